@@ -1,0 +1,40 @@
+package org.fugong.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * Sends a failed sign-in back to the form with the reason: a wrong password, a locked account
+ * (with the time it opens again, shown by the login page) or a disabled one.
+ */
+@Component
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    private final LoginAttempts attempts;
+
+    LoginFailureHandler(LoginAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        String username = request.getParameter("username");
+        request.getSession().setAttribute(LoginAttempts.LAST_USERNAME, username == null ? "" : username);
+        String reason;
+        if (attempts.lockedUntil(username).isPresent()) {
+            reason = "locked";
+        } else if (exception instanceof DisabledException) {
+            reason = "disabled";
+        } else {
+            reason = "bad";
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    }
+}

@@ -1,0 +1,176 @@
+package org.fugong.accounts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A user of the application, bound to the unit its role answers for. */
+@Entity
+@Table(name = "account_user")
+public class UserAccount {
+
+    @Id
+    private UUID id;
+    private String username;
+    private String passwordHash;
+    private String displayName;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    private String cityCode;
+    private @Nullable String districtCode;
+    private @Nullable String departmentCode;
+    private @Nullable UUID enterpriseId;
+    private boolean enabled;
+    private boolean mustChangePassword;
+    @Column(insertable = false, updatable = false)
+    private int failedAttempts;
+    @Column(insertable = false, updatable = false)
+    private @Nullable Instant lockedUntil;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    UserAccount(UUID id, String username, String passwordHash, String displayName, Role role, String cityCode,
+                @Nullable String districtCode, @Nullable String departmentCode, @Nullable UUID enterpriseId,
+                boolean mustChangePassword, Instant now) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.role = role;
+        this.cityCode = cityCode;
+        this.districtCode = districtCode;
+        this.departmentCode = departmentCode;
+        this.enterpriseId = enterpriseId;
+        this.enabled = true;
+        this.mustChangePassword = mustChangePassword;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void disable(Instant now) {
+        if (!enabled) {
+            throw new AccountStateException("accounts.error.alreadyDisabled");
+        }
+        enabled = false;
+        updatedAt = now;
+    }
+
+    void enable(Instant now) {
+        if (enabled) {
+            throw new AccountStateException("accounts.error.alreadyEnabled");
+        }
+        enabled = true;
+        updatedAt = now;
+    }
+
+    /** An administrator's reset: the user must choose a new password at the next sign-in. */
+    void resetPassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        mustChangePassword = true;
+        updatedAt = now;
+    }
+
+    void changeOwnPassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        mustChangePassword = false;
+        updatedAt = now;
+    }
+
+    Actor toActor(Instant now) {
+        boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
+        return new Actor(id, username, displayName, role, cityCode, districtCode, departmentCode, enterpriseId,
+                enabled, locked, mustChangePassword, passwordHash);
+    }
+
+    /** What the audit trail keeps of a user: never the password hash. */
+    Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("username", username);
+        state.put("displayName", displayName);
+        state.put("role", role.name());
+        state.put("districtCode", districtCode);
+        state.put("departmentCode", departmentCode);
+        state.put("enterpriseId", enterpriseId);
+        state.put("enabled", enabled);
+        state.put("mustChangePassword", mustChangePassword);
+        return state;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public @Nullable String getDistrictCode() {
+        return districtCode;
+    }
+
+    public @Nullable String getDepartmentCode() {
+        return departmentCode;
+    }
+
+    public @Nullable UUID getEnterpriseId() {
+        return enterpriseId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public @Nullable Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+}

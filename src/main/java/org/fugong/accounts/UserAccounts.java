@@ -1,0 +1,15 @@
+package org.fugong.accounts;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Optional;
+import java.util.UUID;
+
+interface UserAccounts extends JpaRepository<UserAccount, UUID> {
+
+    @Query("select u from UserAccount u where lower(u.username) = lower(?1)")
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByRole(org.fugong.access.Role role);
+}

@@ -1,0 +1,280 @@
+package org.fugong.accounts;
+
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.geography.Geography;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Creates users and changes their state. A city official manages every user; a district
+ * official only the users of its own district, and only in the roles a district hands out.
+ * Every change is audited; a change based on a stale form is refused.
+ */
+@Service
+public class UserAdministration {
+
+    static final Set<Role> DISTRICT_GRANTABLE = EnumSet.of(Role.DISTRICT_OFFICIAL, Role.COMMISSIONER, Role.ENTERPRISE);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom random = new SecureRandom();
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final Geography geography;
+    private final EnterpriseDirectory enterprises;
+    private final JdbcClient jdbc;
+    private final FindByIndexNameSessionRepository<?> sessions;
+    private final Clock clock;
+
+    UserAdministration(UserAccounts accounts, PasswordEncoder passwordEncoder, AuditTrail audit, Geography geography,
+                       EnterpriseDirectory enterprises, JdbcClient jdbc, FindByIndexNameSessionRepository<?> sessions,
+                       Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.geography = geography;
+        this.enterprises = enterprises;
+        this.jdbc = jdbc;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** What a new user is: the unit it is bound to depends on its role. */
+    public record NewUser(String username, String displayName, Role role, @Nullable String districtCode,
+                          @Nullable String departmentCode, @Nullable String enterpriseUscc) {
+    }
+
+    public record Department(String code, String nameZh, String nameEn) implements org.fugong.geography.Named {
+    }
+
+    /**
+     * Creates a user on behalf of an administrator, with a first password the administrator
+     * passes on; the user must change it at the first sign-in.
+     */
+    @Transactional
+    public UserAccount create(Actor admin, NewUser user, String password) {
+        return create(admin, user, password, true);
+    }
+
+    /** Creates a user for the system itself: the first city official, or the demo accounts. */
+    @Transactional
+    public UserAccount createAsSystem(NewUser user, String password, boolean mustChangePassword) {
+        var system = new Actor(new UUID(0, 0), "system", "system", Role.CITY_OFFICIAL, geography.city().code(),
+                null, null, null, true, false, false, null);
+        return create(system, user, password, mustChangePassword);
+    }
+
+    private UserAccount create(Actor admin, NewUser user, String password, boolean mustChangePassword) {
+        Instant now = clock.instant();
+        String username = user.username().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidUserException("username", "accounts.error.username.format");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new InvalidUserException("username", "accounts.error.username.taken");
+        }
+        if (user.displayName().isBlank()) {
+            throw new InvalidUserException("displayName", "accounts.error.required");
+        }
+        if (admin.id().equals(new UUID(0, 0))) {
+            // The system's own accounts (demo) may carry the short demo password.
+            if (password.isEmpty()) {
+                throw new InvalidUserException("password", "accounts.error.password.short");
+            }
+        } else {
+            checkPassword(username, password, "password");
+        }
+        Binding binding = bind(admin, user);
+        var account = new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password),
+                user.displayName().trim(), user.role(), geography.city().code(), binding.district(),
+                binding.department(), binding.enterprise(), mustChangePassword, now);
+        accounts.saveAndFlush(account);
+        audit.record(entry(account, "USER_CREATED").change(null, account.auditState()));
+        return account;
+    }
+
+    private record Binding(@Nullable String district, @Nullable String department, @Nullable UUID enterprise) {
+    }
+
+    private Binding bind(Actor admin, NewUser user) {
+        Role role = user.role();
+        if (!admin.hasRole(Role.CITY_OFFICIAL) && !DISTRICT_GRANTABLE.contains(role)) {
+            throw new InvalidUserException("role", "accounts.error.role.notGrantable");
+        }
+        String district = null;
+        String department = null;
+        UUID enterprise = null;
+        if (role.needsEnterprise()) {
+            EnterpriseSummary found = enterprises.findByUscc(nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> new InvalidUserException("enterpriseUscc", "accounts.error.enterprise.unknown"));
+            enterprise = found.id();
+            district = found.districtCode();
+        } else if (role.needsDistrict()) {
+            district = user.districtCode();
+            if (district == null || geography.district(district).isEmpty()) {
+                throw new InvalidUserException("districtCode", "accounts.error.district.unknown");
+            }
+        } else if (role.needsDepartment()) {
+            department = user.departmentCode();
+            if (department == null || departments().stream().noneMatch(d -> d.code().equals(user.departmentCode()))) {
+                throw new InvalidUserException("departmentCode", "accounts.error.department.unknown");
+            }
+        }
+        if (!admin.hasRole(Role.CITY_OFFICIAL) && !java.util.Objects.equals(district, admin.districtCode())) {
+            throw new InvalidUserException(role.needsEnterprise() ? "enterpriseUscc" : "districtCode",
+                    "accounts.error.district.notYours");
+        }
+        return new Binding(district, department, enterprise);
+    }
+
+    @Transactional
+    public void disable(Scope scope, UUID id, long expectedVersion) {
+        UserAccount account = editable(scope, id, expectedVersion);
+        var before = account.auditState();
+        account.disable(clock.instant());
+        accounts.saveAndFlush(account);
+        audit.record(entry(account, "USER_DISABLED").change(before, account.auditState()));
+        // A disabled user is signed out everywhere at once, on every instance.
+        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+    }
+
+    @Transactional
+    public void enable(Scope scope, UUID id, long expectedVersion) {
+        UserAccount account = editable(scope, id, expectedVersion);
+        var before = account.auditState();
+        account.enable(clock.instant());
+        accounts.saveAndFlush(account);
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        audit.record(entry(account, "USER_ENABLED").change(before, account.auditState()));
+    }
+
+    /** Sets a new random password, returned once to show to the administrator; unlocks the account. */
+    @Transactional
+    public String resetPassword(Scope scope, UUID id, long expectedVersion) {
+        UserAccount account = editable(scope, id, expectedVersion);
+        var before = account.auditState();
+        String temporary = temporaryPassword();
+        account.resetPassword(passwordEncoder.encode(temporary), clock.instant());
+        accounts.saveAndFlush(account);
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        audit.record(entry(account, "USER_PASSWORD_RESET").change(before, account.auditState()));
+        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+        return temporary;
+    }
+
+    /** A user's own change of password; returns the refreshed actor for the session. */
+    @Transactional
+    public Actor changeOwnPassword(Actor actor, String current, String next) {
+        UserAccount account = accounts.findById(actor.id()).orElseThrow();
+        if (!passwordEncoder.matches(current, account.getPasswordHash())) {
+            throw new InvalidUserException("currentPassword", "accounts.error.password.wrong");
+        }
+        checkPassword(account.getUsername(), next, "newPassword");
+        if (passwordEncoder.matches(next, account.getPasswordHash())) {
+            throw new InvalidUserException("newPassword", "accounts.error.password.same");
+        }
+        account.changeOwnPassword(passwordEncoder.encode(next), clock.instant());
+        accounts.saveAndFlush(account);
+        audit.record(entry(account, "PASSWORD_CHANGED"));
+        Actor refreshed = account.toActor(clock.instant());
+        refreshed.eraseCredentials();
+        return refreshed;
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount find(Scope scope, UUID id) {
+        UserAccount account = accounts.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+        scope.check(account.getDistrictCode(), account.getEnterpriseId() == null ? null : account.getEnterpriseId());
+        return account;
+    }
+
+    /** Users in scope, by username, filtered by a text and a role. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> list(Scope scope, @Nullable String text, @Nullable Role role, int limit, int offset) {
+        Scope.Condition scoped = scope.where("district_code", "enterprise_id");
+        Map<String, Object> params = new HashMap<>(scoped.parameters());
+        StringBuilder sql = new StringBuilder("select id from account_user where ").append(scoped.sql());
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (lower(username) like :text or lower(display_name) like :text)");
+            params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+        }
+        if (role != null) {
+            sql.append(" and role = :role");
+            params.put("role", role.name());
+        }
+        sql.append(" order by username limit :limit offset :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+        Map<UUID, UserAccount> byId = new HashMap<>();
+        accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    public List<Department> departments() {
+        return jdbc.sql("select code, name_zh, name_en from account_department order by code").query(Department.class).list();
+    }
+
+    /** The roles an administrator may hand out. */
+    public Set<Role> grantableRoles(Actor admin) {
+        return admin.hasRole(Role.CITY_OFFICIAL) ? EnumSet.allOf(Role.class) : DISTRICT_GRANTABLE;
+    }
+
+    private UserAccount editable(Scope scope, UUID id, long expectedVersion) {
+        UserAccount account = find(scope, id);
+        if (account.getVersion() != expectedVersion) {
+            throw new StaleAccountException(id);
+        }
+        return account;
+    }
+
+    private static void checkPassword(String username, String password, String field) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidUserException(field, "accounts.error.password.short");
+        }
+        if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidUserException(field, "accounts.error.password.username");
+        }
+    }
+
+    static String temporaryPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private static AuditEntry entry(UserAccount account, String action) {
+        return AuditEntry.of("accounts", "User", account.getId(), action)
+                .owner(account.getDistrictCode(), account.getEnterpriseId());
+    }
+
+    private static String nullToEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

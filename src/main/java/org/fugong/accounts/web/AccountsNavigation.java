@@ -1,0 +1,24 @@
+package org.fugong.accounts.web;
+
+import org.fugong.access.Role;
+import org.fugong.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.EnumSet;
+
+@Configuration(proxyBeanMethods = false)
+class AccountsNavigation {
+
+    @Bean
+    NavigationItem usersNavigation() {
+        return new NavigationItem("nav.users", "nav.users.description", "/admin/users", 80,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL));
+    }
+
+    @Bean
+    NavigationItem passwordNavigation() {
+        return new NavigationItem("nav.password", "nav.password.description", "/account/password", 100,
+                EnumSet.allOf(Role.class));
+    }
+}

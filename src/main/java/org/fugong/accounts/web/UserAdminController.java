@@ -1,0 +1,142 @@
+package org.fugong.accounts.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.fugong.access.Actor;
+import org.fugong.access.CurrentActor;
+import org.fugong.access.Role;
+import org.fugong.accounts.InvalidUserException;
+import org.fugong.accounts.UserAccount;
+import org.fugong.accounts.UserAdministration;
+import org.fugong.geography.Geography;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** User administration: a city official manages all users, a district official those of its district. */
+@Controller
+class UserAdminController {
+
+    static final int PAGE_SIZE = 50;
+
+    record NewUserForm(@NotBlank @Size(max = 60) String username,
+                       @NotBlank @Size(max = 100) String displayName,
+                       @NotNull Role role,
+                       @Nullable String districtCode,
+                       @Nullable String departmentCode,
+                       @Nullable String enterpriseUscc,
+                       @NotBlank String password) {
+        static NewUserForm empty(Actor admin) {
+            return new NewUserForm("", "", null, admin.districtCode(), null, null, "");
+        }
+    }
+
+    private final UserAdministration administration;
+    private final CurrentActor currentActor;
+    private final Geography geography;
+    private final Clock clock;
+
+    UserAdminController(UserAdministration administration, CurrentActor currentActor, Geography geography, Clock clock) {
+        this.administration = administration;
+        this.currentActor = currentActor;
+        this.geography = geography;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        int safePage = Math.max(page, 0);
+        var users = administration.list(currentActor.scope(), q, role, PAGE_SIZE + 1, safePage * PAGE_SIZE);
+        model.addAttribute("users", users.size() > PAGE_SIZE ? users.subList(0, PAGE_SIZE) : users);
+        model.addAttribute("hasNext", users.size() > PAGE_SIZE);
+        model.addAttribute("page", safePage);
+        model.addAttribute("q", q);
+        model.addAttribute("role", role);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("geography", geography);
+        return "admin/users/list";
+    }
+
+    @GetMapping("/admin/users/new")
+    String initCreationForm(Model model) {
+        model.addAttribute("form", NewUserForm.empty(currentActor.get()));
+        return creationForm(model);
+    }
+
+    @PostMapping("/admin/users")
+    String processCreationForm(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result, Model model,
+                               RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return creationForm(model);
+        }
+        UserAccount created;
+        try {
+            created = administration.create(currentActor.get(), new UserAdministration.NewUser(form.username(),
+                    form.displayName(), form.role(), blankToNull(form.districtCode()), blankToNull(form.departmentCode()),
+                    blankToNull(form.enterpriseUscc())), form.password());
+        } catch (InvalidUserException e) {
+            result.rejectValue(e.field(), e.messageKey());
+            return creationForm(model);
+        }
+        redirect.addFlashAttribute("success", "accounts.user.created");
+        return "redirect:/admin/users/" + created.getId();
+    }
+
+    private String creationForm(Model model) {
+        Actor admin = currentActor.get();
+        model.addAttribute("roles", administration.grantableRoles(admin));
+        model.addAttribute("districts", admin.hasRole(Role.CITY_OFFICIAL) ? geography.districts()
+                : geography.districts().stream().filter(d -> d.code().equals(admin.districtCode())).toList());
+        model.addAttribute("departments", administration.departments());
+        return "admin/users/form";
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        UserAccount user = administration.find(currentActor.scope(), id);
+        model.addAttribute("user", user);
+        model.addAttribute("lockedNow", user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant()));
+        model.addAttribute("geography", geography);
+        model.addAttribute("departments", administration.departments());
+        return "admin/users/detail";
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        administration.disable(currentActor.scope(), id, version);
+        redirect.addFlashAttribute("success", "accounts.user.disabled");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    String enable(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        administration.enable(currentActor.scope(), id, version);
+        redirect.addFlashAttribute("success", "accounts.user.enabled");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/reset-password")
+    String resetPassword(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        String temporary = administration.resetPassword(currentActor.scope(), id, version);
+        redirect.addFlashAttribute("success", "accounts.user.passwordReset");
+        redirect.addFlashAttribute("temporaryPassword", temporary);
+        return "redirect:/admin/users/" + id;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

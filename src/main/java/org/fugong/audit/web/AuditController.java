@@ -1,0 +1,51 @@
+package org.fugong.audit.web;
+
+import org.fugong.access.CurrentActor;
+import org.fugong.audit.AuditQuery;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller
+class AuditController {
+
+    static final List<String> MODULES = List.of("accounts", "audit", "enterprises", "geography", "visits");
+    private static final int PAGE_SIZE = 50;
+
+    private final AuditQuery query;
+    private final CurrentActor currentActor;
+    private final Times times;
+
+    AuditController(AuditQuery query, CurrentActor currentActor, Times times) {
+        this.query = query;
+        this.currentActor = currentActor;
+        this.times = times;
+    }
+
+    @GetMapping("/audit")
+    String list(@RequestParam(required = false) @Nullable String module,
+                @RequestParam(required = false) @Nullable String action,
+                @RequestParam(required = false) @Nullable String actor,
+                @RequestParam(required = false) @Nullable String entity,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                @RequestParam(required = false) @Nullable Long before,
+                Model model) {
+        var filter = new AuditQuery.Filter(module, action, actor, entity,
+                from == null ? null : times.startOfDay(from),
+                to == null ? null : times.startOfDay(to.plusDays(1)));
+        model.addAttribute("page", query.page(currentActor.scope(), filter, before, PAGE_SIZE));
+        model.addAttribute("modules", MODULES);
+        model.addAttribute("filter", filter);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        return "audit/list";
+    }
+}

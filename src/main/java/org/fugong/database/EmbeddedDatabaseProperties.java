@@ -1,0 +1,22 @@
+package org.fugong.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * The PostgreSQL server started when no {@code spring.datasource.url} is configured.
+ *
+ * @param dataDirectory where the cluster keeps its files, so that a restart keeps what users entered
+ * @param port          0 picks a free port
+ * @param database      the database the application uses
+ * @param ephemeral     a fresh cluster in a temporary folder, deleted at exit (tests)
+ */
+@ConfigurationProperties("fugong.embedded-postgres")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("./data/postgres") Path dataDirectory,
+        @DefaultValue("0") int port,
+        @DefaultValue("fugong") String database,
+        @DefaultValue("false") boolean ephemeral) {
+}

@@ -1,0 +1,127 @@
+package org.fugong.demo;
+
+import org.fugong.access.Role;
+import org.fugong.accounts.UserAccount;
+import org.fugong.accounts.UserAdministration;
+import org.fugong.accounts.UserAdministration.NewUser;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSize;
+import org.fugong.enterprises.IndustrySection;
+import org.fugong.enterprises.NewEnterprise;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
+import org.fugong.visits.CommissionerAssignments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Loads the demo city once: about 2,000 enterprises spread over the districts like Ningbo's
+ * economy, and one account for every role, all with the password {@code demo}.
+ */
+@Component
+class DemoCity {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
+    private static final long LOCK_KEY = 0x4655_474f_4e47_0003L;
+    static final String PASSWORD = "demo";
+    static final int ENTERPRISES = 2000;
+
+    /** How many of the 2,000 demo enterprises each district gets, roughly by its economy. */
+    private static final Map<String, Integer> SHARE = Map.ofEntries(
+            Map.entry("330212", 350), Map.entry("330282", 300), Map.entry("330281", 250), Map.entry("330206", 220),
+            Map.entry("330203", 200), Map.entry("330211", 130), Map.entry("330205", 130), Map.entry("330213", 120),
+            Map.entry("330226", 120), Map.entry("330225", 100), Map.entry("330200-GX", 80));
+
+    private final DemoMode mode;
+    private final Geography geography;
+    private final EnterpriseDirectory enterprises;
+    private final UserAdministration users;
+    private final CommissionerAssignments assignments;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+
+    DemoCity(DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
+             CommissionerAssignments assignments, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.mode = mode;
+        this.geography = geography;
+        this.enterprises = enterprises;
+        this.users = users;
+        this.assignments = assignments;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void loadOnFirstStart() {
+        if (!mode.enabled()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
+            if (jdbc.sql("select count(*) from account_user where username = 'city'").query(Long.class).single() > 0) {
+                return;
+            }
+            long started = System.nanoTime();
+            load();
+            log.info("Demo city loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    private void load() {
+        var generator = new DemoEnterpriseGenerator(20200203L);
+        District haishu = district("330203");
+        District jiangbei = district("330205");
+        var haishuShop = new NewEnterprise(generator.code(haishu), "宁波甬兴服饰有限公司", "王海燕", haishu.code(),
+                geography.townships(haishu.code()).get(8).code(), IndustrySection.C, EnterpriseSize.SMALL, true, 186);
+        var jiangbeiFactory = new NewEnterprise(generator.code(jiangbei), "宁波慈城精密机械有限公司", "陈立新", jiangbei.code(),
+                geography.townships(jiangbei.code()).get(7).code(), IndustrySection.C, EnterpriseSize.MEDIUM, true, 452);
+        generator.reserve(haishuShop);
+        generator.reserve(jiangbeiFactory);
+        List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));
+
+        List<UUID> haishuIds = new ArrayList<>();
+        for (District district : geography.districts()) {
+            int count = SHARE.getOrDefault(district.code(), 50) - (district.code().equals(haishu.code())
+                    || district.code().equals(jiangbei.code()) ? 1 : 0);
+            List<UUID> ids = enterprises.registerAll(generator.generate(district, geography.townships(district.code()), count));
+            if (district.code().equals(haishu.code())) {
+                haishuIds = ids;
+            }
+        }
+
+        user("city", "市复工指挥部 值班员", Role.CITY_OFFICIAL, null, null, null);
+        user("haishu", "海曙区复工办", Role.DISTRICT_OFFICIAL, haishu.code(), null, null);
+        user("jiangbei", "江北区复工办", Role.DISTRICT_OFFICIAL, jiangbei.code(), null, null);
+        user("labour", "市人力社保局", Role.DEPARTMENT_OFFICER, null, "LABOUR", null);
+        user("transport", "市交通运输局", Role.DEPARTMENT_OFFICER, null, "TRANSPORT", null);
+        UserAccount commissioner = user("commissioner", "驻企专员 李强", Role.COMMISSIONER, haishu.code(), null, null);
+        user("ent-haishu", haishuShop.name(), Role.ENTERPRISE, null, null, haishuShop.uscc());
+        user("ent-jiangbei", jiangbeiFactory.name(), Role.ENTERPRISE, null, null, jiangbeiFactory.uscc());
+        user("gate", "卡口检查员", Role.GATE_CHECKER, null, null, null);
+
+        assignments.assign(commissioner.getId(), named.get(0), haishu.code(), "demo");
+        for (UUID id : haishuIds.subList(0, 5)) {
+            assignments.assign(commissioner.getId(), id, haishu.code(), "demo");
+        }
+    }
+
+    private UserAccount user(String username, String displayName, Role role, String district, String department,
+                             String enterpriseUscc) {
+        return users.createAsSystem(new NewUser(username, displayName, role, district, department, enterpriseUscc),
+                PASSWORD, false);
+    }
+
+    private District district(String code) {
+        return geography.district(code).orElseThrow(() -> new IllegalStateException("The demo city needs district " + code));
+    }
+}

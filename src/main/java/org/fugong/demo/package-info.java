@@ -1,0 +1,9 @@
+/**
+ * The demo city: Ningbo's enterprises and an account for every role, loaded on the first start
+ * with the embedded database or the {@code demo} profile. It writes only through the other
+ * modules' APIs.
+ */
+@NullMarked
+package org.fugong.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+package org.fugong.enterprises;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.UUID;
+
+/** An enterprise as lists, other modules and the API see it. */
+public record EnterpriseSummary(UUID id, String uscc, String name, String legalRepresentative, String districtCode,
+                                @Nullable String townshipCode, IndustrySection industrySection, EnterpriseSize size,
+                                boolean aboveScale, int staffCount) {
+}

@@ -1,0 +1,8 @@
+/**
+ * The enterprise registry: who the enterprises of the city are, scoped to who is looking.
+ * Other modules find enterprises through {@link org.fugong.enterprises.EnterpriseDirectory}.
+ */
+@NullMarked
+package org.fugong.enterprises;
+
+import org.jspecify.annotations.NullMarked;

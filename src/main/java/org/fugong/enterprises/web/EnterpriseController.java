@@ -1,0 +1,113 @@
+package org.fugong.enterprises.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.access.CurrentActor;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseCriteria;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSize;
+import org.fugong.enterprises.IndustrySection;
+import org.fugong.geography.Geography;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The registry as officials, commissioners and enterprises see it: only what their scope permits. */
+@Controller
+class EnterpriseController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final EnterpriseDirectory directory;
+    private final CurrentActor currentActor;
+    private final Geography geography;
+
+    EnterpriseController(EnterpriseDirectory directory, CurrentActor currentActor, Geography geography) {
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.geography = geography;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String district,
+                @RequestParam(required = false) @Nullable IndustrySection industry,
+                @RequestParam(required = false) @Nullable EnterpriseSize size,
+                @RequestParam(required = false) @Nullable Boolean aboveScale,
+                @RequestParam(required = false) @Nullable String after,
+                HtmxRequest htmx, Model model) {
+        Scope scope = currentActor.scope();
+        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        model.addAttribute("slice", directory.search(scope, criteria, after, PAGE_SIZE));
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("geography", geography);
+        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.isCity()
+                || scope.permitsDistrict(d.code())).toList());
+        model.addAttribute("industries", IndustrySection.values());
+        model.addAttribute("sizes", EnterpriseSize.values());
+        // htmx asks for the rows only: the first page of a new filter, or the next page appended.
+        if (htmx.isHtmxRequest()) {
+            return after == null ? "enterprises/list :: results" : "enterprises/list :: rows";
+        }
+        return "enterprises/list";
+    }
+
+    /** An enterprise account's own record. */
+    @GetMapping("/enterprises/mine")
+    String mine(HttpServletResponse response) throws IOException {
+        UUID own = currentActor.get().enterpriseId();
+        if (own == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
+        return "redirect:/enterprises/" + own;
+    }
+
+    @GetMapping("/enterprises/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("enterprise", directory.get(currentActor.scope(), id));
+        model.addAttribute("geography", geography);
+        return "enterprises/detail";
+    }
+
+    /** The current filter as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese). */
+    @GetMapping(value = "/enterprises/export.csv")
+    void export(@RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String district,
+                @RequestParam(required = false) @Nullable IndustrySection industry,
+                @RequestParam(required = false) @Nullable EnterpriseSize size,
+                @RequestParam(required = false) @Nullable Boolean aboveScale,
+                HttpServletResponse response) throws IOException {
+        Scope scope = currentActor.scope();
+        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        PrintWriter out = response.getWriter();
+        out.write('\uFEFF');
+        out.println("uscc,name,legal_representative,district_code,township_code,industry_section,size,above_scale,staff_count");
+        directory.forEach(scope, criteria, e -> out.println(String.join(",", e.uscc(), csv(e.name()),
+                csv(e.legalRepresentative()), e.districtCode(), e.townshipCode() == null ? "" : e.townshipCode(),
+                e.industrySection().name(), e.size().name(), Boolean.toString(e.aboveScale()),
+                Integer.toString(e.staffCount()))));
+        out.flush();
+    }
+
+    private static String csv(String value) {
+        String safe = value;
+        // A cell that starts like a formula is neutralised, so that a spreadsheet does not run it.
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

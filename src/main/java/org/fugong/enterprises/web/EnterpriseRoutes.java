@@ -1,0 +1,35 @@
+package org.fugong.enterprises.web;
+
+import org.fugong.access.Role;
+import org.fugong.access.RouteAccess;
+import org.fugong.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+import java.util.EnumSet;
+
+/** The registry is for officials, commissioners and enterprises; each sees its scope of it. */
+@Configuration(proxyBeanMethods = false)
+class EnterpriseRoutes implements RouteAccess {
+
+    static final String[] ROLES = {"CITY_OFFICIAL", "DISTRICT_OFFICIAL", "COMMISSIONER", "ENTERPRISE"};
+
+    @Override
+    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**").hasAnyRole(ROLES);
+    }
+
+    @Bean
+    NavigationItem enterprisesNavigation() {
+        return new NavigationItem("nav.enterprises", "nav.enterprises.description", "/enterprises", 20,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.COMMISSIONER));
+    }
+
+    @Bean
+    NavigationItem ownEnterpriseNavigation() {
+        return new NavigationItem("nav.ownEnterprise", "nav.ownEnterprise.description", "/enterprises/mine", 20,
+                EnumSet.of(Role.ENTERPRISE));
+    }
+}
