@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.RouteAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -73,7 +74,10 @@ class SecurityConfiguration {
 
     @Bean
     RouteAccess accountRoutes() {
+        // The login page by its path: formLogin's own permitAll matches the exact URL, query included,
+        // so "/login?lang=en" or "/login?error=bad" would otherwise fall to the catch-all.
         return routes -> routes
+                .requestMatchers(HttpMethod.GET, "/login").permitAll()
                 .requestMatchers("/account/**").authenticated()
                 .requestMatchers("/admin/users", "/admin/users/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -1,0 +1,104 @@
+package org.fugong;
+
+import org.fugong.access.Actor;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The base of every test that needs the application: one context for the whole JVM (same
+ * configuration everywhere, so Spring caches it), on a real PostgreSQL with the demo city.
+ *
+ * <p>By default the database is the embedded PostgreSQL 17. With {@code -Dfugong.test.database=testcontainers}
+ * (on a machine with Docker) it is a {@code postgres:17} container instead, started once per JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@ActiveProfiles("test")
+@ExtendWith(BrowserSupport.SkipUnavailable.class)
+public abstract class IntegrationTest {
+
+    private static PostgreSQLContainer container;
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private UserDetailsService users;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (!"testcontainers".equals(System.getProperty("fugong.test.database"))) {
+            return;
+        }
+        synchronized (IntegrationTest.class) {
+            if (container == null) {
+                container = new PostgreSQLContainer("postgres:17");
+                container.start();
+            }
+        }
+        registry.add("spring.datasource.url", container::getJdbcUrl);
+        registry.add("spring.datasource.username", container::getUsername);
+        registry.add("spring.datasource.password", container::getPassword);
+    }
+
+    /** Signs the request in as a demo (or test) user, with the real principal and its scope. */
+    protected RequestPostProcessor as(String username) {
+        return user(actor(username));
+    }
+
+    protected Actor actor(String username) {
+        return (Actor) users.loadUserByUsername(username);
+    }
+
+    /**
+     * A browser-like session: keeps the session cookie (sessions live in PostgreSQL through Spring
+     * Session, so a MockHttpSession would not carry them) across requests.
+     */
+    protected static final class Browser {
+        private final org.springframework.test.web.servlet.MockMvc mvc;
+        private jakarta.servlet.http.Cookie session;
+
+        public Browser(org.springframework.test.web.servlet.MockMvc mvc) {
+            this.mvc = mvc;
+        }
+
+        public org.springframework.mock.web.MockHttpServletResponse perform(
+                org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+            if (session != null) {
+                request.cookie(session);
+            }
+            var response = mvc.perform(request).andReturn().getResponse();
+            var renewed = response.getCookie("SESSION");
+            if (renewed != null) {
+                session = renewed;
+            }
+            return response;
+        }
+
+        public org.springframework.mock.web.MockHttpServletResponse login(String username, String password) throws Exception {
+            return perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                    .param("username", username).param("password", password)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        }
+    }
+
+    protected java.util.UUID enterpriseOf(String username) {
+        return actor(username).enterpriseId();
+    }
+}

@@ -1,0 +1,231 @@
+package org.fugong;
+
+import org.fugong.access.Role;
+import org.fugong.accounts.UserAdministration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every route the application registers, as every demo user and as nobody, and compares the
+ * answer with what is declared here. A new route without a declaration fails the build, and so
+ * does a route that answers someone it should refuse.
+ */
+class RouteAccessTests extends IntegrationTest {
+
+    /** What a request may come to. */
+    enum Outcome {
+        /** Reached the handler: any answer but 401, 403, 404 or the login page. */
+        PASS,
+        /** 403: signed in, but not allowed (by role or by scope). */
+        DENIED,
+        /** Not signed in: the login page (pages) or 401 (API). */
+        LOGIN,
+        /** 404: the route has nothing for this user (an enterprise page of a user without one). */
+        NOT_FOUND,
+        /** Whatever it answers: the error page itself. */
+        ANY
+    }
+
+    static final List<String> USERS = List.of("anonymous", "city", "haishu", "jiangbei", "labour", "transport",
+            "commissioner", "ent-haishu", "ent-jiangbei", "gate");
+    static final String VICTIM = "walk-victim";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MockMvc mockMvc;
+    @Autowired
+    UserAdministration administration;
+
+    @BeforeAll
+    static void createVictim(@Autowired UserAdministration administration, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        if (jdbc.sql("select count(*) from account_user where username = ?").param(VICTIM).query(Long.class).single() == 0) {
+            administration.createAsSystem(new UserAdministration.NewUser(VICTIM, "Jiangbei test official",
+                    Role.DISTRICT_OFFICIAL, "330205", null, null), "victim-password", false);
+        }
+    }
+
+    /** Who may do what. Routes reached with a Jiangbei record where they take an id. */
+    static Map<String, Map<String, Outcome>> expectations() {
+        Map<String, Map<String, Outcome>> routes = new LinkedHashMap<>();
+        routes.put("GET /", allSignedIn());
+        routes.put("GET /login", everyone());
+        routes.put("GET /error", anyOutcome());
+        routes.put("GET /geography", allSignedIn());
+        routes.put("GET /api/geography/districts", allSignedIn());
+        routes.put("GET /api/geography/districts/{code}/townships", allSignedIn());
+        routes.put("GET /account/password", allSignedIn());
+        routes.put("POST /account/password", allSignedIn());
+
+        routes.put("GET /enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put("GET /enterprises/export.csv", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        Map<String, Outcome> mine = only("ent-haishu", "ent-jiangbei");
+        List.of("city", "haishu", "jiangbei", "commissioner").forEach(user -> mine.put(user, Outcome.NOT_FOUND));
+        routes.put("GET /enterprises/mine", mine);
+        routes.put("GET /enterprises/{id}", only("city", "jiangbei", "ent-jiangbei"));
+        routes.put("GET /api/enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put("GET /api/enterprises/{id}", only("city", "jiangbei", "ent-jiangbei"));
+
+        routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
+        routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
+        routes.put("POST /admin/users", only("city", "haishu", "jiangbei"));
+        routes.put("GET /admin/users/{id}", only("city", "jiangbei"));
+        routes.put("POST /admin/users/{id}/disable", only("city", "jiangbei"));
+        routes.put("POST /admin/users/{id}/enable", only("city", "jiangbei"));
+        routes.put("POST /admin/users/{id}/reset-password", only("city", "jiangbei"));
+
+        routes.put("GET /audit", only("city", "haishu", "jiangbei"));
+
+        routes.put("GET /actuator", only());
+        routes.put("GET /actuator/health", everyone());
+        routes.put("GET /actuator/health/**", everyone());
+        routes.put("GET /actuator/info", everyone());
+        routes.put("GET /actuator/prometheus", only("city"));
+
+        Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport");
+        routes.put("GET /v3/api-docs", officials);
+        routes.put("GET /v3/api-docs.yaml", officials);
+        routes.put("GET /v3/api-docs/swagger-config", officials);
+        routes.put("GET /swagger-ui.html", officials);
+        return routes;
+    }
+
+    @Test
+    void everyRouteIsDeclared() {
+        Set<String> undeclared = new TreeSet<>(registeredRoutes());
+        undeclared.removeAll(expectations().keySet());
+        assertThat(undeclared).as("routes without a declared access rule in RouteAccessTests").isEmpty();
+    }
+
+    @Test
+    void everyDeclaredRouteExists() {
+        Set<String> stale = new TreeSet<>(expectations().keySet());
+        stale.removeAll(registeredRoutes());
+        assertThat(stale).as("declared routes the application no longer has").isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEveryUserAsDeclared() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var route : expectations().entrySet()) {
+            String[] parts = route.getKey().split(" ", 2);
+            for (String user : USERS) {
+                Outcome expected = route.getValue().get(user);
+                MockHttpServletResponse response = perform(HttpMethod.valueOf(parts[0]), concrete(parts[1]), user);
+                Outcome actual = outcome(response);
+                if (expected != Outcome.ANY && actual != expected) {
+                    wrong.add(route.getKey() + " as " + user + ": expected " + expected + ", got " + actual
+                            + " (" + response.getStatus() + " " + response.getRedirectedUrl() + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aRouteThatNoModuleDeclaresIsDeniedToEveryone() throws Exception {
+        // /actuator (the links page) is registered but no module declares it: the catch-all denies it.
+        assertThat(outcome(perform(HttpMethod.GET, "/actuator", "city"))).isEqualTo(Outcome.DENIED);
+        assertThat(outcome(perform(HttpMethod.GET, "/actuator", "anonymous"))).isEqualTo(Outcome.LOGIN);
+    }
+
+    private MockHttpServletResponse perform(HttpMethod method, String path, String user) throws Exception {
+        MockHttpServletRequestBuilder request = request(method, path).with(csrf());
+        if (path.startsWith("/admin/users/") && method == HttpMethod.POST) {
+            request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
+                    .param(VICTIM).query(Long.class).single()));
+        }
+        if (!user.equals("anonymous")) {
+            request.with(as(user));
+        }
+        return mockMvc.perform(request).andReturn().getResponse();
+    }
+
+    private String concrete(String pattern) {
+        UUID jiangbeiEnterprise = enterpriseOf("ent-jiangbei");
+        UUID victim = actor(VICTIM).id();
+        return pattern
+                .replace("/enterprises/{id}", "/enterprises/" + jiangbeiEnterprise)
+                .replace("/admin/users/{id}", "/admin/users/" + victim)
+                .replace("{code}", "330205")
+                .replace("/**", "/liveness");
+    }
+
+    static Outcome outcome(MockHttpServletResponse response) {
+        int status = response.getStatus();
+        String redirect = response.getRedirectedUrl();
+        if (status == 401 || (status == 302 && redirect != null && redirect.endsWith("/login"))) {
+            return Outcome.LOGIN;
+        }
+        if (status == 403) {
+            return Outcome.DENIED;
+        }
+        if (status == 404) {
+            return Outcome.NOT_FOUND;
+        }
+        return Outcome.PASS;
+    }
+
+    private Set<String> registeredRoutes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        routes.add("GET " + pattern);
+                    } else {
+                        methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    static Map<String, Outcome> only(String... allowed) {
+        Set<String> permitted = Set.of(allowed);
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String user : USERS) {
+            outcomes.put(user, user.equals("anonymous") ? Outcome.LOGIN : permitted.contains(user) ? Outcome.PASS : Outcome.DENIED);
+        }
+        return outcomes;
+    }
+
+    static Map<String, Outcome> allSignedIn() {
+        return only(USERS.stream().filter(u -> !u.equals("anonymous")).toArray(String[]::new));
+    }
+
+    static Map<String, Outcome> everyone() {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        USERS.forEach(user -> outcomes.put(user, Outcome.PASS));
+        return outcomes;
+    }
+
+    static Map<String, Outcome> anyOutcome() {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        USERS.forEach(user -> outcomes.put(user, Outcome.ANY));
+        return outcomes;
+    }
+}

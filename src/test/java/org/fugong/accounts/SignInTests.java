@@ -1,0 +1,140 @@
+package org.fugong.accounts;
+
+import org.fugong.IntegrationTest;
+import org.fugong.access.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+class SignInTests extends IntegrationTest {
+
+    static final String USER = "lockout-probe";
+    static final String PASSWORD = "right-password-1";
+
+    @Autowired
+    MockMvc mockMvc;
+    @Autowired
+    UserAdministration administration;
+
+    @BeforeEach
+    void freshUser() {
+        if (jdbc.sql("select count(*) from account_user where username = ?").param(USER).query(Long.class).single() == 0) {
+            administration.createAsSystem(new UserAdministration.NewUser(USER, "Lockout probe", Role.GATE_CHECKER,
+                    null, null, null), PASSWORD, false);
+        }
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where username = ?").param(USER).update();
+    }
+
+    MockHttpServletResponse login(String username, String password, Browser browser) throws Exception {
+        return browser.login(username, password);
+    }
+
+    @Test
+    void demoAccountsSignIn() throws Exception {
+        for (String user : new String[]{"city", "haishu", "jiangbei", "labour", "transport", "commissioner", "ent-haishu", "ent-jiangbei", "gate"}) {
+            var result = login(user, "demo", new Browser(mockMvc));
+            assertThat(result.getRedirectedUrl()).as(user).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void sixthWrongPasswordShowsTheLockMessage() throws Exception {
+        var session = new Browser(mockMvc);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
+        }
+        // The fifth wrong password locks the account; the sixth attempt is refused as locked.
+        assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=locked");
+        assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=locked");
+        String page = session.perform(get("/login?error=locked")
+                .header("Accept-Language", "en")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("this account is locked until");
+        String chinese = session.perform(get("/login?error=locked")
+                .header("Accept-Language", "zh-CN")).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(chinese).contains("账号已锁定至");
+    }
+
+    @Test
+    void theRightPasswordDoesNotOpenALockedAccount() throws Exception {
+        var session = new Browser(mockMvc);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            login(USER, "wrong", session);
+        }
+        assertThat(login(USER, PASSWORD, session).getRedirectedUrl()).isEqualTo("/login?error=locked");
+    }
+
+    @Test
+    void theLockEndsAfterItsDuration() throws Exception {
+        var session = new Browser(mockMvc);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            login(USER, "wrong", session);
+        }
+        jdbc.sql("update account_user set locked_until = ? where username = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER).update();
+        assertThat(login(USER, PASSWORD, session).getRedirectedUrl()).isEqualTo("/");
+        assertThat(jdbc.sql("select failed_attempts from account_user where username = ?").param(USER).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aWrongPasswordAfterAnExpiredLockCountsFromOne() throws Exception {
+        var session = new Browser(mockMvc);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            login(USER, "wrong", session);
+        }
+        jdbc.sql("update account_user set locked_until = ? where username = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER).update();
+        assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
+    }
+
+    @Test
+    void signInsAndFailuresAreAudited() throws Exception {
+        login(USER, "wrong", new Browser(mockMvc));
+        login(USER, PASSWORD, new Browser(mockMvc));
+        var actions = jdbc.sql("select action from audit_event where actor = ? order by id desc limit 2")
+                .param(USER).query(String.class).list();
+        assertThat(actions).containsExactly("LOGIN_SUCCEEDED", "LOGIN_FAILED");
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() throws Exception {
+        assertThat(mockMvc.perform(post("/login").param("username", USER).param("password", PASSWORD))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mockMvc.perform(post("/admin/users").with(as("city")).param("username", "x"))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void securityHeadersArePresent() throws Exception {
+        var response = mockMvc.perform(get("/login")).andReturn().getResponse();
+        String csp = response.getHeader("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+        assertThat(csp.replaceAll("style-src[^;]*", "")).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void anExpiredSessionDuringAnHtmxRequestSendsThePageToTheLoginForm() throws Exception {
+        var response = mockMvc.perform(get("/enterprises").header("HX-Request", "true")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login");
+    }
+
+    @Test
+    void theApiAnswers401WithoutASession() throws Exception {
+        assertThat(mockMvc.perform(get("/api/enterprises")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+}

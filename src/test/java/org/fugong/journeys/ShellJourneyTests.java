@@ -1,0 +1,165 @@
+package org.fugong.journeys;
+
+import org.fugong.BrowserSupport;
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only a browser shows: signing in, the menu of each role, the language switch, the 403 page, htmx. */
+@BrowserSupport.Journey
+class ShellJourneyTests extends IntegrationTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    static final Map<String, List<String>> NAVIGATION = Map.of(
+            "city", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
+            "haishu", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
+            "jiangbei", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
+            "labour", List.of("/geography", "/account/password"),
+            "transport", List.of("/geography", "/account/password"),
+            "commissioner", List.of("/enterprises", "/geography", "/account/password"),
+            "ent-haishu", List.of("/enterprises/mine", "/account/password"),
+            "ent-jiangbei", List.of("/enterprises/mine", "/account/password"),
+            "gate", List.of("/account/password"));
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = BrowserSupport.start();
+        }
+        browser.get(url("/login?lang=en"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    void everyDemoAccountSignsInAndSeesItsOwnMenu() {
+        for (var entry : NAVIGATION.entrySet()) {
+            signIn(entry.getKey());
+            List<String> menu = browser.findElements(By.cssSelector("[data-test=navigation] a[data-nav]")).stream()
+                    .map(a -> a.getAttribute("data-nav")).toList();
+            assertThat(menu).as(entry.getKey()).containsExactlyElementsOf(entry.getValue());
+            signOut();
+            assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        }
+    }
+
+    @Test
+    void theLanguageSwitchChangesThePageAndStays() {
+        browser.get(url("/login?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        browser.findElement(By.cssSelector("[data-lang='zh-CN']")).click();
+        waitForHeading("登录");
+        signIn("city");
+        waitForHeading("欢迎");
+        browser.findElement(By.cssSelector("[data-lang='en']")).click();
+        waitForHeading("Welcome");
+        browser.get(url("/geography"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("districts and townships");
+        screenshot("home-en");
+    }
+
+    @Test
+    void haishuOpeningAJiangbeiEnterpriseGetsThe403Page() {
+        signIn("haishu");
+        browser.get(url("/enterprises/" + enterpriseOf("ent-jiangbei")));
+        assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        browser.get(url("/enterprises/" + enterpriseOf("ent-haishu")));
+        assertThat(browser.findElement(By.cssSelector("[data-test=enterprise-name]")).getText()).isEqualTo("宁波甬兴服饰有限公司");
+    }
+
+    @Test
+    void theRegistrySearchesAsYouTypeAndLoadsMore() {
+        signIn("city");
+        browser.get(url("/enterprises"));
+        int firstPage = rows().size();
+        assertThat(firstPage).isEqualTo(26);
+        click(browser.findElement(By.cssSelector("[data-test=more]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> rows().size() > firstPage);
+        browser.findElement(By.id("q")).sendKeys("甬兴服饰");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> rows().size() < firstPage);
+        assertThat(rows()).allSatisfy(row -> assertThat(row.getText()).contains("甬兴服饰"));
+        assertThat(browser.getCurrentUrl()).contains("q=");
+        screenshot("enterprises");
+    }
+
+    @Test
+    void anUnknownPageIsThe404PageInChinese() {
+        browser.get(url("/login?lang=zh-CN"));
+        signIn("city");
+        browser.get(url("/enterprises/00000000-0000-0000-0000-000000000000"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("未找到");
+    }
+
+    private void waitForHeading(String start) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith(start));
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("[data-test=enterprises] tbody tr"));
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("[data-test=login-submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("[data-test=user-menu]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]")))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path folder = Path.of("target/screenshots");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

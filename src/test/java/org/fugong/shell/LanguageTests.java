@@ -1,0 +1,52 @@
+package org.fugong.shell;
+
+import jakarta.servlet.http.Cookie;
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+class LanguageTests extends IntegrationTest {
+
+    @Autowired
+    MockMvc mockMvc;
+
+    @Test
+    void theBrowsersLanguageChoosesThePageLanguage() throws Exception {
+        assertThat(page("zh-CN,zh;q=0.9")).contains("登录").contains("lang=\"zh-CN\"");
+        assertThat(page("en-GB,en;q=0.8")).contains("Sign in").contains("lang=\"en\"");
+        assertThat(page("zh-TW")).contains("登录");
+    }
+
+    @Test
+    void theSwitchIsKeptInACookie() throws Exception {
+        var switched = mockMvc.perform(get("/login?lang=en").header("Accept-Language", "zh-CN")).andReturn().getResponse();
+        assertThat(switched.getContentAsString(StandardCharsets.UTF_8)).contains("Sign in");
+        Cookie cookie = switched.getCookie("fugong-lang");
+        assertThat(cookie).isNotNull();
+        String next = mockMvc.perform(get("/login").cookie(cookie).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(next).contains("Sign in");
+    }
+
+    @Test
+    void homePagesFollowTheRole() throws Exception {
+        String city = mockMvc.perform(get("/").with(as("city")).header("Accept-Language", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(city).contains("data-nav=\"/admin/users\"").contains("data-nav=\"/audit\"");
+        String enterprise = mockMvc.perform(get("/").with(as("ent-haishu")).header("Accept-Language", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(enterprise).contains("data-nav=\"/enterprises/mine\"").doesNotContain("data-nav=\"/admin/users\"")
+                .contains("You see your own enterprise only.");
+    }
+
+    private String page(String acceptLanguage) throws Exception {
+        return mockMvc.perform(get("/login").header("Accept-Language", acceptLanguage))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
