@@ -31,7 +31,8 @@ public final class BrowserSupport {
     }
 
     static boolean required() {
-        return Boolean.parseBoolean(System.getProperty("fugong.require-browser", System.getenv().getOrDefault("REQUIRE_BROWSER", "false")));
+        return Boolean.parseBoolean(System.getProperty("fugong.require-browser"))
+                || Boolean.parseBoolean(System.getenv("REQUIRE_BROWSER"));
     }
 
     static Optional<String> find(List<String> candidates, String property) {

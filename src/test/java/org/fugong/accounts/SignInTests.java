@@ -49,6 +49,15 @@ class SignInTests extends IntegrationTest {
     }
 
     @Test
+    void theSessionLivesInPostgresqlSoAnyInstanceCanServeIt() throws Exception {
+        var browser = new Browser(mockMvc);
+        browser.login("gate", "demo");
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'gate'").query(Long.class).single())
+                .isPositive();
+        assertThat(browser.perform(get("/")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void sixthWrongPasswordShowsTheLockMessage() throws Exception {
         var session = new Browser(mockMvc);
         for (int attempt = 1; attempt <= 4; attempt++) {

@@ -33,15 +33,15 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
-            "haishu", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
-            "jiangbei", List.of("/enterprises", "/admin/users", "/audit", "/geography", "/account/password"),
-            "labour", List.of("/geography", "/account/password"),
-            "transport", List.of("/geography", "/account/password"),
-            "commissioner", List.of("/enterprises", "/geography", "/account/password"),
-            "ent-haishu", List.of("/enterprises/mine", "/account/password"),
-            "ent-jiangbei", List.of("/enterprises/mine", "/account/password"),
-            "gate", List.of("/account/password"));
+            "city", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
+            "haishu", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
+            "jiangbei", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
+            "labour", List.of("/geography"),
+            "transport", List.of("/geography"),
+            "commissioner", List.of("/enterprises", "/geography"),
+            "ent-haishu", List.of("/enterprises/mine"),
+            "ent-jiangbei", List.of("/enterprises/mine"),
+            "gate", List.of());
 
     @BeforeEach
     void freshBrowser() {
@@ -80,6 +80,7 @@ class ShellJourneyTests extends IntegrationTest {
         waitForHeading("登录");
         signIn("city");
         waitForHeading("欢迎");
+        screenshot("home-zh");
         browser.findElement(By.cssSelector("[data-lang='en']")).click();
         waitForHeading("Welcome");
         browser.get(url("/geography"));
@@ -93,6 +94,9 @@ class ShellJourneyTests extends IntegrationTest {
         browser.get(url("/enterprises/" + enterpriseOf("ent-jiangbei")));
         assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).hasSize(1);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        screenshot("forbidden");
+        browser.get(url("/audit"));
+        screenshot("audit-haishu");
         browser.get(url("/enterprises/" + enterpriseOf("ent-haishu")));
         assertThat(browser.findElement(By.cssSelector("[data-test=enterprise-name]")).getText()).isEqualTo("宁波甬兴服饰有限公司");
     }
@@ -118,6 +122,15 @@ class ShellJourneyTests extends IntegrationTest {
         signIn("city");
         browser.get(url("/enterprises/00000000-0000-0000-0000-000000000000"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("未找到");
+    }
+
+    @Test
+    void swaggerUiRendersUnderTheContentSecurityPolicy() {
+        signIn("city");
+        browser.get(url("/swagger-ui.html"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Enterprises").contains("Geography");
     }
 
     private void waitForHeading(String start) {

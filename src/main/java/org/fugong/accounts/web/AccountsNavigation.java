@@ -15,10 +15,4 @@ class AccountsNavigation {
         return new NavigationItem("nav.users", "nav.users.description", "/admin/users", 80,
                 EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL));
     }
-
-    @Bean
-    NavigationItem passwordNavigation() {
-        return new NavigationItem("nav.password", "nav.password.description", "/account/password", 100,
-                EnumSet.allOf(Role.class));
-    }
 }
