@@ -29,7 +29,9 @@ class MessageBundleTests {
     static final Path TEMPLATES = RESOURCES.resolve("templates");
     /** Text in markup that is not a word of either language: punctuation, digits, placeholders. */
     static final Pattern WORDS = Pattern.compile("[\\p{IsLatin}\\p{IsHan}]{2,}");
-    static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "value", "label");
+    static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "label");
+    /** A value is visible text only on buttons. */
+    static final Set<String> BUTTON_TYPES = Set.of("submit", "button", "reset");
 
     @Test
     void bundlesHaveTheSameKeys() throws IOException {
@@ -88,7 +90,10 @@ class MessageBundleTests {
                     }
                 }
                 element.attributes().forEach(attribute -> {
-                    if (TEXT_ATTRIBUTES.contains(attribute.getKey()) && WORDS.matcher(attribute.getValue()).find()) {
+                    boolean visible = TEXT_ATTRIBUTES.contains(attribute.getKey())
+                            || (attribute.getKey().equals("value") && element.tagName().equals("input")
+                            && BUTTON_TYPES.contains(element.attr("type")));
+                    if (visible && WORDS.matcher(attribute.getValue()).find()) {
                         literals.add(TEMPLATES.relativize(template) + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\"");
                     }
                 });

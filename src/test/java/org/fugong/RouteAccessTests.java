@@ -9,7 +9,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -24,6 +25,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -48,7 +50,7 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     static final List<String> USERS = List.of("anonymous", "city", "haishu", "jiangbei", "labour", "transport",
-            "commissioner", "ent-haishu", "ent-jiangbei", "gate");
+            "commissioner", "ent-haishu", "ent-jiangbei", "gate", "health");
     static final String VICTIM = "walk-victim";
 
     @Autowired
@@ -103,7 +105,32 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /actuator/info", everyone());
         routes.put("GET /actuator/prometheus", only("city"));
 
-        Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport");
+        Map<String, Outcome> readers = only("city", "haishu", "jiangbei", "labour", "transport", "health", "commissioner");
+        routes.put("GET /riskmap", readers);
+        routes.put("GET /riskmap/table", readers);
+        routes.put("GET /riskmap/units/{code}", readers);
+        routes.put("GET /riskmap/export.csv", readers);
+        routes.put("GET /api/riskmap/colours", readers);
+        routes.put("GET /api/riskmap/shapes/{key}", readers);
+        routes.put("GET /api/riskmap/history", readers);
+        // Figures: the route admits reporters; the district rule then refuses labour and transport.
+        Map<String, Outcome> reporters = only("city", "jiangbei", "health");
+        routes.put("GET /riskmap/indicators", reporters);
+        routes.put("POST /riskmap/indicators", reporters);
+        routes.put("POST /riskmap/indicators/import", only("city", "haishu", "jiangbei", "health"));
+        routes.put("POST /api/riskmap/indicators", only("city", "haishu", "jiangbei", "health"));
+        routes.put("GET /riskmap/overrides", only("city"));
+        routes.put("POST /riskmap/overrides", only("city"));
+        routes.put("POST /riskmap/overrides/{id}/end", only("city"));
+        routes.put("GET /riskmap/rules", only("city"));
+        routes.put("POST /riskmap/rules", only("city"));
+        routes.put("POST /riskmap/shapes/{key}", only("city"));
+        routes.put("POST /riskmap/shapes/{key}/reset", only("city"));
+        routes.put("GET /public/riskmap", everyone());
+        routes.put("GET /public/riskmap/colours", everyone());
+        routes.put("GET /public/riskmap/shapes", everyone());
+
+        Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);
         routes.put("GET /v3/api-docs.yaml", officials);
         routes.put("GET /v3/api-docs/swagger-config", officials);
@@ -151,7 +178,26 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private MockHttpServletResponse perform(HttpMethod method, String path, String user) throws Exception {
-        MockHttpServletRequestBuilder request = request(method, path).with(csrf());
+        AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import")
+                ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
+                : request(method, path);
+        request.with(csrf());
+        if (path.startsWith("/riskmap/indicators") || path.startsWith("/api/riskmap/indicators")) {
+            // Jiangbei's form: its own district official, the city and the health bureau may open it.
+            request.param("district", "330205");
+        }
+        if (path.startsWith("/riskmap/units/") || path.startsWith("/api/riskmap/colours") || path.equals("/riskmap/table")) {
+            request.param("date", "2020-02-01");
+        }
+        if (path.equals("/api/riskmap/history")) {
+            request.param("from", "2020-02-01").param("to", "2020-02-03");
+        }
+        if (path.equals("/riskmap/export.csv")) {
+            request.param("from", "2020-02-01");
+        }
+        if (path.equals("/api/riskmap/indicators")) {
+            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("[]");
+        }
         if (path.startsWith("/admin/users/") && method == HttpMethod.POST) {
             request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
                     .param(VICTIM).query(Long.class).single()));
@@ -168,6 +214,10 @@ class RouteAccessTests extends IntegrationTest {
         return pattern
                 .replace("/enterprises/{id}", "/enterprises/" + jiangbeiEnterprise)
                 .replace("/admin/users/{id}", "/admin/users/" + victim)
+                .replace("/riskmap/units/{code}", "/riskmap/units/330205")
+                .replace("/api/riskmap/shapes/{key}", "/api/riskmap/shapes/330205")
+                .replace("/riskmap/shapes/{key}", "/riskmap/shapes/330205")
+                .replace("/riskmap/overrides/{id}", "/riskmap/overrides/" + UUID.randomUUID())
                 .replace("{code}", "330205")
                 .replace("/**", "/liveness");
     }

@@ -1,6 +1,8 @@
 package org.fugong.demo;
 
+import org.fugong.access.Actor;
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.fugong.accounts.UserAccount;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.accounts.UserAdministration.NewUser;
@@ -10,6 +12,7 @@ import org.fugong.enterprises.IndustrySection;
 import org.fugong.enterprises.NewEnterprise;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
+import org.fugong.riskmap.RiskMapDesk;
 import org.fugong.visits.CommissionerAssignments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Loads the demo city once: about 2,000 enterprises spread over the districts like Ningbo's
- * economy, and one account for every role, all with the password {@code demo}.
+ * economy, one account for every role (all with the password {@code demo}), and the daily
+ * epidemic figures of February and March 2020 behind the risk map.
  */
 @Component
 class DemoCity {
@@ -47,11 +51,13 @@ class DemoCity {
     private final EnterpriseDirectory enterprises;
     private final UserAdministration users;
     private final CommissionerAssignments assignments;
+    private final RiskMapDesk riskMap;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
     DemoCity(DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
-             CommissionerAssignments assignments, TransactionTemplate transaction, JdbcClient jdbc) {
+             CommissionerAssignments assignments, RiskMapDesk riskMap, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.riskMap = riskMap;
         this.mode = mode;
         this.geography = geography;
         this.enterprises = enterprises;
@@ -108,6 +114,11 @@ class DemoCity {
         user("ent-haishu", haishuShop.name(), Role.ENTERPRISE, null, null, haishuShop.uscc());
         user("ent-jiangbei", jiangbeiFactory.name(), Role.ENTERPRISE, null, null, jiangbeiFactory.uscc());
         user("gate", "卡口检查员", Role.GATE_CHECKER, null, null, null);
+        user("health", "市卫生健康委", Role.DEPARTMENT_OFFICER, null, "HEALTH", null);
+
+        var system = new Actor(new UUID(0, 0), "demo", "demo", Role.CITY_OFFICIAL, geography.city().code(), null, null,
+                null, true, false, false, null);
+        riskMap.report(system, Scope.city(), DemoEpidemic.figures(geography));
 
         assignments.assign(commissioner.getId(), named.get(0), haishu.code(), "demo");
         for (UUID id : haishuIds.subList(0, 5)) {

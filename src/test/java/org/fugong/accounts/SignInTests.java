@@ -42,7 +42,7 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void demoAccountsSignIn() throws Exception {
-        for (String user : new String[]{"city", "haishu", "jiangbei", "labour", "transport", "commissioner", "ent-haishu", "ent-jiangbei", "gate"}) {
+        for (String user : new String[]{"city", "haishu", "jiangbei", "labour", "transport", "commissioner", "ent-haishu", "ent-jiangbei", "gate", "health"}) {
             var result = login(user, "demo", new Browser(mockMvc));
             assertThat(result.getRedirectedUrl()).as(user).isEqualTo("/");
         }

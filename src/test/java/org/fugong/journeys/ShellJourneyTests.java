@@ -33,15 +33,16 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
-            "haishu", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
-            "jiangbei", List.of("/enterprises", "/admin/users", "/audit", "/geography"),
-            "labour", List.of("/geography"),
-            "transport", List.of("/geography"),
-            "commissioner", List.of("/enterprises", "/geography"),
-            "ent-haishu", List.of("/enterprises/mine"),
-            "ent-jiangbei", List.of("/enterprises/mine"),
-            "gate", List.of());
+            "city", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
+            "haishu", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
+            "jiangbei", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
+            "labour", List.of("/riskmap", "/geography"),
+            "transport", List.of("/riskmap", "/geography"),
+            "commissioner", List.of("/riskmap", "/enterprises", "/geography"),
+            "ent-haishu", List.of("/enterprises/mine", "/public/riskmap"),
+            "ent-jiangbei", List.of("/enterprises/mine", "/public/riskmap"),
+            "gate", List.of("/public/riskmap"),
+            "health", List.of("/riskmap", "/geography"));
 
     @BeforeEach
     void freshBrowser() {

@@ -1,0 +1,167 @@
+package org.fugong.riskmap.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.fugong.access.CurrentActor;
+import org.fugong.riskmap.InvalidRiskInputException;
+import org.fugong.riskmap.MapShapes;
+import org.fugong.riskmap.MapUnits;
+import org.fugong.riskmap.Overrides;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.riskmap.RiskMapDesk;
+import org.fugong.riskmap.RuleBook;
+import org.fugong.riskmap.RuleParameters;
+import org.fugong.shell.Times;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** What only city officials do to the map: overrides, rule versions and map shapes. */
+@Controller
+class MapAdminController {
+
+    record OverrideForm(@NotBlank String unitCode, @NotNull RiskColour colour, @NotBlank @Size(max = 500) String reason,
+                        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime expiresAt) {
+    }
+
+    record RulesForm(@NotBlank @Size(max = 200) String name, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                     @NotNull Double cumulativeWeight, @NotNull Double localSharePercentWeight, @NotNull Double clusterWeight,
+                     @NotNull Double redFrom, @NotNull Double orangeFrom, @NotNull Double yellowFrom,
+                     @NotNull Integer oneLevelLowerAfterDays, @NotNull Integer twoLevelsLowerAfterDays, @NotNull Integer greenAfterDays) {
+    }
+
+    private final RiskMapDesk desk;
+    private final Overrides overrides;
+    private final RuleBook rules;
+    private final MapShapes shapes;
+    private final MapUnits units;
+    private final CurrentActor currentActor;
+    private final Times times;
+    private final Clock clock;
+
+    MapAdminController(RiskMapDesk desk, Overrides overrides, RuleBook rules, MapShapes shapes, MapUnits units,
+                       CurrentActor currentActor, Times times, Clock clock) {
+        this.clock = clock;
+        this.desk = desk;
+        this.overrides = overrides;
+        this.rules = rules;
+        this.shapes = shapes;
+        this.units = units;
+        this.currentActor = currentActor;
+        this.times = times;
+    }
+
+    @GetMapping("/riskmap/overrides")
+    String overrides(Model model) {
+        model.addAttribute("form", new OverrideForm("", null, "", times.today().plusDays(1).atTime(0, 0)));
+        return overridePage(model);
+    }
+
+    @PostMapping("/riskmap/overrides")
+    String setOverride(@Valid @ModelAttribute("form") OverrideForm form, BindingResult result, Model model,
+                       RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return overridePage(model);
+        }
+        try {
+            desk.override(currentActor.get(), form.unitCode(), form.colour(), form.reason(),
+                    form.expiresAt().atZone(times.zone()).toInstant());
+        } catch (InvalidRiskInputException e) {
+            result.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            return overridePage(model);
+        }
+        redirect.addFlashAttribute("success", "riskmap.override.saved");
+        return "redirect:/riskmap/overrides";
+    }
+
+    @PostMapping("/riskmap/overrides/{id}/end")
+    String endOverride(@PathVariable UUID id, RedirectAttributes redirect) {
+        desk.endOverride(currentActor.get(), id);
+        redirect.addFlashAttribute("success", "riskmap.override.ended");
+        return "redirect:/riskmap/overrides";
+    }
+
+    private String overridePage(Model model) {
+        model.addAttribute("units", units.all());
+        model.addAttribute("colours", RiskColour.values());
+        model.addAttribute("overrides", overrides.recent(50));
+        model.addAttribute("now", clock.instant());
+        return "riskmap/overrides";
+    }
+
+    @GetMapping("/riskmap/rules")
+    String rules(Model model) {
+        RuleParameters current = rules.inForceOn(times.today()).parameters();
+        model.addAttribute("form", new RulesForm("", times.today().plusDays(1), current.cumulativeWeight(),
+                current.localSharePercentWeight(), current.clusterWeight(), current.redFrom(), current.orangeFrom(),
+                current.yellowFrom(), current.oneLevelLowerAfterDays(), current.twoLevelsLowerAfterDays(), current.greenAfterDays()));
+        return rulesPage(model);
+    }
+
+    @PostMapping("/riskmap/rules")
+    String addRules(@Valid @ModelAttribute("form") RulesForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return rulesPage(model);
+        }
+        try {
+            RuleParameters parameters = new RuleParameters(form.cumulativeWeight(), form.localSharePercentWeight(),
+                    form.clusterWeight(), form.redFrom(), form.orangeFrom(), form.yellowFrom(), form.oneLevelLowerAfterDays(),
+                    form.twoLevelsLowerAfterDays(), form.greenAfterDays());
+            rules.add(form.name(), form.effectiveFrom(), parameters, currentActor.get().getUsername());
+        } catch (InvalidRiskInputException e) {
+            result.rejectValue(e.field(), e.messageKey());
+            return rulesPage(model);
+        } catch (IllegalArgumentException e) {
+            result.reject(e.getMessage());
+            return rulesPage(model);
+        }
+        redirect.addFlashAttribute("success", "riskmap.rules.saved");
+        return "redirect:/riskmap/rules";
+    }
+
+    private String rulesPage(Model model) {
+        model.addAttribute("ruleSets", rules.all());
+        model.addAttribute("today", times.today());
+        return "riskmap/rules";
+    }
+
+    @PostMapping("/riskmap/shapes/{key}")
+    String uploadShapes(@PathVariable String key, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (file.isEmpty() || file.getSize() > 20 * 1024 * 1024) {
+                throw new InvalidRiskInputException("file", "riskmap.import.error.empty");
+            }
+            shapes.upload(key, new String(file.getBytes(), StandardCharsets.UTF_8), currentActor.get().getUsername());
+            redirect.addFlashAttribute("success", "riskmap.shapes.saved");
+        } catch (InvalidRiskInputException e) {
+            redirect.addFlashAttribute("shapeError", e.messageKey());
+            redirect.addFlashAttribute("shapeErrorArguments", e.arguments());
+        }
+        return "redirect:/riskmap";
+    }
+
+    @PostMapping("/riskmap/shapes/{key}/reset")
+    String resetShapes(@PathVariable String key, RedirectAttributes redirect) {
+        shapes.reset(key);
+        redirect.addFlashAttribute("success", "riskmap.shapes.reset");
+        return "redirect:/riskmap";
+    }
+}
