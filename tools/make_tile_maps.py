@@ -8,10 +8,13 @@ import json
 import math
 
 CITY_FILE = 'src/main/resources/cities/330200-ningbo.csv'
-# Approximate centres (longitude, latitude) of Ningbo's districts.
-CENTRES = {'330282': (121.25, 30.18), '330281': (121.08, 29.98), '330211': (121.64, 30.02), '330205': (121.50, 29.96),
-           '330206': (121.88, 29.88), '330203': (121.36, 29.84), '330200-GX': (121.64, 29.88), '330212': (121.58, 29.74),
-           '330213': (121.36, 29.62), '330226': (121.43, 29.34), '330225': (121.84, 29.46)}
+# Each district's tile: (column, row) on a hexagon grid whose odd rows are shifted half a tile east,
+# chosen so that neighbours touch and the tiles keep the districts' places (north at the top).
+TILES = {'330282': (1, 0),                                  # Cixi, on the bay
+         '330281': (0, 1), '330205': (1, 1), '330211': (2, 1),  # Yuyao, Jiangbei, Zhenhai
+         '330203': (1, 2), '330200-GX': (2, 2), '330206': (3, 2),  # Haishu, Hi-tech Zone, Beilun
+         '330213': (0, 3), '330212': (1, 3), '330225': (3, 3),  # Fenghua, Yinzhou, Xiangshan
+         '330226': (1, 4)}                                 # Ninghai
 SIZE = 0.085
 STRETCH = 1.15  # a degree of longitude is shorter than one of latitude at 30° N
 
@@ -31,15 +34,10 @@ def main():
     districts = [r for r in rows if r[0] == 'district']
     townships = [r for r in rows if r[0] == 'township']
     dx, dy = math.sqrt(3) * SIZE * STRETCH, 1.5 * SIZE
-    taken, features = set(), []
+    features = []
     for d in districts:
-        x, y = CENTRES[d[1]]
-        r = round((y - 29.85) / dy)
-        q = round((x - 121.5) / dx - (r % 2) * 0.5)
-        while (q, r) in taken:  # two districts on one cell: move east
-            q += 1
-        taken.add((q, r))
-        cx, cy = 121.5 + (q + (r % 2) * 0.5) * dx, 29.85 + r * dy
+        q, r = TILES[d[1]]
+        cx, cy = 121.3 + (q + (r % 2) * 0.5) * dx, 30.2 - r * dy
         features.append({'type': 'Feature', 'properties': {'code': d[1], 'name': d[3], 'name_en': d[4]},
                          'geometry': {'type': 'Polygon', 'coordinates': hexagon(cx, cy, SIZE * 0.97)}})
     with open('src/main/resources/maps/330200.json', 'w', encoding='utf-8') as out:

@@ -48,10 +48,21 @@
     });
   }
 
+  var drawn = 0;
+
+  // On the tiles, "Haishu" says enough; the table and the explanation give the full name.
+  function shortName(name) {
+    return name.replace(/ (District|County|Subdistrict|Town|Township)$/, '').replace('Ningbo National Hi-tech Zone', 'Hi-tech Zone');
+  }
+
   function draw() {
     var level = state.level;
     var day = state.day;
+    var request = ++drawn;
     return Promise.all([ensureShapes(level), fetchJson(coloursUrl(level, day))]).then(function (results) {
+      if (request !== drawn) {
+        return; // a later day or level was asked for meanwhile
+      }
       var colours = results[1];
       chart.setOption({
         tooltip: {trigger: 'item', formatter: function (p) { return p.data ? p.data.unitName : p.name; }},
@@ -62,7 +73,7 @@
           data: colours.map(function (c) {
             return {
               name: c.code, value: c.level, colour: c.colour, overridden: c.overridden,
-              unitName: zh ? c.nameZh : c.nameEn,
+              unitName: zh ? c.nameZh : shortName(c.nameEn),
               itemStyle: {areaColor: c.hex, borderColor: c.overridden ? '#111' : '#fff', borderWidth: c.overridden ? 3 : 1}
             };
           })
@@ -80,13 +91,13 @@
     state.unit = code;
     if (!isPublic && window.htmx) {
       htmx.ajax('GET', el.dataset.unit + encodeURIComponent(code) + '?date=' + state.day,
-          {target: '#risk-explanation', swap: 'outerHTML'});
+          {target: '#risk-explanation', swap: 'innerHTML'});
     }
   }
 
   function refreshTable() {
     if (!isPublic && window.htmx && document.getElementById('risk-table')) {
-      htmx.ajax('GET', el.dataset.table + '?date=' + state.day, {target: '#risk-table', swap: 'outerHTML'});
+      htmx.ajax('GET', el.dataset.table + '?date=' + state.day, {target: '#risk-table', swap: 'innerHTML'});
     }
   }
 
