@@ -43,11 +43,13 @@ create table risk_colour (
     colour           varchar(6)    not null check (colour in ('RED', 'ORANGE', 'YELLOW', 'BLUE', 'GREEN')),
     rule_set_version int           not null references risk_rule_set (version),
     score            numeric(10, 2) not null,
-    breakdown        jsonb         not null,
+    breakdown        json          not null,
+    -- A hash of colour, version, score and breakdown: a recomputation rewrites only what changed.
+    fingerprint      bigint        not null,
     computed_at      timestamptz   not null,
-    primary key (unit_code, day)
+    -- Reads are by day (the map of a day, a range for the replay): the key leads with the day.
+    primary key (day, unit_code)
 );
-create index risk_colour_day_idx on risk_colour (day, unit_code);
 
 -- A colour set by hand, with a reason and an expiry.
 create table risk_override (

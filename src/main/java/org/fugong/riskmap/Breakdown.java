@@ -8,6 +8,22 @@ import java.util.List;
  */
 public record Breakdown(List<Assessment.Term> terms, RiskColour before, Assessment.Adjustment adjustment, int quietDays) {
 
+    /**
+     * The stored form, written by hand: a year of colours is some 80,000 of these, and this is
+     * several times faster than a general-purpose serializer. {@link RiskMap} reads it with Jackson.
+     */
+    String toJson() {
+        StringBuilder json = new StringBuilder(220).append("{\"terms\":[");
+        for (int i = 0; i < terms.size(); i++) {
+            Assessment.Term t = terms.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"indicator\":\"").append(t.indicator())
+                    .append("\",\"value\":").append(t.value()).append(",\"weight\":").append(t.weight())
+                    .append(",\"points\":").append(t.points()).append('}');
+        }
+        return json.append("],\"before\":\"").append(before.name()).append("\",\"adjustment\":\"")
+                .append(adjustment.name()).append("\",\"quietDays\":").append(quietDays).append('}').toString();
+    }
+
     static Breakdown of(Assessment assessment) {
         return new Breakdown(assessment.terms(), assessment.beforeAdjustment(), assessment.adjustment(),
                 assessment.daysWithoutNewCase());

@@ -6,14 +6,22 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +39,18 @@ class ColourComputer {
     private final RuleBook rules;
     private final Overrides overrides;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Times times;
     private final Clock clock;
+    private final DataSource dataSource;
 
     ColourComputer(JdbcClient jdbc, MapUnits units, RuleBook rules, Overrides overrides, ApplicationEventPublisher events,
-                   JsonMapper json, Times times, Clock clock) {
+                   Times times, Clock clock, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.units = units;
         this.rules = rules;
         this.overrides = overrides;
         this.events = events;
-        this.json = json;
         this.times = times;
         this.clock = clock;
     }
@@ -101,6 +109,8 @@ class ColourComputer {
         Integer[] versions = new Integer[size];
         Double[] scores = new Double[size];
         String[] breakdowns = new String[size];
+        Long[] fingerprints = new Long[size];
+        Map<String, Long> stored = storedFingerprints(from, to);
         int row = 0;
         for (LocalDate day : daysToCompute) {
             RuleBook.RuleSet set = rules.inForceOn(day);
@@ -111,34 +121,108 @@ class ColourComputer {
                 Assessment a = RiskRules.assess(set.parameters(), new UnitHistory(
                         slice(s.local, end, window), slice(s.imported, end, window), slice(s.asymptomatic, end, window),
                         s.clusters[end], s.cumulative[end]));
+                String breakdown = Breakdown.of(a).toJson();
+                long fingerprint = fingerprint(a.colour().name(), set.version(), a.score(), breakdown);
+                Long previous = stored.get(unit.code() + '/' + day);
+                if (previous != null && previous == fingerprint) {
+                    continue; // unchanged: a replay that changes nothing writes nothing
+                }
                 codes[row] = unit.code();
                 districts[row] = unit.districtCode();
                 dates[row] = Date.valueOf(day);
                 colours[row] = a.colour().name();
                 versions[row] = set.version();
                 scores[row] = a.score();
-                breakdowns[row] = json.writeValueAsString(Breakdown.of(a));
+                breakdowns[row] = breakdown;
+                fingerprints[row] = fingerprint;
                 row++;
             }
         }
-        jdbc.sql("""
-                        insert into risk_colour (unit_code, district_code, day, colour, rule_set_version, score, breakdown, computed_at)
-                        select u.code, u.district, u.day, u.colour, u.version, u.score, cast(u.breakdown as jsonb), :now
-                        from unnest(cast(:codes as text[]), cast(:districts as text[]), cast(:dates as date[]),
-                                    cast(:colours as text[]), cast(:versions as int[]), cast(:scores as float8[]),
-                                    cast(:breakdowns as text[]))
-                             as u(code, district, day, colour, version, score, breakdown)
-                        on conflict (unit_code, day) do update set colour = excluded.colour,
-                            rule_set_version = excluded.rule_set_version, score = excluded.score,
-                            breakdown = excluded.breakdown, computed_at = excluded.computed_at""")
-                .param("codes", codes).param("districts", districts).param("dates", dates).param("colours", colours)
-                .param("versions", versions).param("scores", scores).param("breakdowns", breakdowns)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        if (row > BULK) {
+            copy(row, codes, districts, dates, colours, versions, scores, breakdowns, fingerprints, stored.isEmpty());
+        } else if (row > 0) {
+            jdbc.sql("""
+                            insert into risk_colour (unit_code, district_code, day, colour, rule_set_version, score, breakdown,
+                                                     fingerprint, computed_at)
+                            select u.code, u.district, u.day, u.colour, u.version, u.score, cast(u.breakdown as json),
+                                   u.fingerprint, :now
+                            from unnest(cast(:codes as text[]), cast(:districts as text[]), cast(:dates as date[]),
+                                        cast(:colours as text[]), cast(:versions as int[]), cast(:scores as float8[]),
+                                        cast(:breakdowns as text[]), cast(:fingerprints as bigint[]))
+                                 as u(code, district, day, colour, version, score, breakdown, fingerprint)
+                            on conflict (day, unit_code) do update set""" + " " + UPDATE_ALL)
+                    .param("codes", Arrays.copyOf(codes, row)).param("districts", Arrays.copyOf(districts, row))
+                    .param("dates", Arrays.copyOf(dates, row)).param("colours", Arrays.copyOf(colours, row))
+                    .param("versions", Arrays.copyOf(versions, row)).param("scores", Arrays.copyOf(scores, row))
+                    .param("breakdowns", Arrays.copyOf(breakdowns, row)).param("fingerprints", Arrays.copyOf(fingerprints, row))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
         if (includesToday) {
             publishChanges(today, before, all);
         }
         return size;
+    }
+
+    /** Above this many changed colours, rows are streamed with COPY rather than bound as arrays. */
+    static final int BULK = 5_000;
+    private static final String UPDATE_ALL = """
+            colour = excluded.colour, rule_set_version = excluded.rule_set_version, score = excluded.score,
+            breakdown = excluded.breakdown, fingerprint = excluded.fingerprint, computed_at = excluded.computed_at""";
+
+    /**
+     * Streams many colours with COPY: straight into the table when none of the days had colours,
+     * otherwise through a temporary table and one upsert.
+     */
+    private void copy(int rows, String[] codes, String[] districts, Date[] dates, String[] colours, Integer[] versions,
+                      Double[] scores, String[] breakdowns, Long[] fingerprints, boolean fresh) {
+        String now = clock.instant().toString();
+        StringBuilder data = new StringBuilder(rows * 320);
+        for (int i = 0; i < rows; i++) {
+            // Text format: tab-separated; none of these values holds a tab, newline or backslash.
+            data.append(dates[i]).append('\t').append(codes[i]).append('\t').append(districts[i]).append('\t')
+                    .append(colours[i]).append('\t').append(versions[i]).append('\t').append(scores[i]).append('\t')
+                    .append(breakdowns[i]).append('\t').append(fingerprints[i]).append('\t').append(now).append('\n');
+        }
+        String columns = "(day, unit_code, district_code, colour, rule_set_version, score, breakdown, fingerprint, computed_at)";
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!fresh) {
+                jdbc.sql("create temporary table if not exists risk_colour_load (like risk_colour) on commit delete rows").update();
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy " + (fresh ? "risk_colour " : "risk_colour_load ") + columns + " from stdin",
+                    new StringReader(data.toString()));
+            if (!fresh) {
+                jdbc.sql("insert into risk_colour select * from risk_colour_load on conflict (day, unit_code) do update set "
+                        + UPDATE_ALL).update();
+                jdbc.sql("truncate risk_colour_load").update();
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not store the colours", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private Map<String, Long> storedFingerprints(LocalDate from, LocalDate to) {
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.sql("select unit_code, day, fingerprint from risk_colour where day between ? and ?")
+                .params(Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> stored.put(rs.getString(1) + '/' + rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .list();
+        return stored;
+    }
+
+    /** 64-bit FNV-1a over what a stored colour says. */
+    static long fingerprint(String colour, int version, double score, String breakdown) {
+        long hash = 0xcbf29ce484222325L;
+        String text = colour + '|' + version + '|' + score + '|' + breakdown;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** Today's effective colour of every unit: an override if one is active, else the stored colour (or yesterday's). */

@@ -115,6 +115,14 @@ class RiskRulesTests {
     }
 
     @Test
+    void theStoredBreakdownReadsBackAsWritten() {
+        Assessment assessment = RiskRules.assess(DEFAULT, history(60, 1, 1, 1, 4));
+        Breakdown written = Breakdown.of(assessment);
+        Breakdown read = tools.jackson.databind.json.JsonMapper.builder().build().readValue(written.toJson(), Breakdown.class);
+        assertThat(read).isEqualTo(written);
+    }
+
+    @Test
     void rulesWithThresholdsOutOfOrderAreRefused() {
         assertThatThrownBy(() -> new RuleParameters(1, 0.2, 10, 20, 25, 10, 3, 7, 14))
                 .hasMessage("riskmap.rules.error.thresholdOrder");
