@@ -67,6 +67,18 @@ public final class BrowserSupport {
         }
     }
 
+    /** Saves what the browser shows to target/screenshots/NAME.png, for the reader of a test run. */
+    public static void screenshot(WebDriver browser, String name) {
+        try {
+            Path folder = Path.of("target/screenshots");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Marks a test class as a browser journey: skipped without a browser, failed without one in CI. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -17,8 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +65,7 @@ class RiskMapJourneyTests extends IntegrationTest {
 
         // The table view shows the same colours as the map.
         assertThat(tableColours()).containsAllEntriesOf(first);
-        screenshot("riskmap-2020-02-01");
+        BrowserSupport.screenshot(browser, "riskmap-2020-02-01");
 
         // Replay: move the slider to the end of the period with the keyboard.
         WebElement slider = browser.findElement(By.id("risk-date"));
@@ -94,7 +90,7 @@ class RiskMapJourneyTests extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector("[data-test=explanation-terms]")).getText())
                 .contains("cumulative cases ×").contains("active clusters × 10");
         assertThat(browser.findElement(By.cssSelector("[data-test=explanation-colour]")).getText()).isEqualTo("Red (high risk)");
-        screenshot("riskmap-yinzhou");
+        BrowserSupport.screenshot(browser, "riskmap-yinzhou");
 
         browser.findElement(By.id("risk-back")).click();
         wait(20).until(d -> "city".equals(map.getAttribute("data-level")));
@@ -154,15 +150,5 @@ class RiskMapJourneyTests extends IntegrationTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void screenshot(String name) {
-        try {
-            Path folder = Path.of("target/screenshots");
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,16 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +77,12 @@ class ShellJourneyTests extends IntegrationTest {
         waitForHeading("登录");
         signIn("city");
         waitForHeading("欢迎");
-        screenshot("home-zh");
+        BrowserSupport.screenshot(browser, "home-zh");
         browser.findElement(By.cssSelector("[data-lang='en']")).click();
         waitForHeading("Welcome");
         browser.get(url("/geography"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("districts and townships");
-        screenshot("home-en");
+        BrowserSupport.screenshot(browser, "home-en");
     }
 
     @Test
@@ -95,9 +91,9 @@ class ShellJourneyTests extends IntegrationTest {
         browser.get(url("/enterprises/" + enterpriseOf("ent-jiangbei")));
         assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).hasSize(1);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
-        screenshot("forbidden");
+        BrowserSupport.screenshot(browser, "forbidden");
         browser.get(url("/audit"));
-        screenshot("audit-haishu");
+        BrowserSupport.screenshot(browser, "audit-haishu");
         browser.get(url("/enterprises/" + enterpriseOf("ent-haishu")));
         assertThat(browser.findElement(By.cssSelector("[data-test=enterprise-name]")).getText()).isEqualTo("宁波甬兴服饰有限公司");
     }
@@ -114,7 +110,7 @@ class ShellJourneyTests extends IntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> rows().size() < firstPage);
         assertThat(rows()).allSatisfy(row -> assertThat(row.getText()).contains("甬兴服饰"));
         assertThat(browser.getCurrentUrl()).contains("q=");
-        screenshot("enterprises");
+        BrowserSupport.screenshot(browser, "enterprises");
     }
 
     @Test
@@ -165,15 +161,5 @@ class ShellJourneyTests extends IntegrationTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void screenshot(String name) {
-        try {
-            Path folder = Path.of("target/screenshots");
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

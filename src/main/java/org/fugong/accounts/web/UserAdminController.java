@@ -11,6 +11,7 @@ import org.fugong.accounts.InvalidUserException;
 import org.fugong.accounts.UserAccount;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.geography.Geography;
+import org.fugong.shell.Choice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 /** User administration: a city official manages all users, a district official those of its district. */
@@ -71,16 +73,16 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users/new")
-    String initCreationForm(Model model) {
+    String initCreationForm(Model model, Locale locale) {
         model.addAttribute("form", NewUserForm.empty(currentActor.get()));
-        return creationForm(model);
+        return creationForm(model, locale);
     }
 
     @PostMapping("/admin/users")
     String processCreationForm(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result, Model model,
-                               RedirectAttributes redirect) {
+                               Locale locale, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return creationForm(model);
+            return creationForm(model, locale);
         }
         UserAccount created;
         try {
@@ -89,18 +91,21 @@ class UserAdminController {
                     blankToNull(form.enterpriseUscc())), form.password());
         } catch (InvalidUserException e) {
             result.rejectValue(e.field(), e.messageKey());
-            return creationForm(model);
+            return creationForm(model, locale);
         }
         redirect.addFlashAttribute("success", "accounts.user.created");
         return "redirect:/admin/users/" + created.getId();
     }
 
-    private String creationForm(Model model) {
+    private String creationForm(Model model, Locale locale) {
         Actor admin = currentActor.get();
-        model.addAttribute("roles", administration.grantableRoles(admin));
-        model.addAttribute("districts", admin.hasRole(Role.CITY_OFFICIAL) ? geography.districts()
-                : geography.districts().stream().filter(d -> d.code().equals(admin.districtCode())).toList());
-        model.addAttribute("departments", administration.departments());
+        model.addAttribute("roles", administration.grantableRoles(admin).stream().sorted()
+                .map(role -> Choice.ofKey(role.name(), "role." + role.name())).toList());
+        model.addAttribute("districts", geography.districts().stream()
+                .filter(d -> admin.hasRole(Role.CITY_OFFICIAL) || d.code().equals(admin.districtCode()))
+                .map(d -> Choice.ofName(d.code(), d, locale)).toList());
+        model.addAttribute("departments", administration.departments().stream()
+                .map(d -> Choice.ofName(d.code(), d, locale)).toList());
         return "admin/users/form";
     }
 

@@ -13,6 +13,7 @@ import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMapDesk;
 import org.fugong.riskmap.RuleBook;
 import org.fugong.riskmap.RuleParameters;
+import org.fugong.shell.Choice;
 import org.fugong.shell.Times;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What only city officials do to the map: overrides, rule versions and map shapes. */
@@ -69,23 +71,23 @@ class MapAdminController {
     }
 
     @GetMapping("/riskmap/overrides")
-    String overrides(Model model) {
+    String overrides(Model model, Locale locale) {
         model.addAttribute("form", new OverrideForm("", null, "", times.today().plusDays(1).atTime(0, 0)));
-        return overridePage(model);
+        return overridePage(model, locale);
     }
 
     @PostMapping("/riskmap/overrides")
     String setOverride(@Valid @ModelAttribute("form") OverrideForm form, BindingResult result, Model model,
-                       RedirectAttributes redirect) {
+                       Locale locale, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return overridePage(model);
+            return overridePage(model, locale);
         }
         try {
             desk.override(currentActor.get(), form.unitCode(), form.colour(), form.reason(),
                     form.expiresAt().atZone(times.zone()).toInstant());
         } catch (InvalidRiskInputException e) {
             result.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
-            return overridePage(model);
+            return overridePage(model, locale);
         }
         redirect.addFlashAttribute("success", "riskmap.override.saved");
         return "redirect:/riskmap/overrides";
@@ -98,9 +100,10 @@ class MapAdminController {
         return "redirect:/riskmap/overrides";
     }
 
-    private String overridePage(Model model) {
-        model.addAttribute("units", units.all());
-        model.addAttribute("colours", RiskColour.values());
+    private String overridePage(Model model, Locale locale) {
+        model.addAttribute("units", units.all().stream().map(u -> Choice.ofName(u.code(), u, locale)).toList());
+        model.addAttribute("colours", java.util.Arrays.stream(RiskColour.values())
+                .map(c -> Choice.ofKey(c.name(), c.messageKey())).toList());
         model.addAttribute("overrides", overrides.recent(50));
         model.addAttribute("now", clock.instant());
         return "riskmap/overrides";
