@@ -1,9 +1,5 @@
 package org.fugong.shell;
 
-import org.fugong.geography.Named;
-
-import java.util.Locale;
-
 /**
  * One option of a form's select: the value sent, and the text shown — either a message key
  * (translated by the page) or a name already in the reader's language.
@@ -14,7 +10,7 @@ public record Choice(String value, String label, boolean messageKey) {
         return new Choice(value, messageKey, true);
     }
 
-    public static Choice ofName(String value, Named named, Locale locale) {
-        return new Choice(value, named.name(locale), false);
+    public static Choice ofName(String value, String name) {
+        return new Choice(value, name, false);
     }
 }

@@ -103,9 +103,9 @@ class UserAdminController {
                 .map(role -> Choice.ofKey(role.name(), "role." + role.name())).toList());
         model.addAttribute("districts", geography.districts().stream()
                 .filter(d -> admin.hasRole(Role.CITY_OFFICIAL) || d.code().equals(admin.districtCode()))
-                .map(d -> Choice.ofName(d.code(), d, locale)).toList());
+                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
         model.addAttribute("departments", administration.departments().stream()
-                .map(d -> Choice.ofName(d.code(), d, locale)).toList());
+                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
         return "admin/users/form";
     }
 

@@ -101,7 +101,7 @@ class MapAdminController {
     }
 
     private String overridePage(Model model, Locale locale) {
-        model.addAttribute("units", units.all().stream().map(u -> Choice.ofName(u.code(), u, locale)).toList());
+        model.addAttribute("units", units.all().stream().map(u -> Choice.ofName(u.code(), u.name(locale))).toList());
         model.addAttribute("colours", java.util.Arrays.stream(RiskColour.values())
                 .map(c -> Choice.ofKey(c.name(), c.messageKey())).toList());
         model.addAttribute("overrides", overrides.recent(50));
