@@ -94,6 +94,10 @@ class RiskMapJourneyTests extends IntegrationTest {
 
         browser.findElement(By.id("risk-back")).click();
         wait(20).until(d -> "city".equals(map.getAttribute("data-level")));
+
+        browser.get(url("/riskmap/indicators?district=330212&date=2020-02-01"));
+        assertThat(browser.findElements(By.cssSelector("[data-test=indicator-form] tbody tr"))).hasSizeGreaterThan(10);
+        BrowserSupport.screenshot(browser, "riskmap-indicators");
     }
 
     @Test
@@ -105,6 +109,7 @@ class RiskMapJourneyTests extends IntegrationTest {
         assertThat(mapState(map)).hasSize(11);
         assertThat(browser.findElements(By.cssSelector("[data-test=public-table] tbody tr"))).hasSize(11);
         assertThat(browser.getPageSource()).doesNotContain("Score");
+        BrowserSupport.screenshot(browser, "riskmap-public");
     }
 
     /** Clicks a unit where the map draws it: the centre of its shape, converted to pixels by ECharts. */

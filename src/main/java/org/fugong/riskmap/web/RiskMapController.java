@@ -8,6 +8,7 @@ import org.fugong.riskmap.MapUnit;
 import org.fugong.riskmap.MapUnits;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
+import org.fugong.riskmap.RiskMapDesk;
 import org.fugong.riskmap.RuleBook;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +73,7 @@ class RiskMapController {
         model.addAttribute("rows", map.colours(day));
         model.addAttribute("districts", units.districts());
         model.addAttribute("cityOfficial", currentActor.get().role() == Role.CITY_OFFICIAL);
+        model.addAttribute("reportsFigures", RiskMapDesk.reportsFigures(currentActor.get()));
         return "riskmap/map";
     }
 

@@ -1,0 +1,104 @@
+package org.fugong.riskmap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.fugong.FugongApplication;
+import org.fugong.IntegrationTest;
+import org.fugong.shell.Times;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application on one database, as behind a load balancer: a second,
+ * separately started application (its own beans, pool and scheduler) shares the test database.
+ */
+class TwoInstancesTests extends IntegrationTest {
+
+    static ConfigurableApplicationContext second;
+
+    @Autowired
+    RiskMapDesk desk;
+    @Autowired
+    Times times;
+
+    @BeforeAll
+    static void startSecondInstance(@Autowired DataSource dataSource) {
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        second = new SpringApplicationBuilder(FugongApplication.class)
+                .properties("server.port=0", "spring.datasource.url=" + hikari.getJdbcUrl(),
+                        "spring.datasource.username=" + hikari.getUsername(),
+                        "spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                        "fugong.demo.enabled=false", "logging.level.root=WARN", "spring.jmx.enabled=false",
+                        "management.endpoints.web.exposure.include=health")
+                .run();
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    <T> List<T> race(Callable<T> first, Callable<T> other) throws Exception {
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> work : List.of(first, other)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void twoInstancesComputeADayOnce() throws Exception {
+        RiskMapDesk other = second.getBean(RiskMapDesk.class);
+        assertThat(other).isNotSameAs(desk);
+        LocalDate day = times.today().minusDays(600);
+        List<Boolean> ran = race(() -> desk.runDaily(day, "first"), () -> other.runDaily(day, "second"));
+        assertThat(ran).containsExactlyInAnyOrder(true, false);
+        assertThat(jdbc.sql("select count(*) from risk_job_run where day = ?").param(Date.valueOf(day)).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesEndAnExpiredOverrideOnce() throws Exception {
+        RiskMapDesk other = second.getBean(RiskMapDesk.class);
+        // The second instance runs on the real clock: expire the override in real time.
+        desk.override(actor("city"), "330213", RiskColour.YELLOW, "two instances", java.time.Instant.now().plus(Duration.ofMillis(300)));
+        Thread.sleep(400);
+        List<Integer> ended = race(desk::endExpiredOverrides, other::endExpiredOverrides);
+        assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'OVERRIDE_EXPIRED' and entity_id in "
+                + "(select cast(id as text) from risk_override where reason = 'two instances')").query(Long.class).single()).isEqualTo(1);
+    }
+}
