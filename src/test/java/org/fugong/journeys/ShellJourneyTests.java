@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -105,10 +106,10 @@ class ShellJourneyTests extends IntegrationTest {
         int firstPage = rows().size();
         assertThat(firstPage).isEqualTo(26);
         click(browser.findElement(By.cssSelector("[data-test=more]")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> rows().size() > firstPage);
+        waitFor(10).until(d -> rows().size() > firstPage);
         browser.findElement(By.id("q")).sendKeys("甬兴服饰");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> rows().size() < firstPage);
-        assertThat(rows()).allSatisfy(row -> assertThat(row.getText()).contains("甬兴服饰"));
+        waitFor(10).until(d -> rows().size() < firstPage);
+        waitFor(10).until(d -> rows().stream().allMatch(row -> row.getText().contains("甬兴服饰")));
         assertThat(browser.getCurrentUrl()).contains("q=");
         BrowserSupport.screenshot(browser, "enterprises");
     }
@@ -128,6 +129,13 @@ class ShellJourneyTests extends IntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Enterprises").contains("Geography");
+    }
+
+    /** A wait that reads again what htmx swapped out while it was being read. */
+    private static WebDriverWait waitFor(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void waitForHeading(String start) {
