@@ -1,0 +1,75 @@
+package org.fugong.enterprises;
+
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.Arrays;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Fills the registry to a million enterprises with COPY and prints how long that took, then the
+ * median time of registry pages through the whole web stack (security, scope, SQL, Thymeleaf) as
+ * a city and a district official. A program, not a test: run it with {@code bench/registry.sh}.
+ */
+@Tag("benchmark")
+class RegistryBenchmark extends IntegrationTest {
+
+    @Autowired
+    RegistryGenerator generator;
+    @Autowired
+    MockMvc mockMvc;
+
+    @Test
+    void measure() throws Exception {
+        int target = Integer.getInteger("fugong.bench.enterprises", 1_000_000);
+        long present = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+        long start = System.nanoTime();
+        long added = generator.generate((int) Math.max(0, target - present), 42);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long analyzeStart = System.nanoTime();
+        jdbc.sql("analyze enterprise").update();
+        System.out.printf("BENCH generated %,d enterprises with COPY in %.1f s (%,.0f rows/s); analyze %.1f s; registry now %,d%n",
+                added, seconds, added / seconds, (System.nanoTime() - analyzeStart) / 1e9,
+                jdbc.sql("select count(*) from enterprise").query(Long.class).single());
+
+        measure("city, first page", "city", "/enterprises");
+        measure("city, one district and industry C", "city", "/enterprises?district=330212&industry=C");
+        measure("city, above-scale large enterprises", "city", "/enterprises?size=LARGE&aboveScale=true");
+        measure("haishu, own district", "haishu", "/enterprises");
+        measure("haishu, own district, industry F", "haishu", "/enterprises?industry=F");
+        String next = jdbc.sql("""
+                        select name from enterprise where district_code = '330203' order by name, id offset 5000 limit 1""")
+                .query(String.class).single();
+        measure("haishu, page 200 (keyset)", "haishu", "/enterprises?after=" + cursorAfter("330203", next));
+        measure("city, JSON API 50 rows", "city", "/api/enterprises?limit=50");
+        // Name search is a substring match without a trigram index yet: this shows its cost at scale.
+        measure("city, name contains 甬兴", "city", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+        measure("haishu, name contains 甬兴", "haishu", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String cursorAfter(String district, String name) {
+        var id = jdbc.sql("select id from enterprise where district_code = ? and name = ? order by id limit 1")
+                .params(district, name).query(java.util.UUID.class).single();
+        return new EnterpriseDirectory.Cursor(name, id).encode();
+    }
+
+    private void measure(String label, String user, String url) throws Exception {
+        var request = get(url).with(as(user));
+        for (int i = 0; i < 5; i++) {
+            mockMvc.perform(request).andReturn();
+        }
+        double[] times = new double[21];
+        int status = 0;
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            status = mockMvc.perform(request).andReturn().getResponse().getStatus();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        System.out.printf("BENCH %-40s %3d  median %6.1f ms  p90 %6.1f ms%n", label, status, times[10], times[18]);
+    }
+}
