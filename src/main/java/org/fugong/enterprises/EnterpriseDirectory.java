@@ -161,6 +161,11 @@ public class EnterpriseDirectory {
                 conditions.add("uscc = :uscc");
                 params.put("uscc", upper);
             } else {
+                if (text.codePointCount(0, text.length()) >= 2) {
+                    // Narrow through the bigram index first; the substring test below is then cheap.
+                    conditions.add("name_bigrams @> enterprise_name_bigrams(:text_raw)");
+                    params.put("text_raw", text);
+                }
                 conditions.add("name like :text escape '\\'");
                 params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }

@@ -126,6 +126,17 @@ class EnterpriseScopingTests extends IntegrationTest {
     }
 
     @Test
+    void searchFindsEveryNameContainingTheText() throws Exception {
+        List<JsonNode> found = all("city", "兴服");
+        long expected = jdbc.sql("select count(*) from enterprise where name like '%兴服%'").query(Long.class).single();
+        assertThat(found).hasSize((int) expected).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("name").asString()).contains("兴服"));
+        assertThat(all("city", "兴")).hasSize(jdbc.sql("select count(*) from enterprise where name like '%兴%'")
+                .query(Long.class).single().intValue());
+        assertThat(all("city", "100%")).isEmpty();
+    }
+
+    @Test
     void aForgedCursorIsABadRequest() throws Exception {
         assertThat(mockMvc.perform(get("/api/enterprises").with(as("city")).param("after", "not-a-cursor"))
                 .andReturn().getResponse().getStatus()).isEqualTo(400);
