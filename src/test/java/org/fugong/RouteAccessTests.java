@@ -82,6 +82,7 @@ class RouteAccessTests extends IntegrationTest {
 
         routes.put("GET /enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         routes.put("GET /enterprises/export.csv", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put("GET /enterprises/export.xlsx", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         Map<String, Outcome> mine = only("ent-haishu", "ent-jiangbei");
         List.of("city", "haishu", "jiangbei", "commissioner").forEach(user -> mine.put(user, Outcome.NOT_FOUND));
         routes.put("GET /enterprises/mine", mine);

@@ -89,6 +89,22 @@ class EnterpriseScopingTests extends IntegrationTest {
     }
 
     @Test
+    void excelExportHoldsOnlyTheDistrictsRows() throws Exception {
+        byte[] xlsx = mockMvc.perform(get("/enterprises/export.xlsx").with(as("haishu")).param("industry", "C"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            long expected = jdbc.sql("select count(*) from enterprise where district_code = '330203' and industry_section = 'C'")
+                    .query(Long.class).single();
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) expected);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(3).getStringCellValue()).isEqualTo("330203");
+                assertThat(UnifiedSocialCreditCode.isValid(sheet.getRow(r).getCell(0).getStringCellValue())).isTrue();
+            }
+        }
+    }
+
+    @Test
     void enterpriseSeesOnlyItself() throws Exception {
         List<JsonNode> own = all("ent-haishu", null);
         assertThat(own).hasSize(1);

@@ -102,6 +102,44 @@ class EnterpriseController {
         out.flush();
     }
 
+    /** The current filter as an Excel workbook, written as it streams (a district's list can be large). */
+    @GetMapping(value = "/enterprises/export.xlsx")
+    void exportXlsx(@RequestParam(required = false) @Nullable String q,
+                    @RequestParam(required = false) @Nullable String district,
+                    @RequestParam(required = false) @Nullable IndustrySection industry,
+                    @RequestParam(required = false) @Nullable EnterpriseSize size,
+                    @RequestParam(required = false) @Nullable Boolean aboveScale,
+                    java.util.Locale locale, HttpServletResponse response) throws IOException {
+        Scope scope = currentActor.scope();
+        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"");
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
+            var sheet = workbook.createSheet();
+            String[] header = {"uscc", "name", "legal_representative", "district_code", "district", "township_code",
+                    "industry_section", "size", "above_scale", "staff_count"};
+            var first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            int[] next = {1};
+            directory.forEach(scope, criteria, e -> {
+                var row = sheet.createRow(next[0]++);
+                row.createCell(0).setCellValue(e.uscc());
+                row.createCell(1).setCellValue(e.name());
+                row.createCell(2).setCellValue(e.legalRepresentative());
+                row.createCell(3).setCellValue(e.districtCode());
+                row.createCell(4).setCellValue(geography.district(e.districtCode()).map(d -> d.name(locale)).orElse(""));
+                row.createCell(5).setCellValue(e.townshipCode() == null ? "" : e.townshipCode());
+                row.createCell(6).setCellValue(e.industrySection().name());
+                row.createCell(7).setCellValue(e.size().name());
+                row.createCell(8).setCellValue(e.aboveScale());
+                row.createCell(9).setCellValue(e.staffCount());
+            });
+            workbook.write(response.getOutputStream());
+        }
+    }
+
     private static String csv(String value) {
         String safe = value;
         // A cell that starts like a formula is neutralised, so that a spreadsheet does not run it.
