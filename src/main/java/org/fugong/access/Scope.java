@@ -73,12 +73,6 @@ public record Scope(Kind kind, @Nullable String districtCode, Set<UUID> enterpri
         }
     }
 
-    public void checkDistrict(@Nullable String district) {
-        if (!permitsDistrict(district)) {
-            throw new AccessDeniedException("Outside the actor's district");
-        }
-    }
-
     /**
      * A SQL condition limiting rows to this scope, with named parameters prefixed {@code scope_}.
      * Pass {@code null} for a column the table does not have; the scope then matches no row

@@ -82,14 +82,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     /** Creates the database if it does not exist yet. */
     public void createDatabaseIfMissing(String database) {
         try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");

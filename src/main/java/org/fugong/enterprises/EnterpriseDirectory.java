@@ -100,13 +100,6 @@ public class EnterpriseDirectory {
         }
     }
 
-    @Transactional(readOnly = true)
-    public long count(Scope scope, EnterpriseCriteria criteria) {
-        var query = where(scope, criteria);
-        return jdbc.sql("select count(*) from enterprise where " + String.join(" and ", query.conditions))
-                .params(query.params).query(Long.class).single();
-    }
-
     /**
      * Adds enterprises to the registry in one transaction; each addition is audited. Callers
      * validate first: a bad code or a duplicate fails the whole batch.

@@ -29,10 +29,6 @@ public enum RiskColour {
         return ofLevel(Math.max(1, level - levels));
     }
 
-    public boolean isHigherThan(RiskColour other) {
-        return level > other.level;
-    }
-
     public static RiskColour ofLevel(int level) {
         for (RiskColour colour : values()) {
             if (colour.level == level) {

@@ -77,10 +77,7 @@ class IndicatorController {
         String chosen = district != null ? district : actor.districtCode() != null ? actor.districtCode() : units.districts().get(0).code();
         checkMayReport(actor, chosen);
         LocalDate day = date == null || date.isAfter(times.today()) ? times.today() : date;
-        List<RowForm> rows = map.figures(chosen, day).stream().map(f -> new RowForm(f.unit().code(), f.newLocal(),
-                f.newImported(), f.newAsymptomatic(), f.activeClusters(), f.cumulativeConfirmed(), f.population(),
-                f.version())).toList();
-        model.addAttribute("form", new FiguresForm(day, chosen, rows));
+        model.addAttribute("form", new FiguresForm(day, chosen, rowsOf(chosen, day)));
         return form(model, chosen);
     }
 
@@ -135,12 +132,15 @@ class IndicatorController {
                 }
             }
         }
-        List<RowForm> rows = map.figures(district, times.today()).stream().map(f -> new RowForm(f.unit().code(), f.newLocal(),
-                f.newImported(), f.newAsymptomatic(), f.activeClusters(), f.cumulativeConfirmed(), f.population(),
-                f.version())).toList();
-        model.addAttribute("form", new FiguresForm(times.today(), district, rows));
+        model.addAttribute("form", new FiguresForm(times.today(), district, rowsOf(district, times.today())));
         model.addAttribute("importProblems", problems);
         return form(model, district);
+    }
+
+    /** The form's rows: the district and its townships, with the figures entered for the day. */
+    private List<RowForm> rowsOf(String district, LocalDate day) {
+        return map.figures(district, day).stream().map(f -> new RowForm(f.unit().code(), f.newLocal(), f.newImported(),
+                f.newAsymptomatic(), f.activeClusters(), f.cumulativeConfirmed(), f.population(), f.version())).toList();
     }
 
     /** The file's column for a field of the figures: newLocal is new_local. */
