@@ -59,6 +59,8 @@ class RouteAccessTests extends IntegrationTest {
     MockMvc mockMvc;
     @Autowired
     UserAdministration administration;
+    @Autowired
+    org.fugong.enterprises.EnterpriseImports imports;
 
     @BeforeAll
     static void createVictim(@Autowired UserAdministration administration, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
@@ -82,6 +84,12 @@ class RouteAccessTests extends IntegrationTest {
 
         routes.put("GET /enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         routes.put("GET /enterprises/export.csv", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put("GET /enterprises/imports", only("city", "haishu", "jiangbei"));
+        routes.put("POST /enterprises/imports", only("city", "haishu", "jiangbei"));
+        // An import of Haishu's: Jiangbei does not see it (404), the city does.
+        Map<String, Outcome> haishuImport = only("city", "haishu");
+        haishuImport.put("jiangbei", Outcome.NOT_FOUND);
+        routes.put("GET /enterprises/imports/{id}", haishuImport);
         routes.put("GET /enterprises/export.xlsx", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         Map<String, Outcome> mine = only("ent-haishu", "ent-jiangbei");
         List.of("city", "haishu", "jiangbei", "commissioner").forEach(user -> mine.put(user, Outcome.NOT_FOUND));
@@ -179,7 +187,7 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private MockHttpServletResponse perform(HttpMethod method, String path, String user) throws Exception {
-        AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import")
+        AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import") || path.equals("/enterprises/imports")
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -213,6 +221,7 @@ class RouteAccessTests extends IntegrationTest {
         UUID jiangbeiEnterprise = enterpriseOf("ent-jiangbei");
         UUID victim = actor(VICTIM).id();
         return pattern
+                .replace("/enterprises/imports/{id}", "/enterprises/imports/" + haishuImport())
                 .replace("/enterprises/{id}", "/enterprises/" + jiangbeiEnterprise)
                 .replace("/admin/users/{id}", "/admin/users/" + victim)
                 .replace("/riskmap/units/{code}", "/riskmap/units/330205")
@@ -221,6 +230,15 @@ class RouteAccessTests extends IntegrationTest {
                 .replace("/riskmap/overrides/{id}", "/riskmap/overrides/" + UUID.randomUUID())
                 .replace("{code}", "330205")
                 .replace("/**", "/liveness");
+    }
+
+    private UUID haishuImport;
+
+    private UUID haishuImport() {
+        if (haishuImport == null) {
+            haishuImport = imports.submit(actor("haishu"), "route-walk.csv", new byte[0]);
+        }
+        return haishuImport;
     }
 
     static Outcome outcome(MockHttpServletResponse response) {

@@ -1,25 +1,12 @@
 package org.fugong.riskmap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.fugong.shell.TabularFile;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads figures from a CSV or XLSX file with the header
@@ -40,72 +27,26 @@ public final class IndicatorFile {
     }
 
     public static Parsed read(String filename, byte[] content) {
-        String name = filename.toLowerCase(Locale.ROOT);
         try {
-            if (name.endsWith(".xlsx")) {
-                return fromCells(readWorkbook(content));
-            }
-            if (name.endsWith(".csv")) {
-                return fromCells(readCsv(content));
-            }
-        } catch (IOException | RuntimeException e) {
-            return failure("riskmap.import.error.unreadable");
+            return fromCells(TabularFile.read(filename, content, COLUMNS.size()));
+        } catch (TabularFile.UnreadableException e) {
+            return failure(e.getMessage());
         }
-        return failure("riskmap.import.error.type");
     }
 
     private static Parsed failure(String key) {
         return new Parsed(List.of(), List.of(), List.of(new IndicatorRejectedException.Problem(0, "file", key, List.of())));
     }
 
-    private static List<List<String>> readCsv(byte[] content) throws IOException {
-        List<List<String>> lines = new ArrayList<>();
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text))
-                .setFormat(CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get()).get()) {
-            for (CSVRecord record : parser) {
-                lines.add(record.toList());
-            }
-        }
-        return lines;
-    }
-
-    private static List<List<String>> readWorkbook(byte[] content) throws IOException {
-        List<List<String>> lines = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < COLUMNS.size(); c++) {
-                        Cell cell = row.getCell(c);
-                        if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                            cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-                        } else {
-                            cells.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
-                        }
-                    }
-                }
-                lines.add(cells);
-            }
-        }
-        return lines;
-    }
-
     private static Parsed fromCells(List<List<String>> lines) {
         List<IndicatorRejectedException.Problem> problems = new ArrayList<>();
         List<IndicatorRow> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        if (lines.isEmpty() || !header(lines.get(0))) {
-            return failure("riskmap.import.error.header");
+        if (!TabularFile.hasHeader(lines, COLUMNS)) {
+            return failure("import.error.header");
         }
         if (lines.size() - 1 > MAX_ROWS) {
-            return failure("riskmap.import.error.tooLarge");
+            return failure("import.error.tooLarge");
         }
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = lines.get(i);
@@ -146,20 +87,8 @@ public final class IndicatorFile {
         return new Parsed(rows, numbers, problems);
     }
 
-    private static boolean header(List<String> cells) {
-        if (cells.size() < COLUMNS.size()) {
-            return false;
-        }
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (!COLUMNS.get(i).equalsIgnoreCase(cells.get(i).trim().replace("\uFEFF", ""))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String cell(List<String> cells, int index) {
-        return index < cells.size() ? cells.get(index).trim() : "";
+        return TabularFile.cell(cells, index);
     }
 
     private static IndicatorRejectedException.Problem problem(int line, String field, String key, Object... args) {

@@ -115,6 +115,22 @@ class ShellJourneyTests extends IntegrationTest {
     }
 
     @Test
+    void anImportShowsItsProgressUntilItIsDone() throws Exception {
+        signIn("haishu");
+        browser.get(url("/enterprises/imports"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("registry", ".csv");
+        java.nio.file.Files.writeString(file, String.join(",", org.fugong.enterprises.EnterpriseImports.COLUMNS) + "\n"
+                + org.fugong.enterprises.UnifiedSocialCreditCode.compose('9', '1', "330203", "4J4K4L4M")
+                + ",宁波浏览器导入有限公司,林五,330203,,C,SMALL,false,40\n");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("[data-test=import-form] button")).click();
+        // The page polls with htmx until the background worker has checked and imported the file.
+        waitFor(30).until(d -> "DONE".equals(d.findElement(By.cssSelector("[data-test=import-status]")).getAttribute("data-status")));
+        assertThat(browser.findElement(By.cssSelector("[data-test=import-status] h1")).getText()).isEqualTo("Imported");
+        BrowserSupport.screenshot(browser, "import-done");
+    }
+
+    @Test
     void anUnknownPageIsThe404PageInChinese() {
         browser.get(url("/login?lang=zh-CN"));
         signIn("city");

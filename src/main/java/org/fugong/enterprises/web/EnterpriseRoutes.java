@@ -18,7 +18,8 @@ class EnterpriseRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**").hasAnyRole(ROLES);
+        routes.requestMatchers("/enterprises/imports", "/enterprises/imports/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
+                .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**").hasAnyRole(ROLES);
     }
 
     @Bean

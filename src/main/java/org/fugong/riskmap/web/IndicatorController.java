@@ -116,7 +116,7 @@ class IndicatorController {
         String district = actor.districtCode() != null ? actor.districtCode() : units.districts().get(0).code();
         List<ImportProblem> problems = new ArrayList<>();
         if (file.isEmpty() || file.getSize() > MAX_UPLOAD) {
-            problems.add(new ImportProblem(0, "file", file.isEmpty() ? "riskmap.import.error.empty" : "riskmap.import.error.tooLarge", new Object[0]));
+            problems.add(new ImportProblem(0, "file", file.isEmpty() ? "import.error.empty" : "import.error.tooLarge", new Object[0]));
         } else {
             IndicatorFile.Parsed parsed = IndicatorFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes());
             parsed.problems().forEach(p -> problems.add(new ImportProblem(p.row(), p.field(), p.messageKey(), p.arguments().toArray())));

@@ -150,7 +150,7 @@ class MapAdminController {
             throws IOException {
         try {
             if (file.isEmpty() || file.getSize() > 20 * 1024 * 1024) {
-                throw new InvalidRiskInputException("file", "riskmap.import.error.empty");
+                throw new InvalidRiskInputException("file", "import.error.empty");
             }
             shapes.upload(key, new String(file.getBytes(), StandardCharsets.UTF_8), currentActor.get().getUsername());
             redirect.addFlashAttribute("success", "riskmap.shapes.saved");

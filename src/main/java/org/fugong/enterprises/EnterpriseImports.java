@@ -1,0 +1,315 @@
+package org.fugong.enterprises;
+
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.geography.Geography;
+import org.fugong.shell.TabularFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports of the registry from CSV or XLSX files. An official submits a file; a background worker
+ * (on whichever instance claims it first) checks every row — nothing is saved if any row is wrong,
+ * and every wrong row is reported with its line — then imports all rows in one transaction.
+ * Progress is kept in the database, so the page can be left and opened again.
+ */
+@Service
+public class EnterpriseImports {
+
+    public static final List<String> COLUMNS = List.of("uscc", "name", "legal_representative", "district_code",
+            "township_code", "industry_section", "size", "above_scale", "staff_count");
+    static final int MAX_ROWS = 200_000;
+    private static final int PROGRESS_EVERY = 500;
+
+    private static final String COLUMNS_READ = """
+            id, filename, status, total_rows, checked_rows, imported_rows, problems::text as problems, requested_by,
+            district_code, created_at, finished_at""";
+
+    public enum Status { QUEUED, CHECKING, IMPORTING, DONE, REJECTED, FAILED }
+
+    /** A problem of a row: its line in the file, the column, and the message key with its arguments. */
+    public record Problem(int line, String column, String messageKey, List<String> arguments) {
+    }
+
+    /** An import as its page shows it. */
+    public record Import(UUID id, String filename, Status status, int totalRows, int checkedRows, int importedRows,
+                         List<Problem> problems, String requestedBy, @Nullable String districtCode, Instant createdAt,
+                         @Nullable Instant finishedAt) {
+
+        public boolean finished() {
+            return status == Status.DONE || status == Status.REJECTED || status == Status.FAILED;
+        }
+
+        public int percent() {
+            int total = Math.max(totalRows, 1);
+            return switch (status) {
+                case QUEUED -> 0;
+                case CHECKING -> 50 * checkedRows / total;
+                case IMPORTING -> 50 + 50 * importedRows / total;
+                default -> 100;
+            };
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final EnterpriseDirectory directory;
+    private final Geography geography;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final UserDetailsService users;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EnterpriseImports(JdbcClient jdbc, EnterpriseDirectory directory, Geography geography, AuditTrail audit,
+                      TransactionTemplate transaction, UserDetailsService users, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.geography = geography;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues a file for import on behalf of a city or district official. */
+    public UUID submit(Actor actor, String filename, byte[] content) {
+        if (actor.role() != Role.CITY_OFFICIAL && actor.role() != Role.DISTRICT_OFFICIAL) {
+            throw new org.springframework.security.access.AccessDeniedException("Only officials import the registry");
+        }
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into enterprise_import (id, filename, content, status, requested_by, district_code, created_at)
+                            values (?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                    .params(id, truncate(filename, 200), content, actor.getUsername(),
+                            actor.role() == Role.CITY_OFFICIAL ? null : actor.districtCode(), Timestamp.from(clock.instant()))
+                    .update();
+            audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_SUBMITTED")
+                    .change(null, Map.of("filename", filename, "bytes", content.length))
+                    .owner(actor.role() == Role.CITY_OFFICIAL ? null : actor.districtCode(), null));
+        });
+        return id;
+    }
+
+    /** An import, if the scope sees it: city officials see all, district officials their district's. */
+    public Optional<Import> find(Scope scope, UUID id) {
+        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where id = ?").param(id).query((rs, n) -> map(rs)).optional()
+                .filter(i -> scope.isCity() || (i.districtCode() != null && scope.permitsDistrict(i.districtCode())));
+    }
+
+    public List<Import> recent(Scope scope, int limit) {
+        Scope.Condition scoped = scope.where("district_code", null);
+        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where " + scoped.sql() + " order by created_at desc limit :limit")
+                .params(scoped.parameters()).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    /**
+     * Claims the oldest queued import and runs it; returns whether there was one. Instances call
+     * this concurrently: {@code FOR UPDATE SKIP LOCKED} gives each import to exactly one.
+     */
+    public boolean runNext(String instance) {
+        UUID claimed = transaction.execute(status -> jdbc.sql("""
+                        update enterprise_import set status = 'CHECKING', started_at = ?, claimed_by = ?
+                        where id = (select id from enterprise_import where status = 'QUEUED'
+                                    order by created_at limit 1 for update skip locked)
+                        returning id""")
+                .params(Timestamp.from(clock.instant()), instance).query(UUID.class).optional().orElse(null));
+        if (claimed == null) {
+            return false;
+        }
+        var row = jdbc.sql("select requested_by, district_code, filename, content from enterprise_import where id = ?")
+                .param(claimed).query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)})
+                .single();
+        var previous = SecurityContextHolder.getContext();
+        try {
+            // The import's changes are the requester's: the audit trail names them.
+            Actor requester = (Actor) users.loadUserByUsername((String) row[0]);
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(requester, null, requester.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            Scope scope = row[1] == null ? Scope.city() : Scope.district((String) row[1]);
+            run(claimed, scope, (String) row[2], (byte[]) row[3]);
+        } catch (RuntimeException e) {
+            finish(claimed, Status.FAILED, List.of(new Problem(0, "file", "import.error.failed", List.of())));
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+        return true;
+    }
+
+    private void run(UUID id, Scope scope, String filename, byte[] content) {
+        List<List<String>> lines;
+        try {
+            lines = TabularFile.read(filename, content, COLUMNS.size());
+        } catch (TabularFile.UnreadableException e) {
+            finish(id, Status.REJECTED, List.of(new Problem(0, "file", e.getMessage(), List.of())));
+            return;
+        }
+        if (!TabularFile.hasHeader(lines, COLUMNS)) {
+            finish(id, Status.REJECTED, List.of(new Problem(1, "file", "import.error.header", List.of())));
+            return;
+        }
+        if (lines.size() - 1 > MAX_ROWS) {
+            finish(id, Status.REJECTED, List.of(new Problem(0, "file", "import.error.tooLarge", List.of())));
+            return;
+        }
+        int total = (int) lines.stream().skip(1).filter(l -> !l.stream().allMatch(String::isBlank)).count();
+        jdbc.sql("update enterprise_import set total_rows = ? where id = ?").params(total, id).update();
+
+        List<Problem> problems = new ArrayList<>();
+        List<NewEnterprise> rows = new ArrayList<>();
+        Map<String, Integer> codesInFile = new HashMap<>();
+        int checked = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> cells = lines.get(i);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            NewEnterprise row = check(i + 1, cells, scope, codesInFile, problems);
+            if (row != null) {
+                rows.add(row);
+            }
+            if (++checked % PROGRESS_EVERY == 0) {
+                progress(id, "checked_rows", checked);
+            }
+        }
+        // Codes already in the registry, asked in one query for the whole file.
+        if (!codesInFile.isEmpty()) {
+            Set<String> existing = new HashSet<>(jdbc.sql("select uscc from enterprise where uscc = any(?)")
+                    .param(codesInFile.keySet().toArray(String[]::new)).query(String.class).list());
+            for (var entry : codesInFile.entrySet()) {
+                if (existing.contains(entry.getKey())) {
+                    problems.add(new Problem(entry.getValue(), "uscc", "enterprises.import.error.exists", List.of(entry.getKey())));
+                }
+            }
+        }
+        progress(id, "checked_rows", checked);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::line));
+            finish(id, Status.REJECTED, problems);
+            return;
+        }
+        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
+        transaction.executeWithoutResult(status -> {
+            for (int from = 0; from < rows.size(); from += PROGRESS_EVERY) {
+                directory.registerAll(rows.subList(from, Math.min(rows.size(), from + PROGRESS_EVERY)));
+            }
+            jdbc.sql("update enterprise_import set imported_rows = ? where id = ?").params(rows.size(), id).update();
+            audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_DONE")
+                    .change(null, Map.of("rows", rows.size())).owner(scope.districtCode(), null));
+        });
+        finish(id, Status.DONE, List.of());
+    }
+
+    private @Nullable NewEnterprise check(int line, List<String> cells, Scope scope, Map<String, Integer> codesInFile,
+                                          List<Problem> problems) {
+        int before = problems.size();
+        String uscc = TabularFile.cell(cells, 0).toUpperCase(Locale.ROOT);
+        if (!UnifiedSocialCreditCode.isValid(uscc)) {
+            problems.add(new Problem(line, "uscc", "enterprises.import.error.uscc", List.of(uscc)));
+        } else if (codesInFile.putIfAbsent(uscc, line) != null) {
+            problems.add(new Problem(line, "uscc", "enterprises.import.error.duplicate", List.of(uscc,
+                    Integer.toString(codesInFile.get(uscc)))));
+        }
+        String name = TabularFile.cell(cells, 1);
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new Problem(line, "name", "enterprises.import.error.name", List.of()));
+        }
+        String legal = TabularFile.cell(cells, 2);
+        if (legal.isEmpty() || legal.length() > 100) {
+            problems.add(new Problem(line, "legal_representative", "enterprises.import.error.required", List.of()));
+        }
+        String district = TabularFile.cell(cells, 3);
+        if (geography.district(district).isEmpty()) {
+            problems.add(new Problem(line, "district_code", "enterprises.import.error.district", List.of(district)));
+        } else if (!scope.permitsDistrict(district)) {
+            problems.add(new Problem(line, "district_code", "enterprises.import.error.notYourDistrict", List.of(district)));
+        }
+        String township = TabularFile.cell(cells, 4);
+        if (!township.isEmpty() && !geography.contains(district, township)) {
+            problems.add(new Problem(line, "township_code", "enterprises.import.error.township", List.of(township, district)));
+        }
+        IndustrySection industry = parse(IndustrySection.class, TabularFile.cell(cells, 5).toUpperCase(Locale.ROOT));
+        if (industry == null) {
+            problems.add(new Problem(line, "industry_section", "enterprises.import.error.industry", List.of(TabularFile.cell(cells, 5))));
+        }
+        EnterpriseSize size = parse(EnterpriseSize.class, TabularFile.cell(cells, 6).toUpperCase(Locale.ROOT));
+        if (size == null) {
+            problems.add(new Problem(line, "size", "enterprises.import.error.size", List.of(TabularFile.cell(cells, 6))));
+        }
+        String above = TabularFile.cell(cells, 7).toLowerCase(Locale.ROOT);
+        if (!Set.of("true", "false", "1", "0", "是", "否").contains(above)) {
+            problems.add(new Problem(line, "above_scale", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 7))));
+        }
+        int staff = -1;
+        try {
+            staff = Integer.parseInt(TabularFile.cell(cells, 8).replaceAll("\\.0$", ""));
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (staff < 0) {
+            problems.add(new Problem(line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
+                Set.of("true", "1", "是").contains(above), staff);
+    }
+
+    private void progress(UUID id, String column, int value) {
+        jdbc.sql("update enterprise_import set " + column + " = ? where id = ?").params(value, id).update();
+    }
+
+    private void finish(UUID id, Status status, List<Problem> problems) {
+        jdbc.sql("update enterprise_import set status = ?, problems = cast(? as jsonb), finished_at = ? where id = ?")
+                .params(status.name(), problems.isEmpty() ? null : json.writeValueAsString(problems),
+                        Timestamp.from(clock.instant()), id)
+                .update();
+    }
+
+    private Import map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String problems = rs.getString("problems");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Import(rs.getObject("id", UUID.class), rs.getString("filename"), Status.valueOf(rs.getString("status")),
+                rs.getInt("total_rows"), rs.getInt("checked_rows"), rs.getInt("imported_rows"),
+                problems == null ? List.of() : List.of(json.readValue(problems, Problem[].class)),
+                rs.getString("requested_by"), rs.getString("district_code"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,60 @@
+package org.fugong.enterprises.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.access.CurrentActor;
+import org.fugong.enterprises.EnterpriseImports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/** Registry imports: upload a file, then watch it being checked and imported (the page may be left). */
+@Controller
+class ImportController {
+
+    static final long MAX_UPLOAD = 20 * 1024 * 1024;
+
+    private final EnterpriseImports imports;
+    private final CurrentActor currentActor;
+
+    ImportController(EnterpriseImports imports, CurrentActor currentActor) {
+        this.imports = imports;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/enterprises/imports")
+    String list(Model model) {
+        model.addAttribute("imports", imports.recent(currentActor.scope(), 50));
+        model.addAttribute("columns", EnterpriseImports.COLUMNS);
+        return "enterprises/imports";
+    }
+
+    @PostMapping("/enterprises/imports")
+    String submit(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        if (file.isEmpty() || file.getSize() > MAX_UPLOAD) {
+            redirect.addFlashAttribute("uploadError", file.isEmpty() ? "import.error.empty" : "import.error.tooLarge");
+            return "redirect:/enterprises/imports";
+        }
+        UUID id = imports.submit(currentActor.get(), String.valueOf(file.getOriginalFilename()), file.getBytes());
+        return "redirect:/enterprises/imports/" + id;
+    }
+
+    @GetMapping("/enterprises/imports/{id}")
+    String show(@PathVariable UUID id, HtmxRequest htmx, HttpServletResponse response, Model model) throws IOException {
+        var found = imports.find(currentActor.scope(), id);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
+        model.addAttribute("job", found.get());
+        return htmx.isHtmxRequest() ? "enterprises/import :: status" : "enterprises/import";
+    }
+}

@@ -1,0 +1,157 @@
+package org.fugong.enterprises;
+
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+class EnterpriseImportTests extends IntegrationTest {
+
+    @Autowired
+    MockMvc mockMvc;
+    @Autowired
+    EnterpriseImports imports;
+
+    static String code(String division, String body) {
+        return UnifiedSocialCreditCode.compose('9', '1', division, body);
+    }
+
+    UUID upload(String user, String filename, String content) throws Exception {
+        String location = mockMvc.perform(multipart("/enterprises/imports").with(as(user)).with(csrf())
+                        .file(new MockMultipartFile("file", filename, "text/csv", content.getBytes(StandardCharsets.UTF_8))))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/enterprises/imports/");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Runs queued imports here (or waits for the background worker, whichever takes it). */
+    EnterpriseImports.Import finished(String user, UUID id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            imports.runNext("test");
+            var job = imports.find(org.fugong.access.Scope.city(), id).orElseThrow();
+            if (job.finished()) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Import did not finish");
+    }
+
+    @Test
+    void aFileWithBadRowsReportsEveryRowAndImportsNothing() throws Exception {
+        String existing = jdbc.sql("select uscc from enterprise where district_code = '330203' limit 1").query(String.class).single();
+        String good = code("330203", "1A2B3C4D");
+        String csv = String.join("\n",
+                String.join(",", EnterpriseImports.COLUMNS),
+                good + ",宁波测试导入甲有限公司,张三,330203,330203001,C,SMALL,false,25",
+                "913302031234567899,宁波坏码有限公司,李四,330203,,C,SMALL,false,25",
+                code("330203", "22334455") + ",宁波未知区有限公司,王五,339999,,C,SMALL,false,25",
+                good + ",宁波重复有限公司,赵六,330203,,C,SMALL,false,25",
+                existing + ",宁波已存在有限公司,钱七,330203,,C,SMALL,false,25",
+                code("330203", "55667788") + ",宁波错镇有限公司,孙八,330203,330205001,C,SMALL,false,25",
+                code("330203", "66778899") + ",宁波坏数有限公司,周九,330203,,Z,HUGE,maybe,-3");
+        UUID id = upload("city", "bad.csv", csv);
+        var job = finished("city", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
+        assertThat(job.problems()).extracting(EnterpriseImports.Problem::line).contains(3, 4, 5, 6, 7, 8);
+        assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey).contains(
+                "enterprises.import.error.uscc", "enterprises.import.error.district", "enterprises.import.error.duplicate",
+                "enterprises.import.error.exists", "enterprises.import.error.township", "enterprises.import.error.industry",
+                "enterprises.import.error.size", "enterprises.import.error.boolean", "enterprises.import.error.staff");
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(good).query(Long.class).single()).isZero();
+        String page = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Line 4, district_code: No district has the code &quot;339999&quot;")
+                .contains("Nothing imported: the file has errors").doesNotContain("hx-trigger");
+    }
+
+    @Test
+    void aGoodFileIsImportedAndAuditedAsTheRequester() throws Exception {
+        String first = code("330203", "7A7B7C7D");
+        String second = code("330203", "8A8B8C8D");
+        UUID id = upload("haishu", "good.csv", String.join("\n",
+                String.join(",", EnterpriseImports.COLUMNS),
+                first + ",宁波导入一号有限公司,吴一,330203,330203002,F,MICRO,false,5",
+                second + ",宁波导入二号有限公司,郑二,330203,,C,MEDIUM,true,400"));
+        var job = finished("haishu", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
+        assertThat(job.importedRows()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)").params(first, second).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        select actor from audit_event where action = 'ENTERPRISE_REGISTERED' and after_state ->> 'uscc' = ?""")
+                .param(first).query(String.class).single()).isEqualTo("haishu");
+    }
+
+    @Test
+    void aDistrictOfficialImportsOnlyItsDistrictAndSeesOnlyItsImports() throws Exception {
+        String jiangbei = code("330205", "9A9B9C9D");
+        UUID id = upload("haishu", "other.csv", String.join("\n",
+                String.join(",", EnterpriseImports.COLUMNS),
+                jiangbei + ",宁波越界有限公司,冯三,330205,,C,SMALL,false,30"));
+        var job = finished("haishu", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
+        assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey)
+                .containsExactly("enterprises.import.error.notYourDistrict");
+        assertThat(mockMvc.perform(get("/enterprises/imports/" + id).with(as("jiangbei"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(mockMvc.perform(get("/enterprises/imports/" + id).with(as("city"))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRunningImportIsPolledByItsFragmentAlone() throws Exception {
+        UUID id = imports.submit(actor("city"), "queued.csv", "uscc".getBytes(StandardCharsets.UTF_8));
+        // Before any worker has taken it (or right after), the fragment polls; once finished it stops.
+        String fragment = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(fragment).doesNotContain("<html").contains("id=\"import-status\"");
+        var job = finished("city", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
+        String done = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(done).doesNotContain("hx-trigger");
+    }
+
+    @Test
+    void twoWorkersRunAnImportOnce() throws Exception {
+        UUID id = imports.submit(actor("city"), "race.csv", (String.join(",", EnterpriseImports.COLUMNS) + "\n"
+                + code("330212", "3C3D3E3F") + ",宁波并发有限公司,陈四,330212,,C,SMALL,false,12").getBytes(StandardCharsets.UTF_8));
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        List<Future<Boolean>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String instance = "worker-" + i;
+            runs.add(pool.submit((Callable<Boolean>) () -> {
+                start.await();
+                return imports.runNext(instance);
+            }));
+        }
+        start.countDown();
+        for (Future<Boolean> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        var job = finished("city", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
+        assertThat(jdbc.sql("select count(*) from enterprise where name = '宁波并发有限公司'").query(Long.class).single()).isEqualTo(1);
+    }
+}
