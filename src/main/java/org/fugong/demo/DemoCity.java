@@ -10,6 +10,7 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;
 import org.fugong.enterprises.NewEnterprise;
+import org.fugong.enterprises.PriorityCategory;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
 import org.fugong.riskmap.RiskMapDesk;
@@ -88,9 +89,11 @@ class DemoCity {
         District haishu = district("330203");
         District jiangbei = district("330205");
         var haishuShop = new NewEnterprise(generator.code(haishu), "宁波甬兴服饰有限公司", "王海燕", haishu.code(),
-                geography.townships(haishu.code()).get(8).code(), IndustrySection.C, EnterpriseSize.SMALL, true, 186);
+                geography.townships(haishu.code()).get(8).code(), IndustrySection.C, EnterpriseSize.SMALL, true, 186,
+                false, PriorityCategory.EXPORTER, 2400.0);
         var jiangbeiFactory = new NewEnterprise(generator.code(jiangbei), "宁波慈城精密机械有限公司", "陈立新", jiangbei.code(),
-                geography.townships(jiangbei.code()).get(7).code(), IndustrySection.C, EnterpriseSize.MEDIUM, true, 452);
+                geography.townships(jiangbei.code()).get(7).code(), IndustrySection.C, EnterpriseSize.MEDIUM, true, 452,
+                true, null, 8600.0);
         generator.reserve(haishuShop);
         generator.reserve(jiangbeiFactory);
         List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));

@@ -3,6 +3,7 @@ package org.fugong.demo;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;
 import org.fugong.enterprises.NewEnterprise;
+import org.fugong.enterprises.PriorityCategory;
 import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.geography.District;
 import org.fugong.geography.Township;
@@ -101,10 +102,28 @@ final class DemoEnterpriseGenerator {
                 case MEDIUM, LARGE -> random.nextInt(100) < 90;
             };
             Township township = townships.isEmpty() ? null : townships.get(random.nextInt(townships.size()));
+            // Workshops and shops: 10 to 40 m² a worker; micro shops often under the 300 m² of the simple path.
+            double area = Math.round(staff * (10 + random.nextInt(30)) * 10) / 10.0;
+            boolean key = size == EnterpriseSize.LARGE || (aboveScale && random.nextInt(100) < 15);
             result.add(new NewEnterprise(code(district), name, person(), district.code(),
-                    township == null ? null : township.code(), industry, size, aboveScale, staff));
+                    township == null ? null : township.code(), industry, size, aboveScale, staff, key,
+                    category(industry, business), area));
         }
         return result;
+    }
+
+    /** The priority category that the industry and line of business suggest, if any. */
+    static PriorityCategory category(IndustrySection industry, String business) {
+        return switch (industry) {
+            case D -> PriorityCategory.UTILITIES;
+            case E -> PriorityCategory.CONSTRUCTION;
+            case G -> PriorityCategory.LOGISTICS;
+            case Q -> PriorityCategory.MEDICAL_SUPPLIES;
+            case C -> business.equals("医疗器械") ? PriorityCategory.MEDICAL_SUPPLIES
+                    : business.equals("食品") ? PriorityCategory.FOOD : null;
+            case F -> business.contains("进出口") || business.equals("国际贸易") ? PriorityCategory.EXPORTER : null;
+            default -> null;
+        };
     }
 
     String person() {

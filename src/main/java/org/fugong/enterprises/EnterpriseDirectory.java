@@ -33,12 +33,14 @@ public class EnterpriseDirectory {
 
     private static final String COLUMNS = """
             id, uscc, name, legal_representative, district_code, township_code, industry_section, size,
-            above_scale, staff_count""";
+            above_scale, staff_count, key_enterprise, priority_category, floor_area_m2""";
     private static final RowMapper<EnterpriseSummary> SUMMARY = (rs, n) -> new EnterpriseSummary(
             rs.getObject("id", UUID.class), rs.getString("uscc"), rs.getString("name"),
             rs.getString("legal_representative"), rs.getString("district_code"), rs.getString("township_code"),
             IndustrySection.valueOf(rs.getString("industry_section")), EnterpriseSize.valueOf(rs.getString("size")),
-            rs.getBoolean("above_scale"), rs.getInt("staff_count"));
+            rs.getBoolean("above_scale"), rs.getInt("staff_count"), rs.getBoolean("key_enterprise"),
+            rs.getString("priority_category") == null ? null : PriorityCategory.valueOf(rs.getString("priority_category")),
+            rs.getObject("floor_area_m2") == null ? null : rs.getDouble("floor_area_m2"));
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -115,12 +117,16 @@ public class EnterpriseDirectory {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into enterprise (id, uscc, name, legal_representative, district_code, township_code,
-                                                    industry_section, size, above_scale, staff_count, created_at, updated_at)
-                            values (:id, :uscc, :name, :legal, :district, :township, :industry, :size, :above, :staff, :now, :now)""")
+                                                    industry_section, size, above_scale, staff_count, key_enterprise,
+                                                    priority_category, floor_area_m2, created_at, updated_at)
+                            values (:id, :uscc, :name, :legal, :district, :township, :industry, :size, :above, :staff,
+                                    :key, :category, :area, :now, :now)""")
                     .param("id", id).param("uscc", e.uscc()).param("name", e.name()).param("legal", e.legalRepresentative())
                     .param("district", e.districtCode()).param("township", e.townshipCode())
                     .param("industry", e.industrySection().name()).param("size", e.size().name())
-                    .param("above", e.aboveScale()).param("staff", e.staffCount()).param("now", Timestamp.from(now))
+                    .param("above", e.aboveScale()).param("staff", e.staffCount()).param("key", e.keyEnterprise())
+                    .param("category", e.priorityCategory() == null ? null : e.priorityCategory().name())
+                    .param("area", e.floorAreaM2()).param("now", Timestamp.from(now))
                     .update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("uscc", e.uscc());
@@ -131,6 +137,9 @@ public class EnterpriseDirectory {
             after.put("size", e.size().name());
             after.put("aboveScale", e.aboveScale());
             after.put("staffCount", e.staffCount());
+            after.put("keyEnterprise", e.keyEnterprise());
+            after.put("priorityCategory", e.priorityCategory() == null ? null : e.priorityCategory().name());
+            after.put("floorAreaM2", e.floorAreaM2());
             audit.record(AuditEntry.of("enterprises", "Enterprise", id, "ENTERPRISE_REGISTERED")
                     .change(null, after).owner(e.districtCode(), id));
             ids.add(id);

@@ -39,7 +39,8 @@ import java.util.UUID;
 public class EnterpriseImports {
 
     public static final List<String> COLUMNS = List.of("uscc", "name", "legal_representative", "district_code",
-            "township_code", "industry_section", "size", "above_scale", "staff_count");
+            "township_code", "industry_section", "size", "above_scale", "staff_count", "key_enterprise",
+            "priority_category", "floor_area_m2");
     static final int MAX_ROWS = 200_000;
     private static final int PROGRESS_EVERY = 500;
 
@@ -273,11 +274,32 @@ public class EnterpriseImports {
         if (staff < 0) {
             problems.add(new Problem(line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
         }
+        String key = TabularFile.cell(cells, 9).toLowerCase(Locale.ROOT);
+        if (!key.isEmpty() && !Set.of("true", "false", "1", "0", "是", "否").contains(key)) {
+            problems.add(new Problem(line, "key_enterprise", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 9))));
+        }
+        String categoryText = TabularFile.cell(cells, 10).toUpperCase(Locale.ROOT);
+        PriorityCategory category = categoryText.isEmpty() ? null : parse(PriorityCategory.class, categoryText);
+        if (!categoryText.isEmpty() && category == null) {
+            problems.add(new Problem(line, "priority_category", "enterprises.import.error.category", List.of(categoryText)));
+        }
+        Double area = null;
+        String areaText = TabularFile.cell(cells, 11);
+        if (!areaText.isEmpty()) {
+            try {
+                area = Double.parseDouble(areaText);
+            } catch (NumberFormatException ignored) {
+                area = -1.0;
+            }
+            if (area < 0 || area.isNaN() || area.isInfinite()) {
+                problems.add(new Problem(line, "floor_area_m2", "enterprises.import.error.area", List.of(areaText)));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
-                Set.of("true", "1", "是").contains(above), staff);
+                Set.of("true", "1", "是").contains(above), staff, Set.of("true", "1", "是").contains(key), category, area);
     }
 
     private void progress(UUID id, String column, int value) {

@@ -7,5 +7,6 @@ import java.util.UUID;
 /** An enterprise as lists, other modules and the API see it. */
 public record EnterpriseSummary(UUID id, String uscc, String name, String legalRepresentative, String districtCode,
                                 @Nullable String townshipCode, IndustrySection industrySection, EnterpriseSize size,
-                                boolean aboveScale, int staffCount) {
+                                boolean aboveScale, int staffCount, boolean keyEnterprise,
+                                @Nullable PriorityCategory priorityCategory, @Nullable Double floorAreaM2) {
 }

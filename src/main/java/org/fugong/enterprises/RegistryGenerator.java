@@ -58,7 +58,8 @@ public class RegistryGenerator {
             }
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     copy enterprise (id, uscc, name, legal_representative, district_code, township_code, industry_section,
-                                     size, above_scale, staff_count, created_at, updated_at) from stdin""",
+                                     size, above_scale, staff_count, key_enterprise, priority_category, floor_area_m2,
+                                     created_at, updated_at) from stdin""",
                     new Rows(count, new Random(seed), existingCodes, geography.districts(), geography, clock.instant().toString()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not generate enterprises", e);
@@ -135,6 +136,9 @@ public class RegistryGenerator {
                     .append("法人").append(made).append('\t').append(district.code()).append('\t')
                     .append(township == null ? "\\N" : township.code()).append('\t').append(industry.name()).append('\t')
                     .append(size.name()).append('\t').append(aboveScale ? 't' : 'f').append('\t').append(staff).append('\t')
+                    .append(size == EnterpriseSize.LARGE ? 't' : 'f').append('\t')
+                    .append(random.nextInt(10) == 0 ? PriorityCategory.values()[random.nextInt(PriorityCategory.values().length)].name() : "\\N")
+                    .append('\t').append(Math.round(staff * (15 + random.nextInt(40)) * 10) / 10.0).append('\t')
                     .append(now).append('\t').append(now).append('\n');
         }
 

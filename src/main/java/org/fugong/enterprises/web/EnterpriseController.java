@@ -6,6 +6,7 @@ import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseImports;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;
 import org.fugong.geography.Geography;
@@ -94,11 +95,14 @@ class EnterpriseController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
-        out.println("uscc,name,legal_representative,district_code,township_code,industry_section,size,above_scale,staff_count");
+        // The import's columns, so that an export can be corrected and imported elsewhere.
+        out.println(String.join(",", EnterpriseImports.COLUMNS));
         directory.forEach(scope, criteria, e -> out.println(String.join(",", e.uscc(), csv(e.name()),
                 csv(e.legalRepresentative()), e.districtCode(), e.townshipCode() == null ? "" : e.townshipCode(),
                 e.industrySection().name(), e.size().name(), Boolean.toString(e.aboveScale()),
-                Integer.toString(e.staffCount()))));
+                Integer.toString(e.staffCount()), Boolean.toString(e.keyEnterprise()),
+                e.priorityCategory() == null ? "" : e.priorityCategory().name(),
+                e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()))));
         out.flush();
     }
 
@@ -117,7 +121,8 @@ class EnterpriseController {
         try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
             var sheet = workbook.createSheet();
             String[] header = {"uscc", "name", "legal_representative", "district_code", "district", "township_code",
-                    "industry_section", "size", "above_scale", "staff_count"};
+                    "industry_section", "size", "above_scale", "staff_count", "key_enterprise", "priority_category",
+                    "floor_area_m2"};
             var first = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 first.createCell(i).setCellValue(header[i]);
@@ -135,6 +140,11 @@ class EnterpriseController {
                 row.createCell(7).setCellValue(e.size().name());
                 row.createCell(8).setCellValue(e.aboveScale());
                 row.createCell(9).setCellValue(e.staffCount());
+                row.createCell(10).setCellValue(e.keyEnterprise());
+                row.createCell(11).setCellValue(e.priorityCategory() == null ? "" : e.priorityCategory().name());
+                if (e.floorAreaM2() != null) {
+                    row.createCell(12).setCellValue(e.floorAreaM2());
+                }
             });
             workbook.write(response.getOutputStream());
         }
