@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ class ColourComputer {
         List<LocalDate> daysToCompute = wanted.stream().distinct().sorted().toList();
         LocalDate from = daysToCompute.get(0);
         LocalDate to = daysToCompute.get(daysToCompute.size() - 1);
-        int lookBack = rules.all().stream().mapToInt(set -> set.parameters().lookBackDays()).max().orElse(14);
+        int lookBack = rules.longestLookBack();
         LocalDate first = from.minusDays(lookBack);
         int span = (int) ChronoUnit.DAYS.between(first, to) + 1;
         List<MapUnit> all = units.all();
@@ -159,7 +160,7 @@ class ColourComputer {
                     .update();
         }
         if (includesToday) {
-            publishChanges(today, before, all);
+            announceChanges(today, before, all);
         }
         return size;
     }
@@ -237,9 +238,13 @@ class ColourComputer {
         return colours;
     }
 
-    private void publishChanges(LocalDate today, Map<String, RiskColour> before, List<MapUnit> all) {
+    /**
+     * Publishes {@link RiskColourChanged} for each of the units whose effective colour today differs
+     * from {@code before} (what the map showed before the change).
+     */
+    void announceChanges(LocalDate today, Map<String, RiskColour> before, Collection<MapUnit> changed) {
         Map<String, RiskColour> after = effectiveToday(today);
-        for (MapUnit unit : all) {
+        for (MapUnit unit : changed) {
             @Nullable RiskColour was = before.get(unit.code());
             RiskColour now = after.get(unit.code());
             if (now != null && now != was) {

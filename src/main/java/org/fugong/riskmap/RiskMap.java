@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Reads the map: the colours of a day, a unit's explanation, the history, the figures entered. */
 @Service
@@ -96,15 +95,6 @@ public class RiskMap {
         return history;
     }
 
-    /** The first and last day with colours, if any. */
-    @Transactional(readOnly = true)
-    public Optional<LocalDate[]> span() {
-        return jdbc.sql("select min(day), max(day) from risk_colour")
-                .query((rs, n) -> rs.getObject(1) == null ? null
-                        : new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
-                .optional();
-    }
-
     /** The first day of every month in which some unit was not green, newest first: the periods worth replaying. */
     @Transactional(readOnly = true)
     public List<LocalDate> activeMonths() {
@@ -131,20 +121,22 @@ public class RiskMap {
                     }
                     return null;
                 }).list();
+        // Units without figures that day start from their last cumulative figure: one query for all.
+        Map<String, Integer> carried = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (unit_code) unit_code, cumulative_confirmed from risk_indicator
+                        where district_code = ? and day < ? order by unit_code, day desc""")
+                .params(districtCode, Date.valueOf(day))
+                .query((rs, n) -> carried.put(rs.getString(1), rs.getInt(2))).list();
         List<Figures> figures = new ArrayList<>();
         List<MapUnit> district = new ArrayList<>();
         units.find(districtCode).ifPresent(district::add);
         district.addAll(units.townships(districtCode));
         for (MapUnit unit : district) {
             figures.add(entered.getOrDefault(unit.code(), new Figures(unit, day, 0, 0, 0, 0,
-                    lastCumulative(unit.code(), day), null, 0, null)));
+                    carried.getOrDefault(unit.code(), 0), null, 0, null)));
         }
         return figures;
-    }
-
-    private int lastCumulative(String unitCode, LocalDate day) {
-        return jdbc.sql("select cumulative_confirmed from risk_indicator where unit_code = ? and day < ? order by day desc limit 1")
-                .params(unitCode, Date.valueOf(day)).query(Integer.class).optional().orElse(0);
     }
 
     private Instant instantFor(LocalDate day) {

@@ -7,7 +7,6 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,19 +40,17 @@ public class RiskMapDesk {
     private final ColourComputer computer;
     private final RuleBook rules;
     private final Overrides overrides;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Times times;
     private final Clock clock;
 
     RiskMapDesk(JdbcClient jdbc, MapUnits units, ColourComputer computer, RuleBook rules, Overrides overrides,
-                ApplicationEventPublisher events, AuditTrail audit, Times times, Clock clock) {
+                AuditTrail audit, Times times, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.computer = computer;
         this.rules = rules;
         this.overrides = overrides;
-        this.events = events;
         this.audit = audit;
         this.times = times;
         this.clock = clock;
@@ -166,7 +163,7 @@ public class RiskMapDesk {
     private List<LocalDate> affectedDays(List<IndicatorRow> rows, LocalDate today) {
         LocalDate earliest = rows.stream().map(IndicatorRow::day).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate latest = rows.stream().map(IndicatorRow::day).max(Comparator.naturalOrder()).orElseThrow();
-        int lookBack = rules.all().stream().mapToInt(set -> set.parameters().lookBackDays()).max().orElse(14);
+        int lookBack = rules.longestLookBack();
         LocalDate windowEnd = latest.plusDays(lookBack).isAfter(today) ? today : latest.plusDays(lookBack);
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = earliest; !day.isAfter(windowEnd); day = day.plusDays(1)) {
@@ -237,15 +234,7 @@ public class RiskMapDesk {
     }
 
     private void announce(LocalDate today, Map<String, RiskColour> before, Set<String> unitCodes) {
-        Map<String, RiskColour> after = computer.effectiveToday(today);
-        for (String code : unitCodes) {
-            RiskColour was = before.get(code);
-            RiskColour now = after.get(code);
-            if (now != null && now != was) {
-                MapUnit unit = units.find(code).orElseThrow();
-                events.publishEvent(new RiskColourChanged(code, unit.districtCode(), today, was, now));
-            }
-        }
+        computer.announceChanges(today, before, unitCodes.stream().map(code -> units.find(code).orElseThrow()).toList());
     }
 
     private Optional<Map<String, Object>> current(String unitCode, LocalDate day) {

@@ -60,6 +60,11 @@ public class RuleBook {
         cache = null;
     }
 
+    /** How far back any version's rules look: the history a recomputation must read before its first day. */
+    public int longestLookBack() {
+        return all().stream().mapToInt(set -> set.parameters().lookBackDays()).max().orElse(14);
+    }
+
     /** The version in force on a day: the latest effective on or before it. */
     public RuleSet inForceOn(LocalDate day) {
         return all().stream()
