@@ -51,6 +51,20 @@ public final class Actor implements UserDetails, CredentialsContainer, Serializa
         this.passwordHash = passwordHash;
     }
 
+    private static final UUID SYSTEM_ID = new UUID(0, 0);
+
+    /**
+     * The application acting on its own behalf (start-up work, demo data) with a city official's
+     * reach; it has no account, so it can never sign in.
+     */
+    public static Actor system(String name, String cityCode) {
+        return new Actor(SYSTEM_ID, name, name, Role.CITY_OFFICIAL, cityCode, null, null, null, true, false, false, null);
+    }
+
+    public boolean isSystem() {
+        return SYSTEM_ID.equals(id);
+    }
+
     public UUID id() {
         return id;
     }

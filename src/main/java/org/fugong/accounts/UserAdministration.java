@@ -83,9 +83,7 @@ public class UserAdministration {
     /** Creates a user for the system itself: the first city official, or the demo accounts. */
     @Transactional
     public UserAccount createAsSystem(NewUser user, String password, boolean mustChangePassword) {
-        var system = new Actor(new UUID(0, 0), "system", "system", Role.CITY_OFFICIAL, geography.city().code(),
-                null, null, null, true, false, false, null);
-        return create(system, user, password, mustChangePassword);
+        return create(Actor.system("system", geography.city().code()), user, password, mustChangePassword);
     }
 
     private UserAccount create(Actor admin, NewUser user, String password, boolean mustChangePassword) {
@@ -100,7 +98,7 @@ public class UserAdministration {
         if (user.displayName().isBlank()) {
             throw new InvalidUserException("displayName", "accounts.error.required");
         }
-        if (admin.id().equals(new UUID(0, 0))) {
+        if (admin.isSystem()) {
             // The system's own accounts (demo) may carry the short demo password.
             if (password.isEmpty()) {
                 throw new InvalidUserException("password", "accounts.error.password.short");

@@ -119,9 +119,7 @@ class DemoCity {
         user("gate", "卡口检查员", Role.GATE_CHECKER, null, null, null);
         user("health", "市卫生健康委", Role.DEPARTMENT_OFFICER, null, "HEALTH", null);
 
-        var system = new Actor(new UUID(0, 0), "demo", "demo", Role.CITY_OFFICIAL, geography.city().code(), null, null,
-                null, true, false, false, null);
-        riskMap.report(system, Scope.city(), DemoEpidemic.figures(geography));
+        riskMap.report(Actor.system("demo", geography.city().code()), Scope.city(), DemoEpidemic.figures(geography));
 
         assignments.assign(commissioner.getId(), named.get(0), haishu.code(), "demo");
         for (UUID id : haishuIds.subList(0, 5)) {

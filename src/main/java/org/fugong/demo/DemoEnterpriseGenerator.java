@@ -132,18 +132,11 @@ final class DemoEnterpriseGenerator {
 
     /** A credit code of a company (9 1) registered in the district's division, unique in this city. */
     String code(District district) {
-        String division = district.code().matches("\\d{6}") ? district.code() : "330200";
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        while (true) {
-            StringBuilder body = new StringBuilder(8);
-            for (int i = 0; i < 8; i++) {
-                body.append(i < 2 ? alphabet.charAt(random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String code = UnifiedSocialCreditCode.compose('9', '1', division, body.toString());
-            if (usedCodes.add(code)) {
-                return code;
-            }
-        }
+        String code;
+        do {
+            code = UnifiedSocialCreditCode.randomCompany(district.code(), random);
+        } while (!usedCodes.add(code));
+        return code;
     }
 
     private <T> T pick(List<T> options, Function<T, Integer> weight) {

@@ -261,8 +261,8 @@ public class EnterpriseImports {
         if (size == null) {
             problems.add(new Problem(line, "size", "enterprises.import.error.size", List.of(TabularFile.cell(cells, 6))));
         }
-        String above = TabularFile.cell(cells, 7).toLowerCase(Locale.ROOT);
-        if (!Set.of("true", "false", "1", "0", "是", "否").contains(above)) {
+        Boolean above = yesNo(TabularFile.cell(cells, 7));
+        if (above == null) {
             problems.add(new Problem(line, "above_scale", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 7))));
         }
         int staff = -1;
@@ -274,9 +274,10 @@ public class EnterpriseImports {
         if (staff < 0) {
             problems.add(new Problem(line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
         }
-        String key = TabularFile.cell(cells, 9).toLowerCase(Locale.ROOT);
-        if (!key.isEmpty() && !Set.of("true", "false", "1", "0", "是", "否").contains(key)) {
-            problems.add(new Problem(line, "key_enterprise", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 9))));
+        String keyText = TabularFile.cell(cells, 9);
+        Boolean key = keyText.isEmpty() ? Boolean.FALSE : yesNo(keyText);
+        if (key == null) {
+            problems.add(new Problem(line, "key_enterprise", "enterprises.import.error.boolean", List.of(keyText)));
         }
         String categoryText = TabularFile.cell(cells, 10).toUpperCase(Locale.ROOT);
         PriorityCategory category = categoryText.isEmpty() ? null : parse(PriorityCategory.class, categoryText);
@@ -299,7 +300,16 @@ public class EnterpriseImports {
             return null;
         }
         return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
-                Set.of("true", "1", "是").contains(above), staff, Set.of("true", "1", "是").contains(key), category, area);
+                above, staff, key, category, area);
+    }
+
+    /** A yes-or-no cell: true/false, 1/0 or 是/否; null if it is neither. */
+    private static @Nullable Boolean yesNo(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "是" -> true;
+            case "false", "0", "否" -> false;
+            default -> null;
+        };
     }
 
     private void progress(UUID id, String column, int value) {

@@ -32,7 +32,6 @@ public class RegistryGenerator {
     private static final String[] BUSINESS = {"机械制造", "电子", "塑料制品", "模具", "服饰", "汽车零部件", "电器", "五金工具", "轴承",
             "纺织", "新材料", "精密铸造", "文具", "化工", "医疗器械", "食品", "贸易", "进出口", "商贸", "物流", "运输", "建设",
             "信息技术", "软件", "酒店管理", "餐饮管理", "物业管理", "检测技术", "环境科技", "家政服务"};
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final IndustrySection[] INDUSTRIES = IndustrySection.values();
 
     private final DataSource dataSource;
@@ -111,14 +110,9 @@ public class RegistryGenerator {
             District district = districts.get(random.nextInt(districts.size()));
             List<Township> townships = geography.townships(district.code());
             Township township = townships.isEmpty() ? null : townships.get(random.nextInt(townships.size()));
-            String division = district.code().matches("\\d{6}") ? district.code() : "330200";
             String code;
             do {
-                StringBuilder body = new StringBuilder(8);
-                for (int i = 0; i < 8; i++) {
-                    body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-                }
-                code = UnifiedSocialCreditCode.compose('9', '1', division, body.toString());
+                code = UnifiedSocialCreditCode.randomCompany(district.code(), random);
             } while (!codes.add(code));
             String name = "宁波" + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()))
                     + CHARACTERS.charAt(random.nextInt(CHARACTERS.length())) + BUSINESS[random.nextInt(BUSINESS.length)]

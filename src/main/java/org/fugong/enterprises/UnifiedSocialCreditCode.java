@@ -55,6 +55,18 @@ public final class UnifiedSocialCreditCode {
         return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
     }
 
+    /**
+     * A random, valid code of a company (authority 9, category 1) registered in a district: its
+     * GB/T 2260 code, or the city's for a zone without one (the code's first six digits).
+     */
+    public static String randomCompany(String districtCode, java.util.Random random) {
+        StringBuilder body = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return compose('9', '1', districtCode.substring(0, 6), body.toString());
+    }
+
     /** A complete code from its parts; the organisation code and the code get their check characters. */
     public static String compose(char authority, char category, String division6, String organisationBody8) {
         String first17 = "" + authority + category + division6 + organisationBody8 + organisationCheckCharacter(organisationBody8);

@@ -31,6 +31,18 @@ class UnifiedSocialCreditCodeTests {
     }
 
     @Test
+    void randomCompanyCodesAreValidAndRegisteredInTheDistrict() {
+        var random = new java.util.Random(1);
+        for (int i = 0; i < 1000; i++) {
+            String haishu = UnifiedSocialCreditCode.randomCompany("330203", random);
+            assertThat(UnifiedSocialCreditCode.isValid(haishu)).as(haishu).isTrue();
+            assertThat(haishu).startsWith("91330203");
+        }
+        // A functional zone without a GB/T 2260 code registers under its city.
+        assertThat(UnifiedSocialCreditCode.randomCompany("330200-GX", random)).startsWith("91330200");
+    }
+
+    @Test
     void organisationCheckFollowsGb11714() {
         // The standard's worked example: D2143569 has the check character X.
         assertThat(UnifiedSocialCreditCode.organisationCheckCharacter("D2143569")).isEqualTo('X');
