@@ -48,11 +48,21 @@ class AuditTrailTests extends IntegrationTest {
 
     @Test
     void theTrailPagesBackwardsInTime() throws Exception {
+        var before = java.util.regex.Pattern.compile("before=(\\d+)");
         String first = mockMvc.perform(get("/audit").with(as("city"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(first).contains("before=");
+        var firstNext = before.matcher(first);
+        assertThat(firstNext.find()).as("a link to older entries").isTrue();
         long newest = jdbc.sql("select max(id) from audit_event").query(Long.class).single();
-        String older = mockMvc.perform(get("/audit").with(as("city")).param("before", Long.toString(newest - 10)))
+        // The next page starts 50 entries back: its link points 50 further back again.
+        long pageEnd = Long.parseLong(firstNext.group(1));
+        assertThat(pageEnd).isLessThan(newest);
+        String older = mockMvc.perform(get("/audit").with(as("city")).param("before", Long.toString(pageEnd)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(older).contains("<tbody>");
+        var olderNext = before.matcher(older);
+        assertThat(olderNext.find()).isTrue();
+        long olderEnd = Long.parseLong(olderNext.group(1));
+        assertThat(olderEnd).isLessThan(pageEnd);
+        assertThat(jdbc.sql("select count(*) from audit_event where id < ? and id >= ?").params(pageEnd, olderEnd)
+                .query(Long.class).single()).isEqualTo(50);
     }
 }

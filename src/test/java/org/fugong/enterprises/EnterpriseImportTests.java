@@ -119,16 +119,16 @@ class EnterpriseImportTests extends IntegrationTest {
 
     @Test
     void aRunningImportIsPolledByItsFragmentAlone() throws Exception {
-        UUID id = imports.submit(actor("city"), "queued.csv", "uscc".getBytes(StandardCharsets.UTF_8));
-        // Before any worker has taken it (or right after), the fragment polls; once finished it stops.
-        String fragment = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+        UUID id = imports.submit(actor("city"), "running.csv", "uscc".getBytes(StandardCharsets.UTF_8));
+        // Hold it as running, so that no worker takes it while the page is asked for.
+        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
+        String running = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(fragment).doesNotContain("<html").contains("id=\"import-status\"");
-        var job = finished("city", id);
-        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
+        assertThat(running).doesNotContain("<html").contains("id=\"import-status\"").contains("hx-trigger=\"every 1s\"");
+        jdbc.sql("update enterprise_import set status = 'FAILED' where id = ?").param(id).update();
         String done = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(done).doesNotContain("hx-trigger");
+        assertThat(done).contains("id=\"import-status\"").doesNotContain("hx-trigger");
     }
 
     @Test
