@@ -98,6 +98,28 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /api/enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         routes.put("GET /api/enterprises/{id}", only("city", "jiangbei", "ent-jiangbei"));
 
+        // Applications: Jiangbei's factory's application where a route takes an id.
+        Map<String, Outcome> enterprisesOnly = only("ent-haishu", "ent-jiangbei");
+        routes.put("GET /applications/mine", enterprisesOnly);
+        routes.put("GET /applications/new", enterprisesOnly);
+        routes.put("POST /applications", enterprisesOnly);
+        routes.put("POST /applications/{id}", only("ent-jiangbei"));
+        routes.put("GET /applications/{id}", only("city", "jiangbei", "ent-jiangbei"));
+        routes.put("GET /applications/{id}/edit", only("city", "jiangbei", "ent-jiangbei"));
+        routes.put("POST /applications/{id}/resumed", only("ent-jiangbei"));
+        routes.put("POST /applications/{id}/review", only("city", "jiangbei"));
+        routes.put("POST /applications/{id}/decision", only("city", "jiangbei"));
+        routes.put("POST /applications/{id}/suspend", only("city", "jiangbei"));
+        routes.put("POST /applications/{id}/clear-flag", only("city", "jiangbei"));
+        routes.put("GET /applications/queue", only("city", "haishu", "jiangbei"));
+        routes.put("POST /applications/queue/approve", only("city", "haishu", "jiangbei"));
+        routes.put("GET /applications/policy", only("city", "haishu", "jiangbei"));
+        routes.put("POST /applications/policy", only("city"));
+        routes.put("GET /applications/checklist", only("city", "haishu", "jiangbei"));
+        routes.put("POST /applications/checklist", only("city"));
+        routes.put("GET /api/applications/figures", only("city", "haishu", "jiangbei"));
+        routes.put("GET /api/applications/{id}", only("city", "jiangbei", "ent-jiangbei"));
+
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
         routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
         routes.put("POST /admin/users", only("city", "haishu", "jiangbei"));
@@ -211,6 +233,10 @@ class RouteAccessTests extends IntegrationTest {
             request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
                     .param(VICTIM).query(Long.class).single()));
         }
+        if (path.startsWith("/applications") && method == HttpMethod.POST) {
+            // A stale version and an unreadable date: every step that is reached refuses to change anything.
+            request.param("version", "-1").param("outcome", "APPROVE").param("plannedDate", "not-a-date");
+        }
         if (!user.equals("anonymous")) {
             request.with(as(user));
         }
@@ -220,7 +246,10 @@ class RouteAccessTests extends IntegrationTest {
     private String concrete(String pattern) {
         UUID jiangbeiEnterprise = enterpriseOf("ent-jiangbei");
         UUID victim = actor(VICTIM).id();
+        UUID jiangbeiApplication = jdbc.sql("select id from resumption_application where enterprise_id = ? and current")
+                .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
+                .replace("/applications/{id}", "/applications/" + jiangbeiApplication)
                 .replace("/enterprises/imports/{id}", "/enterprises/imports/" + haishuImport())
                 .replace("/enterprises/{id}", "/enterprises/" + jiangbeiEnterprise)
                 .replace("/admin/users/{id}", "/admin/users/" + victim)

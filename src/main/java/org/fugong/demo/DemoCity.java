@@ -55,10 +55,12 @@ class DemoCity {
     private final RiskMapDesk riskMap;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final DemoApplications applications;
 
-    DemoCity(DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
+    DemoCity(DemoApplications applications, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
              CommissionerAssignments assignments, RiskMapDesk riskMap, TransactionTemplate transaction, JdbcClient jdbc) {
         this.riskMap = riskMap;
+        this.applications = applications;
         this.mode = mode;
         this.geography = geography;
         this.enterprises = enterprises;
@@ -98,15 +100,14 @@ class DemoCity {
         generator.reserve(jiangbeiFactory);
         List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));
 
-        List<UUID> haishuIds = new ArrayList<>();
+        Map<String, List<UUID>> byDistrict = new java.util.LinkedHashMap<>();
         for (District district : geography.districts()) {
             int count = SHARE.getOrDefault(district.code(), 50) - (district.code().equals(haishu.code())
                     || district.code().equals(jiangbei.code()) ? 1 : 0);
-            List<UUID> ids = enterprises.registerAll(generator.generate(district, geography.townships(district.code()), count));
-            if (district.code().equals(haishu.code())) {
-                haishuIds = ids;
-            }
+            byDistrict.put(district.code(),
+                    enterprises.registerAll(generator.generate(district, geography.townships(district.code()), count)));
         }
+        List<UUID> haishuIds = byDistrict.get(haishu.code());
 
         user("city", "市复工指挥部 值班员", Role.CITY_OFFICIAL, null, null, null);
         user("haishu", "海曙区复工办", Role.DISTRICT_OFFICIAL, haishu.code(), null, null);
@@ -125,6 +126,9 @@ class DemoCity {
         for (UUID id : haishuIds.subList(0, 5)) {
             assignments.assign(commissioner.getId(), id, haishu.code(), "demo");
         }
+        // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for review.
+        int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
+        log.info("Demo applications filed: {}", filed);
     }
 
     private UserAccount user(String username, String displayName, Role role, String district, String department,

@@ -18,7 +18,14 @@ class EnterpriseRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/enterprises/imports", "/enterprises/imports/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
+        routes.requestMatchers(org.springframework.http.HttpMethod.POST, "/applications/policy", "/applications/checklist")
+                .hasRole("CITY_OFFICIAL")
+                .requestMatchers("/applications/policy", "/applications/checklist", "/applications/queue",
+                        "/applications/queue/**", "/api/applications/figures").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
+                .requestMatchers("/applications/mine", "/applications/new").hasRole("ENTERPRISE")
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/applications").hasRole("ENTERPRISE")
+                .requestMatchers("/applications/**", "/api/applications/**").hasAnyRole(ROLES)
+                .requestMatchers("/enterprises/imports", "/enterprises/imports/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
                 .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**").hasAnyRole(ROLES);
     }
 
@@ -26,6 +33,24 @@ class EnterpriseRoutes implements RouteAccess {
     NavigationItem enterprisesNavigation() {
         return new NavigationItem("nav.enterprises", "nav.enterprises.description", "/enterprises", 20,
                 EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.COMMISSIONER));
+    }
+
+    @Bean
+    NavigationItem reviewQueueNavigation() {
+        return new NavigationItem("nav.applications.queue", "nav.applications.queue.description", "/applications/queue", 25,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL));
+    }
+
+    @Bean
+    NavigationItem policyNavigation() {
+        return new NavigationItem("nav.applications.policy", "nav.applications.policy.description", "/applications/policy", 26,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL));
+    }
+
+    @Bean
+    NavigationItem ownApplicationsNavigation() {
+        return new NavigationItem("nav.applications.mine", "nav.applications.mine.description", "/applications/mine", 21,
+                EnumSet.of(Role.ENTERPRISE));
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.io.IOException;
 @ControllerAdvice(basePackageClasses = EnterprisesAdvice.class)
 class EnterprisesAdvice {
 
-    @ExceptionHandler(EnterpriseNotFoundException.class)
+    @ExceptionHandler({EnterpriseNotFoundException.class, org.fugong.enterprises.ApplicationNotFoundException.class})
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

@@ -1,0 +1,109 @@
+package org.fugong.enterprises;
+
+import org.fugong.access.Scope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The district's review queue: applications waiting for a decision, oldest first, or the approved
+ * enterprises flagged after their district turned orange or red. Keyset-paginated on
+ * (submitted_at, id) over partial indexes, so that a page costs the same in a city of a million
+ * enterprises.
+ */
+@Service
+public class ReviewQueue {
+
+    public enum View { PENDING, FLAGGED }
+
+    public record Filter(View view, @Nullable String districtCode, @Nullable PolicyDecision decision,
+                         @Nullable PolicyCategory category, @Nullable ApplicationStatus status, @Nullable String text) {
+    }
+
+    public record Slice(List<Application> items, @Nullable String next) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationDesk desk;
+
+    ReviewQueue(JdbcClient jdbc, ApplicationDesk desk) {
+        this.jdbc = jdbc;
+        this.desk = desk;
+    }
+
+    @Transactional(readOnly = true)
+    public Slice page(Scope scope, Filter filter, @Nullable String cursor, int size) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        Scope.Condition scoped = scope.where("a.district_code", "a.enterprise_id");
+        conditions.add(scoped.sql());
+        params.putAll(scoped.parameters());
+        conditions.add(filter.view() == View.FLAGGED ? "a.flagged" : "a.status in ('SUBMITTED', 'IN_REVIEW')");
+        if (filter.districtCode() != null && !filter.districtCode().isBlank()) {
+            conditions.add("a.district_code = :district");
+            params.put("district", filter.districtCode());
+        }
+        if (filter.decision() != null) {
+            conditions.add("a.policy_decision = :decision");
+            params.put("decision", filter.decision().name());
+        }
+        if (filter.category() != null) {
+            conditions.add("a.policy_category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.status() != null) {
+            conditions.add("a.status = :status");
+            params.put("status", filter.status().name());
+        }
+        String text = filter.text() == null ? "" : filter.text().trim();
+        if (!text.isEmpty()) {
+            conditions.add("(e.name like :text escape '\\' or e.uscc = :uscc)");
+            params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("uscc", text.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            Cursor after = Cursor.decode(cursor);
+            conditions.add("(a.submitted_at, a.id) > (:after_at, :after_id)");
+            params.put("after_at", Timestamp.from(after.at()));
+            params.put("after_id", after.id());
+        }
+        params.put("limit", size + 1);
+        List<Application> rows = jdbc.sql(ApplicationDesk.SELECT + " where " + String.join(" and ", conditions)
+                        + " order by a.submitted_at, a.id limit :limit")
+                .params(params).query(desk.rows()).list();
+        if (rows.size() <= size) {
+            return new Slice(rows, null);
+        }
+        List<Application> page = rows.subList(0, size);
+        Application last = page.get(size - 1);
+        return new Slice(page, new Cursor(last.submittedAt(), last.id()).encode());
+    }
+
+    record Cursor(Instant at, UUID id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((at.getEpochSecond() + ":" + at.getNano() + ":" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split(":");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        UUID.fromString(parts[2]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw new EnterpriseDirectory.InvalidCursorException();
+            }
+        }
+    }
+}
