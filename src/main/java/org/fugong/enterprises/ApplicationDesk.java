@@ -191,10 +191,18 @@ public class ApplicationDesk {
                              Instant now) {
         RiskColour colour = riskMap.currentColour(enterprise.districtCode());
         PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, unmet(application.measures()));
-        Application submitted = transition(application, ApplicationStatus.SUBMITTED, actor, "SUBMITTED", null, Map.of(
-                "commitment_name", input.commitmentName().trim(), "commitment_at", Timestamp.from(now),
-                "submitted_at", Timestamp.from(now), "policy_decision", ruling.decision().name(),
-                "policy_colour", colour.name(), "policy_category", ruling.category().name(), "flagged", false));
+        // A resubmission starts a fresh review: the last verdicts stay in the history, not on the form.
+        Map<String, Object> sets = new LinkedHashMap<>();
+        sets.put("commitment_name", input.commitmentName().trim());
+        sets.put("commitment_at", Timestamp.from(now));
+        sets.put("submitted_at", Timestamp.from(now));
+        sets.put("policy_decision", ruling.decision().name());
+        sets.put("policy_colour", colour.name());
+        sets.put("policy_category", ruling.category().name());
+        sets.put("verdicts", "{}");
+        sets.put("remark", null);
+        sets.put("decided_at", null);
+        Application submitted = transition(application, ApplicationStatus.SUBMITTED, actor, "SUBMITTED", null, sets);
         audit(actor, submitted, "APPLICATION_SUBMITTED", application);
         if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
             Application approved = approve(systemActor(actor), submitted, Map.of(), "AUTO_APPROVED",
