@@ -127,6 +127,11 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /admin/users/{id}/disable", only("city", "jiangbei"));
         routes.put("POST /admin/users/{id}/enable", only("city", "jiangbei"));
         routes.put("POST /admin/users/{id}/reset-password", only("city", "jiangbei"));
+        // The victim is no sign-up: those who reach it are told so (409).
+        routes.put("POST /admin/users/{id}/verify", only("city", "jiangbei"));
+        routes.put("POST /admin/users/{id}/refuse", only("city", "jiangbei"));
+        routes.put("GET /signup", everyone());
+        routes.put("POST /signup", everyone());
 
         routes.put("GET /audit", only("city", "haishu", "jiangbei"));
 

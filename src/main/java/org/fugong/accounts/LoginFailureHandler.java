@@ -17,9 +17,11 @@ import java.io.IOException;
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     private final LoginAttempts attempts;
+    private final UserAccounts accounts;
 
-    LoginFailureHandler(LoginAttempts attempts) {
+    LoginFailureHandler(LoginAttempts attempts, UserAccounts accounts) {
         this.attempts = attempts;
+        this.accounts = accounts;
     }
 
     @Override
@@ -31,7 +33,8 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
         if (attempts.lockedUntil(username).isPresent()) {
             reason = "locked";
         } else if (exception instanceof DisabledException) {
-            reason = "disabled";
+            reason = username != null && accounts.findByUsername(username.trim().toLowerCase(java.util.Locale.ROOT))
+                    .filter(UserAccount::isPending).isPresent() ? "pending" : "disabled";
         } else {
             reason = "bad";
         }

@@ -83,6 +83,7 @@ class SecurityConfiguration {
         // so "/login?lang=en" or "/login?error=bad" would otherwise fall to the catch-all.
         return routes -> routes
                 .requestMatchers(HttpMethod.GET, "/login").permitAll()
+                .requestMatchers("/signup").permitAll()
                 .requestMatchers("/account/**").authenticated()
                 .requestMatchers("/admin/users", "/admin/users/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -42,6 +42,11 @@ public class UserAccount {
     private Instant updatedAt;
     @Version
     private long version;
+    private String verification = "VERIFIED";
+    private @Nullable String contactPhone;
+    private @Nullable String verificationNote;
+    private @Nullable String verifiedBy;
+    private @Nullable Instant verifiedAt;
 
     protected UserAccount() {
         // for JPA
@@ -65,6 +70,63 @@ public class UserAccount {
         this.updatedAt = now;
     }
 
+    /** An enterprise's own sign-up: disabled until its district verifies it. */
+    static UserAccount signUp(UUID id, String username, String passwordHash, String displayName, String cityCode,
+                              String districtCode, UUID enterpriseId, String contactPhone, Instant now) {
+        UserAccount account = new UserAccount(id, username, passwordHash, displayName, Role.ENTERPRISE, cityCode,
+                districtCode, null, enterpriseId, false, now);
+        account.enabled = false;
+        account.verification = "PENDING";
+        account.contactPhone = contactPhone;
+        return account;
+    }
+
+    void verify(String by, Instant now) {
+        if (!isPending()) {
+            throw new AccountStateException("accounts.error.notPending");
+        }
+        verification = "VERIFIED";
+        enabled = true;
+        verifiedBy = by;
+        verifiedAt = now;
+        updatedAt = now;
+    }
+
+    void refuse(String by, String reason, Instant now) {
+        if (!isPending()) {
+            throw new AccountStateException("accounts.error.notPending");
+        }
+        verification = "REFUSED";
+        verificationNote = reason;
+        verifiedBy = by;
+        verifiedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean isPending() {
+        return "PENDING".equals(verification);
+    }
+
+    public String getVerification() {
+        return verification;
+    }
+
+    public @Nullable String getContactPhone() {
+        return contactPhone;
+    }
+
+    public @Nullable String getVerificationNote() {
+        return verificationNote;
+    }
+
+    public @Nullable String getVerifiedBy() {
+        return verifiedBy;
+    }
+
+    public @Nullable Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
     void disable(Instant now) {
         if (!enabled) {
             throw new AccountStateException("accounts.error.alreadyDisabled");
@@ -74,6 +136,9 @@ public class UserAccount {
     }
 
     void enable(Instant now) {
+        if (!"VERIFIED".equals(verification)) {
+            throw new AccountStateException("accounts.error.notVerified");
+        }
         if (enabled) {
             throw new AccountStateException("accounts.error.alreadyEnabled");
         }
@@ -111,6 +176,9 @@ public class UserAccount {
         state.put("enterpriseId", enterpriseId);
         state.put("enabled", enabled);
         state.put("mustChangePassword", mustChangePassword);
+        state.put("verification", verification);
+        state.put("contactPhone", contactPhone);
+        state.put("verificationNote", verificationNote);
         return state;
     }
 

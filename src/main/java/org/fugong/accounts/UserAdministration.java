@@ -203,6 +203,81 @@ public class UserAdministration {
         return refreshed;
     }
 
+    /** What an enterprise types to sign up: its credit code, the person, the phone, and the credentials. */
+    public record SignUp(String uscc, String contactName, String contactPhone, String username, String password) {
+    }
+
+    /**
+     * An enterprise signs up itself. The credit code must be in the registry; the account is
+     * disabled until the enterprise's district verifies it. Several people of one enterprise may
+     * sign up, each with an account of their own.
+     */
+    @Transactional
+    public UserAccount signUp(SignUp signUp) {
+        String uscc = nullToEmpty(signUp.uscc()).trim().toUpperCase(java.util.Locale.ROOT);
+        if (!org.fugong.enterprises.UnifiedSocialCreditCode.isValid(uscc)) {
+            throw new InvalidUserException("uscc", "accounts.error.uscc");
+        }
+        EnterpriseSummary enterprise = enterprises.findByUscc(uscc)
+                .orElseThrow(() -> new InvalidUserException("uscc", "accounts.error.enterprise.notRegistered"));
+        String name = nullToEmpty(signUp.contactName()).trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new InvalidUserException("contactName", "accounts.error.required");
+        }
+        String phone = org.fugong.enterprises.ContactPhone.normalise(signUp.contactPhone());
+        if (phone == null) {
+            throw new InvalidUserException("contactPhone", "accounts.error.phone");
+        }
+        String username = nullToEmpty(signUp.username()).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidUserException("username", "accounts.error.username.format");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new InvalidUserException("username", "accounts.error.username.taken");
+        }
+        checkPassword(username, signUp.password(), "password");
+        Instant now = clock.instant();
+        UserAccount account = UserAccount.signUp(UUID.randomUUID(), username, passwordEncoder.encode(signUp.password()),
+                name, geography.city().code(), enterprise.districtCode(), enterprise.id(), phone, now);
+        accounts.saveAndFlush(account);
+        audit.recordAs(username, Role.ENTERPRISE.name(), entry(account, "ENTERPRISE_SIGNED_UP").change(null, account.auditState()));
+        return account;
+    }
+
+    /** Sign-ups waiting for their district, oldest first. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> pendingSignUps(Scope scope) {
+        Scope.Condition scoped = scope.where("district_code", "enterprise_id");
+        List<UUID> ids = jdbc.sql("select id from account_user where verification = 'PENDING' and " + scoped.sql()
+                + " order by created_at limit 200").params(scoped.parameters()).query(UUID.class).list();
+        Map<UUID, UserAccount> byId = new HashMap<>();
+        accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /** The district verifies a sign-up: the account may sign in and file from now on. */
+    @Transactional
+    public void verify(Actor admin, Scope scope, UUID id, long expectedVersion) {
+        UserAccount account = editable(scope, id, expectedVersion);
+        var before = account.auditState();
+        account.verify(admin.getUsername(), clock.instant());
+        accounts.saveAndFlush(account);
+        audit.record(entry(account, "ENTERPRISE_ACCOUNT_VERIFIED").change(before, account.auditState()));
+    }
+
+    /** The district refuses a sign-up, with the reason; the account never opens. */
+    @Transactional
+    public void refuse(Actor admin, Scope scope, UUID id, long expectedVersion, @Nullable String reason) {
+        UserAccount account = editable(scope, id, expectedVersion);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidUserException("reason", "accounts.error.refuseReason");
+        }
+        var before = account.auditState();
+        account.refuse(admin.getUsername(), reason.trim(), clock.instant());
+        accounts.saveAndFlush(account);
+        audit.record(entry(account, "ENTERPRISE_ACCOUNT_REFUSED").change(before, account.auditState()));
+    }
+
     @Transactional(readOnly = true)
     public UserAccount find(Scope scope, UUID id) {
         UserAccount account = accounts.findById(id).orElseThrow(() -> new UserNotFoundException(id));

@@ -92,10 +92,10 @@ class DemoCity {
         District jiangbei = district("330205");
         var haishuShop = new NewEnterprise(generator.code(haishu), "宁波甬兴服饰有限公司", "王海燕", haishu.code(),
                 geography.townships(haishu.code()).get(8).code(), IndustrySection.C, EnterpriseSize.SMALL, true, 186,
-                false, PriorityCategory.EXPORTER, 2400.0);
+                false, PriorityCategory.EXPORTER, 2400.0, "王海燕", "13805741234");
         var jiangbeiFactory = new NewEnterprise(generator.code(jiangbei), "宁波慈城精密机械有限公司", "陈立新", jiangbei.code(),
                 geography.townships(jiangbei.code()).get(7).code(), IndustrySection.C, EnterpriseSize.MEDIUM, true, 452,
-                true, null, 8600.0);
+                true, null, 8600.0, "陈立新", "0574-87351234");
         generator.reserve(haishuShop);
         generator.reserve(jiangbeiFactory);
         List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));

@@ -33,14 +33,15 @@ public class EnterpriseDirectory {
 
     private static final String COLUMNS = """
             id, uscc, name, legal_representative, district_code, township_code, industry_section, size,
-            above_scale, staff_count, key_enterprise, priority_category, floor_area_m2""";
+            above_scale, staff_count, key_enterprise, priority_category, floor_area_m2, contact_name, contact_phone""";
     private static final RowMapper<EnterpriseSummary> SUMMARY = (rs, n) -> new EnterpriseSummary(
             rs.getObject("id", UUID.class), rs.getString("uscc"), rs.getString("name"),
             rs.getString("legal_representative"), rs.getString("district_code"), rs.getString("township_code"),
             IndustrySection.valueOf(rs.getString("industry_section")), EnterpriseSize.valueOf(rs.getString("size")),
             rs.getBoolean("above_scale"), rs.getInt("staff_count"), rs.getBoolean("key_enterprise"),
             rs.getString("priority_category") == null ? null : PriorityCategory.valueOf(rs.getString("priority_category")),
-            rs.getObject("floor_area_m2") == null ? null : rs.getDouble("floor_area_m2"));
+            rs.getObject("floor_area_m2") == null ? null : rs.getDouble("floor_area_m2"), rs.getString("contact_name"),
+            rs.getString("contact_phone"));
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -114,19 +115,25 @@ public class EnterpriseDirectory {
             if (!UnifiedSocialCreditCode.isValid(e.uscc())) {
                 throw new IllegalArgumentException("Invalid unified social credit code: " + e.uscc());
             }
+            if (e.contactPhone() != null && !ContactPhone.isValid(e.contactPhone())) {
+                throw new IllegalArgumentException("Invalid contact phone of " + e.uscc());
+            }
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into enterprise (id, uscc, name, legal_representative, district_code, township_code,
                                                     industry_section, size, above_scale, staff_count, key_enterprise,
-                                                    priority_category, floor_area_m2, created_at, updated_at)
+                                                    priority_category, floor_area_m2, contact_name, contact_phone,
+                                                    created_at, updated_at)
                             values (:id, :uscc, :name, :legal, :district, :township, :industry, :size, :above, :staff,
-                                    :key, :category, :area, :now, :now)""")
+                                    :key, :category, :area, :contact, :phone, :now, :now)""")
                     .param("id", id).param("uscc", e.uscc()).param("name", e.name()).param("legal", e.legalRepresentative())
                     .param("district", e.districtCode()).param("township", e.townshipCode())
                     .param("industry", e.industrySection().name()).param("size", e.size().name())
                     .param("above", e.aboveScale()).param("staff", e.staffCount()).param("key", e.keyEnterprise())
                     .param("category", e.priorityCategory() == null ? null : e.priorityCategory().name())
-                    .param("area", e.floorAreaM2()).param("now", Timestamp.from(now))
+                    .param("area", e.floorAreaM2()).param("contact", e.contactName())
+                    .param("phone", e.contactPhone() == null ? null : ContactPhone.normalise(e.contactPhone()))
+                    .param("now", Timestamp.from(now))
                     .update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("uscc", e.uscc());
@@ -140,6 +147,8 @@ public class EnterpriseDirectory {
             after.put("keyEnterprise", e.keyEnterprise());
             after.put("priorityCategory", e.priorityCategory() == null ? null : e.priorityCategory().name());
             after.put("floorAreaM2", e.floorAreaM2());
+            after.put("contactName", e.contactName());
+            after.put("contactPhone", e.contactPhone());
             audit.record(AuditEntry.of("enterprises", "Enterprise", id, "ENTERPRISE_REGISTERED")
                     .change(null, after).owner(e.districtCode(), id));
             ids.add(id);

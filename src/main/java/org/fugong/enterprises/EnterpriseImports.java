@@ -41,6 +41,8 @@ public class EnterpriseImports {
     public static final List<String> COLUMNS = List.of("uscc", "name", "legal_representative", "district_code",
             "township_code", "industry_section", "size", "above_scale", "staff_count", "key_enterprise",
             "priority_category", "floor_area_m2");
+    /** Columns a file may add after the required ones. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("contact_name", "contact_phone");
     static final int MAX_ROWS = 200_000;
     private static final int PROGRESS_EVERY = 500;
 
@@ -164,7 +166,7 @@ public class EnterpriseImports {
     private void run(UUID id, Scope scope, String filename, byte[] content) {
         List<List<String>> lines;
         try {
-            lines = TabularFile.read(filename, content, COLUMNS.size());
+            lines = TabularFile.read(filename, content, COLUMNS.size() + OPTIONAL_COLUMNS.size());
         } catch (TabularFile.UnreadableException e) {
             finish(id, Status.REJECTED, List.of(new Problem(0, "file", e.getMessage(), List.of())));
             return;
@@ -296,11 +298,20 @@ public class EnterpriseImports {
                 problems.add(new Problem(line, "floor_area_m2", "enterprises.import.error.area", List.of(areaText)));
             }
         }
+        String contact = TabularFile.cell(cells, 12);
+        if (contact.length() > 100) {
+            problems.add(new Problem(line, "contact_name", "enterprises.import.error.contact", List.of()));
+        }
+        String phone = TabularFile.cell(cells, 13);
+        if (!phone.isEmpty() && !ContactPhone.isValid(phone)) {
+            problems.add(new Problem(line, "contact_phone", "enterprises.import.error.phone", List.of(phone)));
+        }
         if (problems.size() > before) {
             return null;
         }
         return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
-                above, staff, key, category, area);
+                above, staff, key, category, area, contact.isEmpty() ? null : contact,
+                phone.isEmpty() ? null : ContactPhone.normalise(phone));
     }
 
     /** A yes-or-no cell: true/false, 1/0 or 是/否; null if it is neither. */

@@ -8,5 +8,6 @@ import java.util.UUID;
 public record EnterpriseSummary(UUID id, String uscc, String name, String legalRepresentative, String districtCode,
                                 @Nullable String townshipCode, IndustrySection industrySection, EnterpriseSize size,
                                 boolean aboveScale, int staffCount, boolean keyEnterprise,
-                                @Nullable PriorityCategory priorityCategory, @Nullable Double floorAreaM2) {
+                                @Nullable PriorityCategory priorityCategory, @Nullable Double floorAreaM2,
+                                @Nullable String contactName, @Nullable String contactPhone) {
 }

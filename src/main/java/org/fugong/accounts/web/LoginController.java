@@ -29,7 +29,7 @@ class LoginController {
         model.addAttribute("username", username == null ? "" : username);
         if (error != null) {
             model.addAttribute("error", switch (error) {
-                case "locked", "disabled" -> error;
+                case "locked", "disabled", "pending" -> error;
                 default -> "bad";
             });
             signIn.lockedUntil(username).ifPresent(until -> model.addAttribute("lockedUntil", until));

@@ -50,7 +50,11 @@ class UserAdminController {
     private final Geography geography;
     private final Clock clock;
 
-    UserAdminController(UserAdministration administration, CurrentActor currentActor, Geography geography, Clock clock) {
+    private final org.fugong.enterprises.EnterpriseDirectory enterprises;
+
+    UserAdminController(UserAdministration administration, CurrentActor currentActor, Geography geography, Clock clock,
+                        org.fugong.enterprises.EnterpriseDirectory enterprises) {
+        this.enterprises = enterprises;
         this.administration = administration;
         this.currentActor = currentActor;
         this.geography = geography;
@@ -69,6 +73,7 @@ class UserAdminController {
         model.addAttribute("role", role);
         model.addAttribute("roles", Role.values());
         model.addAttribute("geography", geography);
+        model.addAttribute("pending", administration.pendingSignUps(currentActor.scope()));
         return "admin/users/list";
     }
 
@@ -116,6 +121,8 @@ class UserAdminController {
         model.addAttribute("lockedNow", user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant()));
         model.addAttribute("geography", geography);
         model.addAttribute("departments", administration.departments());
+        model.addAttribute("enterprise", user.getEnterpriseId() == null ? null
+                : enterprises.get(org.fugong.access.Scope.city(), user.getEnterpriseId()));
         return "admin/users/detail";
     }
 
@@ -130,6 +137,26 @@ class UserAdminController {
     String enable(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         administration.enable(currentActor.scope(), id, version);
         redirect.addFlashAttribute("success", "accounts.user.enabled");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/verify")
+    String verify(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        administration.verify(currentActor.get(), currentActor.scope(), id, version);
+        redirect.addFlashAttribute("success", "signup.verified");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/refuse")
+    String refuse(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
+                  RedirectAttributes redirect) {
+        try {
+            administration.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
+        } catch (org.fugong.accounts.InvalidUserException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+            return "redirect:/admin/users/" + id;
+        }
+        redirect.addFlashAttribute("success", "signup.refused");
         return "redirect:/admin/users/" + id;
     }
 

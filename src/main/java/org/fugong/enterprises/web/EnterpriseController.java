@@ -96,13 +96,14 @@ class EnterpriseController {
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
         // The import's columns, so that an export can be corrected and imported elsewhere.
-        out.println(String.join(",", EnterpriseImports.COLUMNS));
+        out.println(String.join(",", EnterpriseImports.COLUMNS) + "," + String.join(",", EnterpriseImports.OPTIONAL_COLUMNS));
         directory.forEach(scope, criteria, e -> out.println(String.join(",", e.uscc(), csv(e.name()),
                 csv(e.legalRepresentative()), e.districtCode(), e.townshipCode() == null ? "" : e.townshipCode(),
                 e.industrySection().name(), e.size().name(), Boolean.toString(e.aboveScale()),
                 Integer.toString(e.staffCount()), Boolean.toString(e.keyEnterprise()),
                 e.priorityCategory() == null ? "" : e.priorityCategory().name(),
-                e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()))));
+                e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()),
+                e.contactName() == null ? "" : csv(e.contactName()), e.contactPhone() == null ? "" : e.contactPhone())));
         out.flush();
     }
 
@@ -122,7 +123,7 @@ class EnterpriseController {
             var sheet = workbook.createSheet();
             String[] header = {"uscc", "name", "legal_representative", "district_code", "district", "township_code",
                     "industry_section", "size", "above_scale", "staff_count", "key_enterprise", "priority_category",
-                    "floor_area_m2"};
+                    "floor_area_m2", "contact_name", "contact_phone"};
             var first = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 first.createCell(i).setCellValue(header[i]);
@@ -145,6 +146,8 @@ class EnterpriseController {
                 if (e.floorAreaM2() != null) {
                     row.createCell(12).setCellValue(e.floorAreaM2());
                 }
+                row.createCell(13).setCellValue(e.contactName() == null ? "" : e.contactName());
+                row.createCell(14).setCellValue(e.contactPhone() == null ? "" : e.contactPhone());
             });
             workbook.write(response.getOutputStream());
         }
