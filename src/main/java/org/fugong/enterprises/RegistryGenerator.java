@@ -67,6 +67,44 @@ public class RegistryGenerator {
         }
     }
 
+    /**
+     * Gives about {@code share} of the enterprises without one a synthetic return-to-work
+     * application (drafts, pending, approved, reopened, ...), submitted over the last three days,
+     * in one set-based statement; for load tests of the review queue and the figures. Not audited.
+     */
+    @Transactional
+    public long generateApplications(double share) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (var statement = connection.prepareStatement("""
+                insert into resumption_application (id, enterprise_id, district_code, current, status, planned_date,
+                    staff_local, staff_other_provinces, staff_risk_areas, measures, commitment_name, commitment_at,
+                    policy_decision, policy_colour, policy_category, submitted_at, valid_from, valid_until, created_at,
+                    updated_at)
+                select gen_random_uuid(), e.id, e.district_code, true, s.status, current_date,
+                       e.staff_count * 6 / 10, e.staff_count / 10, 0,
+                       '{"ISOLATION_ROOM": "true", "TEMPERATURE_CHECKS": "true", "STAGGERED_CANTEEN": "true",
+                         "MASK_STOCK_DAYS": "14", "DISINFECTION_PLAN": "true"}'::jsonb,
+                       e.legal_representative, e.at, 'REVIEW', 'GREEN', coalesce(e.priority_category, 'GENERAL'),
+                       case when s.status = 'DRAFT' then null else e.at end,
+                       case when s.status in ('APPROVED', 'RESUMED') then current_date end,
+                       case when s.status in ('APPROVED', 'RESUMED') then current_date + 29 end, e.at, e.at
+                from (select e.*, random() / ? as r, now() - random() * interval '72 hours' as at
+                      from enterprise e
+                      where not exists (select 1 from resumption_application a where a.enterprise_id = e.id)) e
+                cross join lateral (select case when r < 0.07 then 'DRAFT' when r < 0.27 then 'SUBMITTED'
+                                                when r < 0.33 then 'IN_REVIEW' when r < 0.50 then 'APPROVED'
+                                                when r < 0.53 then 'RETURNED_FOR_REVISION' when r < 0.55 then 'REJECTED'
+                                                when r < 1.00 then 'RESUMED' end as status) s
+                where s.status is not null""")) {
+            statement.setDouble(1, share);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not generate applications", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** The rows as COPY text, made as COPY reads them, so a million rows never sit in memory at once. */
     private static final class Rows extends Reader {
         private final int count;

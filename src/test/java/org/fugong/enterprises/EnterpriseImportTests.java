@@ -67,15 +67,17 @@ class EnterpriseImportTests extends IntegrationTest {
                 good + ",宁波重复有限公司,赵六,330203,,C,SMALL,false,25",
                 existing + ",宁波已存在有限公司,钱七,330203,,C,SMALL,false,25",
                 code("330203", "55667788") + ",宁波错镇有限公司,孙八,330203,330205001,C,SMALL,false,25",
-                code("330203", "66778899") + ",宁波坏数有限公司,周九,330203,,Z,HUGE,maybe,-3");
+                code("330203", "66778899") + ",宁波坏数有限公司,周九,330203,,Z,HUGE,maybe,-3",
+                code("330203", "77889900") + ",宁波坏电话有限公司,吴十,330203,,C,SMALL,false,25,,,,吴十,12345");
         UUID id = upload("city", "bad.csv", csv);
         var job = finished("city", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
-        assertThat(job.problems()).extracting(EnterpriseImports.Problem::line).contains(3, 4, 5, 6, 7, 8);
+        assertThat(job.problems()).extracting(EnterpriseImports.Problem::line).contains(3, 4, 5, 6, 7, 8, 9);
         assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey).contains(
                 "enterprises.import.error.uscc", "enterprises.import.error.district", "enterprises.import.error.duplicate",
                 "enterprises.import.error.exists", "enterprises.import.error.township", "enterprises.import.error.industry",
-                "enterprises.import.error.size", "enterprises.import.error.boolean", "enterprises.import.error.staff");
+                "enterprises.import.error.size", "enterprises.import.error.boolean", "enterprises.import.error.staff",
+                "enterprises.import.error.phone");
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(good).query(Long.class).single()).isZero();
         String page = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -89,13 +91,15 @@ class EnterpriseImportTests extends IntegrationTest {
         String second = code("330203", "8A8B8C8D");
         UUID id = upload("haishu", "good.csv", String.join("\n",
                 String.join(",", EnterpriseImports.COLUMNS),
-                first + ",宁波导入一号有限公司,吴一,330203,330203002,F,MICRO,false,5",
+                first + ",宁波导入一号有限公司,吴一,330203,330203002,F,MICRO,false,5,,,,吴一,+86 138 0574 0001",
                 second + ",宁波导入二号有限公司,郑二,330203,,C,MEDIUM,true,400"));
         var job = finished("haishu", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
         assertThat(job.importedRows()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)").params(first, second).query(Long.class).single())
                 .isEqualTo(2);
+        assertThat(jdbc.sql("select contact_phone from enterprise where uscc = ?").param(first).query(String.class).single())
+                .isEqualTo("13805740001");
         assertThat(jdbc.sql("""
                         select actor from audit_event where action = 'ENTERPRISE_REGISTERED' and after_state ->> 'uscc' = ?""")
                 .param(first).query(String.class).single()).isEqualTo("haishu");

@@ -36,6 +36,16 @@ class RegistryBenchmark extends IntegrationTest {
                 added, seconds, added / seconds, (System.nanoTime() - analyzeStart) / 1e9,
                 jdbc.sql("select count(*) from enterprise").query(Long.class).single());
 
+        long appsStart = System.nanoTime();
+        long applications = generator.generateApplications(0.3);
+        jdbc.sql("analyze resumption_application").update();
+        System.out.printf("BENCH generated %,d applications in %.1f s; pending in Haishu: %,d; in the city: %,d%n",
+                applications, (System.nanoTime() - appsStart) / 1e9,
+                jdbc.sql("select count(*) from resumption_application where district_code = '330203' and status in ('SUBMITTED', 'IN_REVIEW')")
+                        .query(Long.class).single(),
+                jdbc.sql("select count(*) from resumption_application where status in ('SUBMITTED', 'IN_REVIEW')")
+                        .query(Long.class).single());
+
         measure("city, first page", "city", "/enterprises");
         measure("city, one district and industry C", "city", "/enterprises?district=330212&industry=C");
         measure("city, above-scale large enterprises", "city", "/enterprises?size=LARGE&aboveScale=true");
@@ -51,6 +61,32 @@ class RegistryBenchmark extends IntegrationTest {
         // Name search: the bigram index narrows, the substring test confirms.
         measure("city, name contains 甬兴", "city", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
         measure("haishu, name contains 甬兴", "haishu", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+
+        // The review queue: oldest first over the partial index, a page at a time.
+        measure("haishu, review queue", "haishu", "/applications/queue");
+        measure("haishu, review queue, exporters", "haishu", "/applications/queue?category=EXPORTER");
+        measure("haishu, review queue, in review", "haishu", "/applications/queue?status=IN_REVIEW");
+        measure("city, review queue", "city", "/applications/queue");
+        measure("city, review queue, one district", "city", "/applications/queue?district=330212");
+        String queueCursor = queueCursorAt("330203", 2500);
+        if (queueCursor != null) {
+            measure("haishu, review queue page 101 (keyset)", "haishu", "/applications/queue?after=" + queueCursor);
+        }
+        measure("haishu, review queue, name contains 甬兴", "haishu", "/applications/queue?q="
+                + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+        measure("haishu, resumption figures (API)", "haishu", "/api/applications/figures");
+        measure("city, resumption figures (API)", "city", "/api/applications/figures");
+    }
+
+    private String queueCursorAt(String district, int offset) {
+        var rows = jdbc.sql("""
+                        select submitted_at, id from resumption_application
+                        where district_code = ? and status in ('SUBMITTED', 'IN_REVIEW')
+                        order by submitted_at, id offset ? limit 1""")
+                .params(district, offset)
+                .query((rs, n) -> new ReviewQueue.Cursor(rs.getTimestamp(1).toInstant(), rs.getObject(2, java.util.UUID.class)))
+                .list();
+        return rows.isEmpty() ? null : rows.get(0).encode();
     }
 
     private String cursorAfter(String district, String name) {

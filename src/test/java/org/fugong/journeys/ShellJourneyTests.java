@@ -30,14 +30,14 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
-            "haishu", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
-            "jiangbei", List.of("/riskmap", "/enterprises", "/admin/users", "/audit", "/geography"),
+            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
+            "haishu", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
+            "jiangbei", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
             "labour", List.of("/riskmap", "/geography"),
             "transport", List.of("/riskmap", "/geography"),
             "commissioner", List.of("/riskmap", "/enterprises", "/geography"),
-            "ent-haishu", List.of("/enterprises/mine", "/public/riskmap"),
-            "ent-jiangbei", List.of("/enterprises/mine", "/public/riskmap"),
+            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/public/riskmap"),
+            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/public/riskmap"),
             "gate", List.of("/public/riskmap"),
             "health", List.of("/riskmap", "/geography"));
 

@@ -32,7 +32,11 @@ class EnterpriseController {
     private final CurrentActor currentActor;
     private final Geography geography;
 
-    EnterpriseController(EnterpriseDirectory directory, CurrentActor currentActor, Geography geography) {
+    private final org.fugong.enterprises.ApplicationDesk applications;
+
+    EnterpriseController(EnterpriseDirectory directory, CurrentActor currentActor, Geography geography,
+                         org.fugong.enterprises.ApplicationDesk applications) {
+        this.applications = applications;
         this.directory = directory;
         this.currentActor = currentActor;
         this.geography = geography;
@@ -77,6 +81,7 @@ class EnterpriseController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("enterprise", directory.get(currentActor.scope(), id));
         model.addAttribute("geography", geography);
+        model.addAttribute("applications", applications.ofEnterprise(currentActor.scope(), id));
         return "enterprises/detail";
     }
 

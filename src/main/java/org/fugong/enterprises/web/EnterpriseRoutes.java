@@ -42,12 +42,6 @@ class EnterpriseRoutes implements RouteAccess {
     }
 
     @Bean
-    NavigationItem policyNavigation() {
-        return new NavigationItem("nav.applications.policy", "nav.applications.policy.description", "/applications/policy", 26,
-                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL));
-    }
-
-    @Bean
     NavigationItem ownApplicationsNavigation() {
         return new NavigationItem("nav.applications.mine", "nav.applications.mine.description", "/applications/mine", 21,
                 EnumSet.of(Role.ENTERPRISE));
