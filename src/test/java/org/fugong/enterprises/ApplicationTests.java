@@ -235,6 +235,11 @@ class ApplicationTests extends IntegrationTest {
                 new Review(Review.Outcome.APPROVE, Map.of(), null)))
                 .isInstanceOf(ApplicationStateException.class).hasMessage("application.error.held");
 
+        // Bulk approval leaves it waiting and names it.
+        var bulk = desk.approveAll(actor("city"), Scope.city(), Map.of(held.id(), held.version()));
+        assertThat(bulk.held()).containsExactly(held.id());
+        assertThat(bulk.approved()).isZero();
+
         // The page shows the reason to the enterprise.
         String page = mvc.get().uri("/applications/" + held.id()).with(user(factory)).exchange().getResponse().getContentAsString();
         assertThat(page).contains("data-test=\"ruling\"").contains("Held: at this colour the category may not reopen");
@@ -309,6 +314,43 @@ class ApplicationTests extends IntegrationTest {
                     null, 9, false, version));
         }
         assertThat(checklist.active()).extracting(Checklist.Item::code).doesNotContain("VENTILATION");
+    }
+
+    @Test
+    void theMatrixAndTheChecklistFormsSaveAndExplain() throws Exception {
+        var response = mvc.post().uri("/applications/policy").with(as("city")).with(csrf())
+                .param("fingerprint", matrix.fingerprint()).param("cell.BLUE.LOGISTICS", "AUTO_APPROVE")
+                .param("cell.NOT.A_CELL", "HOLD").exchange().getResponse();
+        try {
+            assertThat(response.getRedirectedUrl()).isEqualTo("/applications/policy");
+            assertThat(matrix.cells().get(RiskColour.BLUE).get(PolicyCategory.LOGISTICS)).isEqualTo(PolicyDecision.AUTO_APPROVE);
+            var stale = mvc.post().uri("/applications/policy?lang=en").with(as("city")).with(csrf())
+                    .param("fingerprint", "stale").param("cell.BLUE.LOGISTICS", "HOLD").exchange().getResponse();
+            assertThat(stale.getStatus()).isEqualTo(409);
+            assertThat(stale.getContentAsString()).contains("Someone else changed");
+        } finally {
+            matrix.update(actor("city"), Map.of(RiskColour.BLUE, Map.of(PolicyCategory.LOGISTICS, PolicyDecision.REVIEW)),
+                    matrix.fingerprint());
+        }
+        var bad = mvc.post().uri("/applications/checklist?lang=en").with(as("city")).with(csrf()).param("code", "1x")
+                .param("labelZh", "").param("labelEn", "Fresh air").param("kind", "DAYS").exchange().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(422);
+        assertThat(bad.getContentAsString()).contains("A code is capital letters");
+        assertThat(mvc.get().uri("/applications/policy").with(as("haishu")).exchange().getResponse().getContentAsString())
+                .doesNotContain("data-test=\"save-policy\"");
+    }
+
+    @Test
+    void theEnterpriseFormComesBackWithItsProblemsInBothLanguages() throws Exception {
+        Actor owner = enterprise(HAISHU, null, 50, 900.0);
+        var english = mvc.post().uri("/applications?lang=en").with(user(owner)).with(csrf()).param("action", "submit")
+                .param("plannedDate", "2020-13-45").param("staffLocal", "many").exchange().getResponse().getContentAsString();
+        assertThat(english).contains("Give the planned reopening date.").contains("Give a whole number of people");
+        var chinese = mvc.post().uri("/applications?lang=zh-CN").with(user(owner)).with(csrf()).param("action", "submit")
+                .param("plannedDate", LocalDate.now().plusDays(1).toString()).param("staffLocal", "60")
+                .param("staffOtherProvinces", "0").param("staffRiskAreas", "0").exchange().getResponse().getContentAsString();
+        assertThat(chinese).contains("到岗人数不能超过名录登记的 50 名员工").contains("须接受复工承诺书");
+        assertThat(desk.ofEnterprise(Scope.city(), owner.enterpriseId())).isEmpty();
     }
 
     // ------------------------------------------------------------------ scope and concurrency
