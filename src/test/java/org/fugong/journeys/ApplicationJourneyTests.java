@@ -67,6 +67,7 @@ class ApplicationJourneyTests extends IntegrationTest {
         assertThat(browser.getPageSource()).contains("The commitment letter must be accepted.");
         browser.findElement(By.id("commitmentName")).sendKeys("王海燕");
         click(By.id("commitmentAccepted"));
+        BrowserSupport.screenshot(browser, "application-form");
         click(By.cssSelector("[data-test=submit-application]"));
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=ruling]")));
         assertThat(status()).isEqualTo("Submitted");
@@ -77,6 +78,7 @@ class ApplicationJourneyTests extends IntegrationTest {
         // Haishu finds it in the queue and returns it with a remark on the isolation room.
         signIn("haishu");
         browser.get(url("/applications/queue"));
+        BrowserSupport.screenshot(browser, "review-queue");
         click(By.cssSelector("[data-application='" + id + "'] a"));
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=review-form]")));
         new Select(browser.findElement(By.name("verdict.ISOLATION_ROOM"))).selectByValue("wanting");
@@ -126,6 +128,11 @@ class ApplicationJourneyTests extends IntegrationTest {
         }
         browser.get(url("/applications/queue"));
         assertThat(browser.getPageSource()).doesNotContain(id);
+
+        signIn("city");
+        browser.get(url("/applications/policy"));
+        assertThat(browser.findElements(By.cssSelector("[data-test=policy] select"))).hasSize(40);
+        BrowserSupport.screenshot(browser, "policy-matrix");
     }
 
     private void signIn(String username) {
