@@ -1,0 +1,44 @@
+package org.fugong.tickets;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/** The SLA policies, and which one governs a ticket: the most specific that applies. */
+@Service
+public class SlaPolicies {
+
+    static final RowMapper<SlaPolicy> POLICY = (rs, n) -> new SlaPolicy(rs.getLong("id"),
+            rs.getString("category") == null ? null : TicketCategory.valueOf(rs.getString("category")),
+            rs.getString("priority") == null ? null : TicketPriority.valueOf(rs.getString("priority")),
+            Duration.ofMinutes(rs.getInt("first_response_minutes")), rs.getBoolean("solve_by_end_of_day"),
+            Duration.ofMinutes(rs.getInt("solution_minutes")), Duration.ofMinutes(rs.getInt("difficult_solution_minutes")),
+            rs.getInt("warning_percent"), Duration.ofMinutes(rs.getInt("supervision_after_minutes")));
+
+    private final JdbcClient jdbc;
+
+    SlaPolicies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaPolicy> all() {
+        return jdbc.sql("select * from ticket_sla_policy order by id").query(POLICY).list();
+    }
+
+    @Transactional(readOnly = true)
+    public SlaPolicy get(long id) {
+        return jdbc.sql("select * from ticket_sla_policy where id = ?").param(id).query(POLICY).single();
+    }
+
+    public SlaPolicy match(TicketCategory category, TicketPriority priority) {
+        return all().stream().filter(p -> p.fit(category, priority) >= 0)
+                .max(Comparator.comparingInt((SlaPolicy p) -> p.fit(category, priority)))
+                .orElseThrow(() -> new IllegalStateException("No SLA policy applies to " + category + "/" + priority));
+    }
+}
