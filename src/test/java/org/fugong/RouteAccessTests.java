@@ -1,6 +1,7 @@
 package org.fugong;
 
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,8 @@ class RouteAccessTests extends IntegrationTest {
     UserAdministration administration;
     @Autowired
     org.fugong.enterprises.EnterpriseImports imports;
+    @Autowired
+    org.fugong.tickets.TicketDesk tickets;
 
     @BeforeAll
     static void createVictim(@Autowired UserAdministration administration, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
@@ -119,6 +122,25 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /applications/checklist", only("city"));
         routes.put("GET /api/applications/figures", only("city", "haishu", "jiangbei"));
         routes.put("GET /api/applications/{id}", only("city", "jiangbei", "ent-jiangbei"));
+
+        // Tickets: a Jiangbei labour problem where a route takes an id (see jiangbeiTicket()).
+        Map<String, Outcome> ticketUsers = only("city", "haishu", "jiangbei", "labour", "transport", "health", "commissioner",
+                "ent-haishu", "ent-jiangbei");
+        routes.put("GET /tickets", ticketUsers);
+        routes.put("GET /notifications", ticketUsers);
+        Map<String, Outcome> filers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
+        filers.put("labour", Outcome.DENIED);
+        routes.put("GET /tickets/new", filers);
+        routes.put("POST /tickets", filers);
+        Map<String, Outcome> seesJiangbeiLabour = only("city", "jiangbei", "labour", "ent-jiangbei");
+        routes.put("GET /tickets/{id}", seesJiangbeiLabour);
+        for (String step : List.of("respond", "ask", "transfer", "difficult", "resolve")) {
+            routes.put("POST /tickets/{id}/" + step, only("city", "labour"));
+        }
+        for (String step : List.of("reply", "confirm", "reopen")) {
+            routes.put("POST /tickets/{id}/" + step, only("ent-jiangbei"));
+        }
+        routes.put("POST /tickets/{id}/follow-up", only("city", "jiangbei", "labour"));
 
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
         routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
@@ -238,6 +260,13 @@ class RouteAccessTests extends IntegrationTest {
             request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
                     .param(VICTIM).query(Long.class).single()));
         }
+        if (path.startsWith("/tickets/") && method == HttpMethod.POST) {
+            request.param("version", "-1");
+        }
+        if (path.equals("/tickets") && method == HttpMethod.POST) {
+            // No category: every filer who reaches the form is told what is missing, nothing is filed.
+            request.param("title", "route walk").param("description", "route walk");
+        }
         if (path.startsWith("/applications") && method == HttpMethod.POST) {
             // A stale version and an unreadable date: every step that is reached refuses to change anything.
             request.param("version", "-1").param("outcome", "APPROVE").param("plannedDate", "not-a-date");
@@ -254,6 +283,7 @@ class RouteAccessTests extends IntegrationTest {
         UUID jiangbeiApplication = jdbc.sql("select id from resumption_application where enterprise_id = ? and current")
                 .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
+                .replace("/tickets/{id}", "/tickets/" + jiangbeiTicket())
                 .replace("/applications/{id}", "/applications/" + jiangbeiApplication)
                 .replace("/enterprises/imports/{id}", "/enterprises/imports/" + haishuImport())
                 .replace("/enterprises/{id}", "/enterprises/" + jiangbeiEnterprise)
@@ -267,6 +297,16 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private UUID haishuImport;
+    private UUID jiangbeiTicket;
+
+    private UUID jiangbeiTicket() {
+        if (jiangbeiTicket == null) {
+            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprises(java.util.Set.of(enterpriseOf("ent-jiangbei"))),
+                    new org.fugong.tickets.TicketDesk.NewTicket(enterpriseOf("ent-jiangbei"), org.fugong.tickets.TicketCategory.LABOUR,
+                            org.fugong.tickets.TicketPriority.NORMAL, "Route walk", "Workers cannot come back", false, null)).id();
+        }
+        return jiangbeiTicket;
+    }
 
     private UUID haishuImport() {
         if (haishuImport == null) {

@@ -30,16 +30,16 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
-            "haishu", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
-            "jiangbei", List.of("/riskmap", "/enterprises", "/applications/queue", "/admin/users", "/audit", "/geography"),
-            "labour", List.of("/riskmap", "/geography"),
-            "transport", List.of("/riskmap", "/geography"),
-            "commissioner", List.of("/riskmap", "/enterprises", "/geography"),
-            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/public/riskmap"),
-            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/public/riskmap"),
+            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
+            "haishu", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
+            "jiangbei", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
+            "labour", List.of("/riskmap", "/tickets", "/geography"),
+            "transport", List.of("/riskmap", "/tickets", "/geography"),
+            "commissioner", List.of("/riskmap", "/enterprises", "/tickets", "/geography"),
+            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
+            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
             "gate", List.of("/public/riskmap"),
-            "health", List.of("/riskmap", "/geography"));
+            "health", List.of("/riskmap", "/tickets", "/geography"));
 
     @BeforeEach
     void freshBrowser() {

@@ -1,0 +1,42 @@
+package org.fugong.tickets.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.access.Role;
+import org.fugong.access.RouteAccess;
+import org.fugong.shell.NavigationItem;
+import org.fugong.tickets.TicketNotFoundException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import java.io.IOException;
+import java.util.EnumSet;
+
+/** Tickets are for everyone who files or handles problems; the desk then checks each ticket. */
+@Configuration(proxyBeanMethods = false)
+class TicketRoutes implements RouteAccess {
+
+    @Override
+    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")
+                .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER", "COMMISSIONER", "ENTERPRISE");
+    }
+
+    @Bean
+    NavigationItem ticketsNavigation() {
+        return new NavigationItem("nav.tickets", "nav.tickets.description", "/tickets", 30,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.DEPARTMENT_OFFICER, Role.COMMISSIONER,
+                        Role.ENTERPRISE));
+    }
+
+    @ControllerAdvice(basePackageClasses = TicketRoutes.class)
+    static class Advice {
+        @ExceptionHandler(TicketNotFoundException.class)
+        void notFound(HttpServletResponse response) throws IOException {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+}
