@@ -19,10 +19,8 @@ insert into ticket_unit (code, kind, department, name_zh, name_en, head_name) va
     ('DEPT-COMMERCE', 'DEPARTMENT', 'COMMERCE', '市商务局', 'Commerce Bureau', '局长'),
     ('DEPT-FINANCE', 'DEPARTMENT', 'FINANCE', '市财政局', 'Finance Bureau', '局长'),
     ('DEPT-MARKET', 'DEPARTMENT', 'MARKET', '市市场监管局', 'Market Regulation Bureau', '局长');
--- One service group per district, made from the geography.
-insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
-select 'D-' || code, 'DISTRICT_GROUP', code, name_zh || '企业服务组', name_en || ' service group', '组长'
-from geo_district;
+-- The districts' service groups are made when the application starts (TicketUnits), once the city's
+-- districts are loaded.
 
 create table ticket_route (
     id            bigint generated always as identity primary key,

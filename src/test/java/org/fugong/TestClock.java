@@ -13,13 +13,24 @@ import java.time.ZoneOffset;
 public final class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant fixed;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
+        Instant stopped = fixed;
+        if (stopped != null) {
+            fixed = stopped.plus(by);
+        }
+    }
+
+    /** Stops the clock at an instant; {@link #advance} then moves it, {@link #reset} lets it run again. */
+    public void stopAt(Instant instant) {
+        fixed = instant;
     }
 
     public void reset() {
         offset = Duration.ZERO;
+        fixed = null;
     }
 
     @Override
@@ -29,11 +40,13 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
+        Instant stopped = fixed;
+        return stopped != null ? Clock.fixed(stopped, zone) : Clock.offset(Clock.system(zone), offset);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant stopped = fixed;
+        return stopped != null ? stopped : Instant.now().plus(offset);
     }
 }

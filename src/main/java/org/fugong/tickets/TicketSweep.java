@@ -70,9 +70,14 @@ public class TicketSweep {
 
     /** Sweeps until no due ticket is left (for this instance); returns the number of steps taken. */
     public int sweep() {
+        return sweep(clock.instant());
+    }
+
+    /** Sweeps as at {@code now} until no due ticket is left; returns the number of steps taken. */
+    public int sweep(Instant now) {
         int total = 0;
         while (true) {
-            int[] batch = sweepBatch(clock.instant(), BATCH);
+            int[] batch = sweepBatch(now, BATCH);
             total += batch[1];
             if (batch[0] < BATCH) {
                 return total;

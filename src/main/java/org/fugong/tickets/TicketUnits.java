@@ -28,6 +28,21 @@ public class TicketUnits {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One service group per district of the loaded city, made when the application starts (the
+     * districts are data loaded after the migrations), before anything files a ticket.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    void ensureDistrictGroups() {
+        jdbc.sql("""
+                insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
+                select 'D-' || code, 'DISTRICT_GROUP', code, name_zh || '企业服务组', name_en || ' service group', '组长'
+                from geo_district
+                on conflict (code) do nothing""").update();
+        units = null;
+    }
+
     public Map<String, Unit> all() {
         Map<String, Unit> loaded = units;
         if (loaded == null) {

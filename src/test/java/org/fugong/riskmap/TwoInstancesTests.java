@@ -37,6 +37,8 @@ class TwoInstancesTests extends IntegrationTest {
     RiskMapDesk desk;
     @Autowired
     Times times;
+    @Autowired
+    org.fugong.tickets.TicketSweep sweep;
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
@@ -100,5 +102,25 @@ class TwoInstancesTests extends IntegrationTest {
         assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'OVERRIDE_EXPIRED' and entity_id in "
                 + "(select cast(id as text) from risk_override where reason = 'two instances')").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceIssueOneReminder() throws Exception {
+        var owner = actor("ent-jiangbei");
+        var desk = second.getBean(org.fugong.tickets.TicketDesk.class);
+        var ticket = desk.file(owner, org.fugong.access.Scope.enterprises(java.util.Set.of(owner.enterpriseId())),
+                new org.fugong.tickets.TicketDesk.NewTicket(owner.enterpriseId(), org.fugong.tickets.TicketCategory.LOGISTICS,
+                        org.fugong.tickets.TicketPriority.NORMAL, "原料运不进来", "上游货车在高速卡口被拦。", false, null));
+        java.time.Instant breach = ticket.solutionDue().plusSeconds(1);
+        var here = sweep;
+        var there = second.getBean(org.fugong.tickets.TicketSweep.class);
+        List<Integer> steps = race(() -> here.sweep(breach), () -> there.sweep(breach));
+        assertThat(steps).allMatch(n -> n >= 0);
+        assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'REMINDER_ISSUED'")
+                .param(ticket.id()).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from notification where ticket_id = ? and kind = 'REMINDER'")
+                .param(ticket.id()).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'ESCALATED'")
+                .param(ticket.id()).query(Long.class).single()).isOne();
     }
 }

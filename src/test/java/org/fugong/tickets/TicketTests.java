@@ -1,0 +1,272 @@
+package org.fugong.tickets;
+
+import org.fugong.IntegrationTest;
+import org.fugong.access.Actor;
+import org.fugong.access.Scope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ticket desk with a test clock: the SLA steps at their moments, the paused clock, the whole
+ * life of a ticket, routing and transfer, and who sees and does what.
+ */
+class TicketTests extends IntegrationTest {
+
+    static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TicketDesk desk;
+    @Autowired
+    TicketSweep sweep;
+    @Autowired
+    TicketQueries queries;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Moves the application's clock to the next 09:00 in city time; returns that moment. */
+    private Instant nineOClock() {
+        ZonedDateTime now = ZonedDateTime.now(CITY);
+        ZonedDateTime nine = now.toLocalDate().atTime(9, 0).atZone(CITY);
+        if (!nine.isAfter(now)) {
+            nine = nine.plusDays(1);
+        }
+        clock.stopAt(nine.toInstant());
+        return nine.toInstant();
+    }
+
+    private Ticket fileLabourProblem(String username) {
+        Actor owner = actor(username);
+        return desk.file(owner, own(owner), new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.LABOUR,
+                TicketPriority.NORMAL, "工人无法返岗", "外省员工 40 人无法返回宁波，需要包车接回。", false, null));
+    }
+
+    private List<String> kinds(Ticket ticket) {
+        return desk.timeline(actor("city"), Scope.city(), ticket.id()).stream().map(TicketEvent::kind).toList();
+    }
+
+    @Test
+    void aTicketFiledAtNineWarnsBreachesRemindsEscalatesAndIsSupervisedOnTime() {
+        Instant nine = nineOClock();
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        assertThat(ticket.unitCode()).isEqualTo("DEPT-LABOUR");
+        Instant midnight = LocalDate.ofInstant(nine, CITY).plusDays(1).atStartOfDay(CITY).toInstant();
+        assertThat(ticket.solutionDue()).isEqualTo(midnight);
+        assertThat(ticket.firstResponseDue()).isEqualTo(nine.plus(Duration.ofHours(2)));
+        assertThat(ticket.warningAt()).isEqualTo(nine.plus(Duration.ofHours(12)));
+
+        sweep.sweep(nine.plus(Duration.ofMinutes(119)));
+        assertThat(kinds(ticket)).containsExactly("FILED", "ROUTED");
+        sweep.sweep(nine.plus(Duration.ofHours(2)));
+        assertThat(kinds(ticket)).containsExactly("FILED", "ROUTED", "FIRST_RESPONSE_OVERDUE");
+        sweep.sweep(nine.plus(Duration.ofHours(12)).minusSeconds(1));
+        assertThat(kinds(ticket)).hasSize(3);
+        sweep.sweep(nine.plus(Duration.ofHours(12)));
+        assertThat(kinds(ticket)).endsWith("WARNED");
+        assertThat(level(ticket)).isOne();
+        sweep.sweep(midnight.minusSeconds(1));
+        assertThat(kinds(ticket)).endsWith("WARNED");
+        sweep.sweep(midnight);
+        assertThat(kinds(ticket)).endsWith("WARNED", "REMINDER_ISSUED", "ESCALATED");
+        Ticket breached = desk.get(actor("city"), Scope.city(), ticket.id());
+        assertThat(breached.escalationLevel()).isEqualTo(2);
+        assertThat(breached.escalated()).isTrue();
+        assertThat(queries.list(actor("city"), Scope.city(), TicketQueries.View.ESCALATED, null, "#" + ticket.number(), 10, 0))
+                .extracting(Ticket::id).containsExactly(ticket.id());
+        assertThat(notificationKinds("DEPT-LABOUR", ticket)).contains("ASSIGNED", "FIRST_RESPONSE_OVERDUE", "WARNED", "REMINDER");
+        assertThat(notificationKinds("CITY", ticket)).contains("ESCALATED");
+        // Sweeping again at the same moment does nothing twice.
+        sweep.sweep(midnight.plusSeconds(30));
+        assertThat(kinds(ticket).stream().filter("REMINDER_ISSUED"::equals)).hasSize(1);
+        sweep.sweep(midnight.plus(Duration.ofDays(1)).minusSeconds(1));
+        assertThat(kinds(ticket)).doesNotContain("SUPERVISED");
+        sweep.sweep(midnight.plus(Duration.ofDays(1)));
+        assertThat(kinds(ticket)).endsWith("SUPERVISED");
+        Ticket supervised = desk.get(actor("city"), Scope.city(), ticket.id());
+        assertThat(supervised.escalationLevel()).isEqualTo(3);
+        assertThat(supervised.nextEscalationAt()).isNull();
+    }
+
+    @Test
+    void waitingForTheEnterpriseMovesTheDueTimesByThePause() {
+        Instant nine = nineOClock();
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        Instant due = ticket.solutionDue();
+        clock.advance(Duration.ofHours(1));
+        Ticket waiting = desk.askEnterprise(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "How many workers, from where?");
+        assertThat(waiting.status()).isEqualTo(TicketStatus.WAITING_FOR_ENTERPRISE);
+        assertThat(waiting.nextEscalationAt()).isNull();
+        // Nothing happens while the clock is paused, even long after the old warning time.
+        sweep.sweep(nine.plus(Duration.ofHours(13)));
+        assertThat(kinds(ticket)).doesNotContain("WARNED", "FIRST_RESPONSE_OVERDUE");
+        clock.advance(Duration.ofHours(2));
+        Actor owner = actor("ent-haishu");
+        Ticket resumed = desk.reply(owner, own(owner), ticket.id(), waiting.version(), "40 workers from Guizhou");
+        assertThat(resumed.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(resumed.solutionDue()).isEqualTo(due.plus(Duration.ofHours(2)));
+        assertThat(resumed.warningAt()).isEqualTo(nine.plus(Duration.ofHours(14)));
+        sweep.sweep(nine.plus(Duration.ofHours(14)).minusSeconds(1));
+        assertThat(kinds(ticket)).doesNotContain("WARNED");
+        sweep.sweep(nine.plus(Duration.ofHours(14)));
+        assertThat(kinds(ticket)).endsWith("WARNED");
+    }
+
+    @Test
+    void resolvedReopenedResolvedConfirmedAndClosedAfterTheFollowUpCall() {
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        Actor labour = actor("labour");
+        Actor owner = actor("ent-haishu");
+        Ticket answered = desk.respond(labour, Scope.none(), ticket.id(), ticket.version(), "Arranging a chartered bus");
+        assertThat(answered.firstRespondedAt()).isNotNull();
+        Ticket resolved = desk.resolve(labour, Scope.none(), ticket.id(), answered.version(), "Bus booked for Friday");
+        assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(resolved.nextEscalationAt()).isNull();
+        clock.advance(Duration.ofHours(3));
+        Ticket reopened = desk.reopen(owner, own(owner), ticket.id(), resolved.version(), "The bus was cancelled");
+        assertThat(reopened.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(reopened.slaStartedAt()).isAfter(ticket.slaStartedAt());
+        assertThat(reopened.nextEscalationAt()).isNotNull();
+        Ticket again = desk.resolve(labour, Scope.none(), ticket.id(), reopened.version(), "Another bus, confirmed");
+        // The follow-up call is not the enterprise's to record, nor another district's.
+        assertThatThrownBy(() -> desk.followUp(owner, own(owner), ticket.id(), again.version(), true, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.followUp(actor("jiangbei"), Scope.district("330205"), ticket.id(), again.version(), true, null))
+                .isInstanceOf(AccessDeniedException.class);
+        Ticket confirmed = desk.confirm(owner, own(owner), ticket.id(), again.version());
+        Ticket closed = desk.followUp(actor("haishu"), Scope.district("330203"), ticket.id(), confirmed.version(), true, "Thanks");
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.satisfied()).isTrue();
+        assertThat(kinds(ticket)).containsExactly("FILED", "ROUTED", "RESPONDED", "RESOLVED", "REOPENED", "RESOLVED",
+                "CONFIRMED", "FOLLOW_UP_SATISFIED");
+        assertThatThrownBy(() -> desk.reopen(owner, own(owner), ticket.id(), closed.version(), "again"))
+                .isInstanceOf(TicketStateException.class);
+    }
+
+    @Test
+    void anUnsatisfiedFollowUpCallReopens() {
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        Ticket resolved = desk.resolve(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "Done");
+        Ticket reopened = desk.followUp(actor("city"), Scope.city(), ticket.id(), resolved.version(), false, "Nothing happened");
+        assertThat(reopened.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(reopened.satisfied()).isFalse();
+        assertThat(kinds(ticket)).endsWith("FOLLOW_UP_UNSATISFIED");
+    }
+
+    @Test
+    void eachSeesOnlyWhatIsTheirs() {
+        Ticket haishuLabour = fileLabourProblem("ent-haishu");
+        Actor owner = actor("ent-haishu");
+        Ticket haishuPolicy = desk.file(owner, own(owner), new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.POLICY,
+                TicketPriority.NORMAL, "租金减免政策", "请问租金减免如何申请？", false, null));
+        assertThat(haishuPolicy.unitCode()).isEqualTo("D-330203");
+
+        // Labour sees the labour ticket, not the policy one; transport sees neither.
+        assertThat(desk.get(actor("labour"), Scope.none(), haishuLabour.id())).isNotNull();
+        assertThatThrownBy(() -> desk.get(actor("labour"), Scope.none(), haishuPolicy.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.get(actor("transport"), Scope.none(), haishuLabour.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(queries.list(actor("labour"), Scope.none(), TicketQueries.View.UNIT, null, null, 1000, 0))
+                .allMatch(t -> t.unitCode().equals("DEPT-LABOUR")).extracting(Ticket::id).contains(haishuLabour.id())
+                .doesNotContain(haishuPolicy.id());
+        // Jiangbei's enterprise and official see neither; Haishu's official sees both but handles only its own group's.
+        Actor entJiangbei = actor("ent-jiangbei");
+        assertThatThrownBy(() -> desk.get(entJiangbei, own(entJiangbei), haishuLabour.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(queries.list(entJiangbei, own(entJiangbei), TicketQueries.View.OWN, null, null, 1000, 0))
+                .allMatch(t -> t.enterpriseId().equals(entJiangbei.enterpriseId()));
+        assertThatThrownBy(() -> desk.get(actor("jiangbei"), Scope.district("330205"), haishuPolicy.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.get(actor("haishu"), Scope.district("330203"), haishuLabour.id())).isNotNull();
+        assertThatThrownBy(() -> desk.resolve(actor("haishu"), Scope.district("330203"), haishuLabour.id(),
+                haishuLabour.version(), "x")).isInstanceOf(AccessDeniedException.class);
+        Ticket answered = desk.respond(actor("haishu"), Scope.district("330203"), haishuPolicy.id(), haishuPolicy.version(), "See the city's notice No. 5");
+        assertThat(answered.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        // Over HTTP.
+        assertThat(mvc.get().uri("/tickets/" + haishuLabour.id()).with(as("ent-jiangbei"))).hasStatus(403);
+        assertThat(mvc.get().uri("/tickets/" + haishuLabour.id()).with(as("transport"))).hasStatus(403);
+        assertThat(mvc.get().uri("/tickets/" + haishuLabour.id()).with(as("labour"))).hasStatusOk();
+    }
+
+    @Test
+    void aTransferMovesTheTicketAndItsReader() {
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        assertThatThrownBy(() -> desk.transfer(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "D-330203", " "))
+                .isInstanceOf(InvalidTicketException.class);
+        Ticket moved = desk.transfer(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "D-330203", "A dormitory question");
+        assertThat(moved.unitCode()).isEqualTo("D-330203");
+        assertThatThrownBy(() -> desk.get(actor("labour"), Scope.none(), ticket.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(kinds(ticket)).endsWith("TRANSFERRED");
+        assertThatThrownBy(() -> desk.respond(actor("labour"), Scope.none(), ticket.id(), moved.version(), "x"))
+                .isInstanceOf(AccessDeniedException.class);
+        // A stale page is refused.
+        assertThatThrownBy(() -> desk.respond(actor("haishu"), Scope.district("330203"), ticket.id(), ticket.version(), "x"))
+                .isInstanceOf(StaleTicketException.class);
+    }
+
+    @Test
+    void aCommissionerSettlesOnTheSpotAndItIsStillRecorded() {
+        Actor commissioner = actor("commissioner");
+        UUID assigned = enterpriseOf("ent-haishu");
+        Ticket ticket = desk.file(commissioner, Scope.enterprises(Set.of(assigned)), new TicketDesk.NewTicket(assigned,
+                TicketCategory.PREVENTION, TicketPriority.NORMAL, "测温枪不足", "需要 5 把测温枪。", true, "从街道应急储备调拨 5 把"));
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(ticket.channel()).isEqualTo(TicketChannel.VISIT);
+        assertThat(kinds(ticket)).containsExactly("FILED", "ROUTED", "SOLVED_ON_SPOT");
+        assertThatThrownBy(() -> desk.file(actor("ent-haishu"), own(actor("ent-haishu")), new TicketDesk.NewTicket(assigned,
+                TicketCategory.OTHER, TicketPriority.NORMAL, "x", "y", true, "z"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.file(commissioner, Scope.enterprises(Set.of(assigned)), new TicketDesk.NewTicket(assigned,
+                TicketCategory.OTHER, TicketPriority.NORMAL, " ", "", false, null)))
+                .isInstanceOfSatisfying(InvalidTicketException.class, e -> assertThat(e.problems()).containsOnlyKeys("title", "description"));
+        // Not an enterprise assigned to him.
+        assertThatThrownBy(() -> desk.file(commissioner, Scope.enterprises(Set.of(assigned)), new TicketDesk.NewTicket(
+                enterpriseOf("ent-jiangbei"), TicketCategory.OTHER, TicketPriority.NORMAL, "x", "y", false, null)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void similarOpenProblemsAreFoundInChinese() {
+        Ticket ticket = fileLabourProblem("ent-haishu");
+        assertThat(queries.similarOpen(actor("city"), Scope.city(), "员工返岗需要包车", null, 20)).extracting(Ticket::id)
+                .contains(ticket.id());
+        assertThat(queries.similarOpen(actor("city"), Scope.city(), "银行贷款利率", null, 20)).extracting(Ticket::id)
+                .doesNotContain(ticket.id());
+    }
+
+    @Test
+    void theFormExplainsItsProblemsAndFilesNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from ticket").query(Long.class).single();
+        String page = mvc.post().uri("/tickets?lang=en").with(as("ent-haishu"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("category", "LABOUR").param("title", "").param("description", "").exchange().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Give a title of at most 200 characters.").contains("Describe the problem");
+        assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private int level(Ticket ticket) {
+        return desk.get(actor("city"), Scope.city(), ticket.id()).escalationLevel();
+    }
+
+    private List<String> notificationKinds(String unit, Ticket ticket) {
+        return jdbc.sql("select kind from notification where recipient_kind = 'UNIT' and recipient = ? and ticket_id = ? order by id")
+                .params(unit, ticket.id()).query(String.class).list();
+    }
+
+    private Scope own(Actor enterprise) {
+        return Scope.enterprises(Set.of(enterprise.enterpriseId()));
+    }
+}
