@@ -56,11 +56,13 @@ class DemoCity {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final DemoApplications applications;
+    private final DemoTickets tickets;
 
-    DemoCity(DemoApplications applications, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
+    DemoCity(DemoApplications applications, DemoTickets tickets, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
              CommissionerAssignments assignments, RiskMapDesk riskMap, TransactionTemplate transaction, JdbcClient jdbc) {
         this.riskMap = riskMap;
         this.applications = applications;
+        this.tickets = tickets;
         this.mode = mode;
         this.geography = geography;
         this.enterprises = enterprises;
@@ -129,6 +131,7 @@ class DemoCity {
         // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for review.
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
+        log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
     }
 
     private UserAccount user(String username, String displayName, Role role, String district, String department,

@@ -145,6 +145,15 @@ public class TicketDesk {
 
     @Transactional
     public Ticket file(Actor actor, Scope scope, NewTicket input, TicketChannel channel) {
+        return file(actor, scope, input, channel, clock.instant());
+    }
+
+    /**
+     * Files a ticket received earlier (a hotline system passing on its calls, with the time each was
+     * received): the clock starts then, not now. At most 30 days back, never in the future.
+     */
+    @Transactional
+    public Ticket file(Actor actor, Scope scope, NewTicket input, TicketChannel channel, Instant receivedAt) {
         Map<String, String> problems = new LinkedHashMap<>();
         String title = input.title() == null ? "" : input.title().trim();
         String description = input.description() == null ? "" : input.description().trim();
@@ -166,7 +175,10 @@ public class TicketDesk {
         if (!problems.isEmpty()) {
             throw new InvalidTicketException(problems);
         }
-        Instant now = clock.instant();
+        Instant now = receivedAt;
+        if (now.isAfter(clock.instant()) || now.isBefore(clock.instant().minus(Duration.ofDays(30)))) {
+            throw new InvalidTicketException(Map.of("receivedAt", "ticket.error.receivedAt"));
+        }
         String unit = routing.route(input.category(), enterprise.districtCode());
         SlaPolicy policy = policies.match(input.category(), input.priority());
         SlaClock.Due due = SlaClock.due(policy, now, false, Duration.ZERO, times.zone());
@@ -188,8 +200,8 @@ public class TicketDesk {
                 .param("next", timestamp(SlaClock.next(state)))
                 .update();
         Ticket ticket = find(id).orElseThrow();
-        event(ticket, actor.displayName(), "FILED", null, TicketStatus.NEW, channel.name());
-        event(ticket, actor.displayName(), "ROUTED", null, null, unit);
+        event(ticket, now, actor.displayName(), "FILED", null, TicketStatus.NEW, channel.name());
+        event(ticket, now, actor.displayName(), "ROUTED", null, null, unit);
         notifications.toUnit(unit, id, "ASSIGNED", label(ticket));
         audit(actor, ticket, "TICKET_FILED", null);
         if (input.solvedOnSpot()) {
@@ -487,10 +499,15 @@ public class TicketDesk {
 
     void event(Ticket ticket, String actorName, String kind, @Nullable TicketStatus from, @Nullable TicketStatus to,
                @Nullable String text) {
+        event(ticket, clock.instant(), actorName, kind, from, to, text);
+    }
+
+    private void event(Ticket ticket, Instant at, String actorName, String kind, @Nullable TicketStatus from,
+                       @Nullable TicketStatus to, @Nullable String text) {
         jdbc.sql("""
                         insert into ticket_event (ticket_id, at, actor_name, kind, unit_code, from_status, to_status, text)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticket.id(), Timestamp.from(clock.instant()), actorName, kind, ticket.unitCode(),
+                .params(ticket.id(), Timestamp.from(at), actorName, kind, ticket.unitCode(),
                         from == null ? null : from.name(), to == null ? null : to.name(), text)
                 .update();
     }
