@@ -8,6 +8,15 @@ import java.time.Instant;
 public record TicketEvent(long id, Instant at, String actorName, String kind, @Nullable String unitCode,
                           @Nullable TicketStatus from, @Nullable TicketStatus to, @Nullable String text) {
 
+    /** The text of a clock step (the due time it was about), as an instant; null for other text. */
+    public @Nullable Instant textAsInstant() {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public String messageKey() {
         return "ticket.event." + kind;
     }
