@@ -62,7 +62,7 @@ class TicketTests extends IntegrationTest {
     }
 
     @Test
-    void aTicketFiledAtNineWarnsBreachesRemindsEscalatesAndIsSupervisedOnTime() {
+    void aTicketFiledAtNineWarnsBreachesRemindsEscalatesAndIsSupervisedOnTime() throws Exception {
         Instant nine = nineOClock();
         Ticket ticket = fileLabourProblem("ent-haishu");
         assertThat(ticket.unitCode()).isEqualTo("DEPT-LABOUR");
@@ -101,6 +101,11 @@ class TicketTests extends IntegrationTest {
         Ticket supervised = desk.get(actor("city"), Scope.city(), ticket.id());
         assertThat(supervised.escalationLevel()).isEqualTo(3);
         assertThat(supervised.nextEscalationAt()).isNull();
+        // The page tells the steps in words, and the command center lists it.
+        String page = mvc.get().uri("/tickets/" + ticket.id() + "?lang=en").with(as("city")).exchange().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Reminder notice to the head of the unit").contains("Put under supervision")
+                .contains("Under supervision");
     }
 
     @Test
