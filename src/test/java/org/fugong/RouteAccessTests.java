@@ -141,6 +141,11 @@ class RouteAccessTests extends IntegrationTest {
             routes.put("POST /tickets/{id}/" + step, only("ent-jiangbei"));
         }
         routes.put("POST /tickets/{id}/follow-up", only("city", "jiangbei", "labour"));
+        routes.put("GET /tickets/rules", only("city", "haishu", "jiangbei", "labour", "transport", "health"));
+        routes.put("POST /tickets/rules/defaults", only("city"));
+        routes.put("POST /tickets/rules/routes", only("city"));
+        routes.put("POST /tickets/rules/routes/{id}/remove", only("city"));
+        routes.put("POST /tickets/rules/policies", only("city"));
 
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
         routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
@@ -283,6 +288,7 @@ class RouteAccessTests extends IntegrationTest {
         UUID jiangbeiApplication = jdbc.sql("select id from resumption_application where enterprise_id = ? and current")
                 .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
+                .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/tickets/{id}", "/tickets/" + jiangbeiTicket())
                 .replace("/applications/{id}", "/applications/" + jiangbeiApplication)
                 .replace("/enterprises/imports/{id}", "/enterprises/imports/" + haishuImport())

@@ -21,7 +21,9 @@ class TicketRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")
+        routes.requestMatchers(org.springframework.http.HttpMethod.POST, "/tickets/rules/**").hasRole("CITY_OFFICIAL")
+                .requestMatchers("/tickets/rules").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER")
+                .requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")
                 .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER", "COMMISSIONER", "ENTERPRISE");
     }
 

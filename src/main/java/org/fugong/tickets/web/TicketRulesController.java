@@ -1,0 +1,107 @@
+package org.fugong.tickets.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.access.CurrentActor;
+import org.fugong.access.Role;
+import org.fugong.geography.Geography;
+import org.fugong.tickets.InvalidTicketException;
+import org.fugong.tickets.SlaPolicies;
+import org.fugong.tickets.StaleTicketException;
+import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketPriority;
+import org.fugong.tickets.TicketRules;
+import org.fugong.tickets.TicketUnits;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+
+/** Routing rules and SLA policies: read by officials, edited by the city. */
+@Controller
+class TicketRulesController {
+
+    private final TicketRules rules;
+    private final SlaPolicies policies;
+    private final TicketUnits units;
+    private final Geography geography;
+    private final CurrentActor currentActor;
+
+    TicketRulesController(TicketRules rules, SlaPolicies policies, TicketUnits units, Geography geography,
+                          CurrentActor currentActor) {
+        this.rules = rules;
+        this.policies = policies;
+        this.units = units;
+        this.geography = geography;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/tickets/rules")
+    String page(Model model) {
+        model.addAttribute("defaults", rules.defaults());
+        model.addAttribute("routes", rules.routes());
+        model.addAttribute("policies", policies.all());
+        model.addAttribute("units", units.all());
+        model.addAttribute("unitList", units.list());
+        model.addAttribute("districts", geography.districts());
+        model.addAttribute("categories", TicketCategory.values());
+        model.addAttribute("priorities", TicketPriority.values());
+        model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+        }
+        return "tickets/rules";
+    }
+
+    @PostMapping("/tickets/rules/defaults")
+    String setDefault(@RequestParam TicketCategory category, @RequestParam String unit, Model model,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.setDefault(currentActor.get(), category, unit));
+    }
+
+    @PostMapping("/tickets/rules/routes")
+    String setRoute(@RequestParam TicketCategory category, @RequestParam String district, @RequestParam String unit,
+                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.setRoute(currentActor.get(), category, district, unit));
+    }
+
+    @PostMapping("/tickets/rules/routes/{id}/remove")
+    String removeRoute(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.removeRoute(currentActor.get(), id));
+    }
+
+    @PostMapping("/tickets/rules/policies")
+    String savePolicy(@RequestParam(required = false) @Nullable Long id,
+                      @RequestParam(required = false) @Nullable TicketCategory category,
+                      @RequestParam(required = false) @Nullable TicketPriority priority,
+                      @RequestParam int firstResponseMinutes, @RequestParam(defaultValue = "false") boolean solveByEndOfDay,
+                      @RequestParam int solutionMinutes, @RequestParam int difficultSolutionMinutes,
+                      @RequestParam int warningPercent, @RequestParam int supervisionAfterMinutes,
+                      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.savePolicy(currentActor.get(), new TicketRules.PolicyChange(id,
+                category, priority, firstResponseMinutes, solveByEndOfDay, solutionMinutes, difficultSolutionMinutes,
+                warningPercent, supervisionAfterMinutes)));
+    }
+
+    private String save(Model model, RedirectAttributes redirect, HttpServletResponse response, Runnable change) {
+        try {
+            change.run();
+        } catch (InvalidTicketException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("problem", "ticket.error.form");
+            return page(model);
+        } catch (StaleTicketException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", "ticket.stale");
+            return page(model);
+        }
+        redirect.addFlashAttribute("success", "tickets.rules.saved");
+        return "redirect:/tickets/rules";
+    }
+}

@@ -1,0 +1,76 @@
+package org.fugong.tickets;
+
+import org.fugong.IntegrationTest;
+import org.fugong.access.Actor;
+import org.fugong.access.Scope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/** Routing rules and SLA policies as data: the city changes them, new tickets follow, nobody else may. */
+class TicketRulesTests extends IntegrationTest {
+
+    @Autowired
+    TicketRules rules;
+    @Autowired
+    TicketDesk desk;
+    @Autowired
+    SlaPolicies policies;
+
+    @Test
+    void aDistrictRuleSendsThatDistrictsProblemsElsewhere() throws Exception {
+        Actor owner = actor("ent-jiangbei");
+        Scope own = Scope.enterprises(Set.of(owner.enterpriseId()));
+        var finance = new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.FINANCE, TicketPriority.NORMAL,
+                "贷款贴息", "复工贷款贴息如何申请？", false, null);
+        assertThat(desk.file(owner, own, finance).unitCode()).isEqualTo("DEPT-FINANCE");
+        assertThatThrownBy(() -> rules.setRoute(actor("jiangbei"), TicketCategory.FINANCE, "330205", "D-330205"))
+                .isInstanceOf(AccessDeniedException.class);
+        var response = mvc.post().uri("/tickets/rules/routes").with(as("city")).with(csrf()).param("category", "FINANCE")
+                .param("district", "330205").param("unit", "D-330205").exchange().getResponse();
+        assertThat(response.getRedirectedUrl()).isEqualTo("/tickets/rules");
+        try {
+            assertThat(desk.file(owner, own, finance).unitCode()).isEqualTo("D-330205");
+            // Other districts keep the default.
+            Actor haishu = actor("ent-haishu");
+            assertThat(desk.file(haishu, Scope.enterprises(Set.of(haishu.enterpriseId())), new TicketDesk.NewTicket(
+                    haishu.enterpriseId(), TicketCategory.FINANCE, TicketPriority.NORMAL, "贷款", "贷款", false, null))
+                    .unitCode()).isEqualTo("DEPT-FINANCE");
+        } finally {
+            rules.routes().stream().filter(r -> r.category() == TicketCategory.FINANCE)
+                    .forEach(r -> rules.removeRoute(actor("city"), r.id()));
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where action in ('TICKET_ROUTE_SET', 'TICKET_ROUTE_REMOVED')")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPolicyForACategoryGovernsItsNewTickets() throws Exception {
+        var bad = mvc.post().uri("/tickets/rules/policies?lang=en").with(as("city")).with(csrf()).param("category", "PREVENTION")
+                .param("firstResponseMinutes", "0").param("solutionMinutes", "120").param("difficultSolutionMinutes", "60")
+                .param("warningPercent", "100").param("supervisionAfterMinutes", "60").exchange().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(422);
+        assertThat(bad.getContentAsString()).contains("Give a time in minutes").contains("The difficult time must be at least");
+        rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION, null, 30, false, 180,
+                1440, 50, 240));
+        Actor owner = actor("ent-haishu");
+        Ticket ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
+                owner.enterpriseId(), TicketCategory.PREVENTION, TicketPriority.NORMAL, "口罩", "口罩不足", false, null));
+        assertThat(Duration.between(ticket.filedAt(), ticket.solutionDue())).isEqualTo(Duration.ofMinutes(180));
+        assertThat(Duration.between(ticket.filedAt(), ticket.firstResponseDue())).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Duration.between(ticket.filedAt(), ticket.warningAt())).isEqualTo(Duration.ofMinutes(90));
+        assertThatThrownBy(() -> rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION,
+                null, 30, false, 180, 1440, 50, 240))).isInstanceOf(InvalidTicketException.class);
+        assertThatThrownBy(() -> rules.savePolicy(actor("labour"), new TicketRules.PolicyChange(null, TicketCategory.LABOUR,
+                null, 30, false, 180, 1440, 50, 240))).isInstanceOf(AccessDeniedException.class);
+        jdbc.sql("delete from ticket_sla_policy where category = 'PREVENTION' and not exists "
+                + "(select 1 from ticket where sla_policy_id = ticket_sla_policy.id)").update();
+    }
+}
