@@ -141,6 +141,13 @@ class RouteAccessTests extends IntegrationTest {
             routes.put("POST /tickets/{id}/" + step, only("ent-jiangbei"));
         }
         routes.put("POST /tickets/{id}/follow-up", only("city", "jiangbei", "labour"));
+        Map<String, Outcome> ticketOfficials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
+        routes.put("GET /tickets/figures", ticketOfficials);
+        routes.put("GET /api/tickets/figures", ticketOfficials);
+        routes.put("GET /api/tickets/open311/services.json", ticketUsers);
+        Map<String, Outcome> apiFilers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
+        routes.put("POST /api/tickets/open311/requests.json", apiFilers);
+        routes.put("GET /api/tickets/open311/requests/{id}.json", seesJiangbeiLabour);
         routes.put("GET /tickets/rules", only("city", "haishu", "jiangbei", "labour", "transport", "health"));
         routes.put("POST /tickets/rules/defaults", only("city"));
         routes.put("POST /tickets/rules/routes", only("city"));
@@ -268,6 +275,10 @@ class RouteAccessTests extends IntegrationTest {
         if (path.startsWith("/tickets/") && method == HttpMethod.POST) {
             request.param("version", "-1");
         }
+        if (path.equals("/api/tickets/open311/requests.json")) {
+            // A category but no text: whoever may file is told what is missing (400), nothing is filed.
+            request.param("service_code", "LABOUR").param("description", "");
+        }
         if (path.equals("/tickets") && method == HttpMethod.POST) {
             // No category: every filer who reaches the form is told what is missing, nothing is filed.
             request.param("title", "route walk").param("description", "route walk");
@@ -289,6 +300,7 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
                 .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
+                .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")
                 .replace("/tickets/{id}", "/tickets/" + jiangbeiTicket())
                 .replace("/applications/{id}", "/applications/" + jiangbeiApplication)
                 .replace("/enterprises/imports/{id}", "/enterprises/imports/" + haishuImport())

@@ -154,6 +154,9 @@ public class TicketDesk {
      */
     @Transactional
     public Ticket file(Actor actor, Scope scope, NewTicket input, TicketChannel channel, Instant receivedAt) {
+        if (actor.hasRole(Role.DEPARTMENT_OFFICER) || actor.hasRole(Role.GATE_CHECKER)) {
+            throw new AccessDeniedException("This role does not file tickets");
+        }
         Map<String, String> problems = new LinkedHashMap<>();
         String title = input.title() == null ? "" : input.title().trim();
         String description = input.description() == null ? "" : input.description().trim();

@@ -51,9 +51,14 @@ class TicketController {
     private final CurrentActor currentActor;
     private final Geography geography;
     private final Clock clock;
+    private final org.fugong.tickets.TicketFigures figureService;
+    private final org.fugong.shell.Times times;
 
     TicketController(TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
-                     EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography, Clock clock) {
+                     EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography, Clock clock,
+                     org.fugong.tickets.TicketFigures figureService, org.fugong.shell.Times times) {
+        this.figureService = figureService;
+        this.times = times;
         this.desk = desk;
         this.queries = queries;
         this.units = units;
@@ -279,6 +284,23 @@ class TicketController {
             model.addAttribute("problem", e.messageKey());
             return detail(id, model, Map.of());
         }
+    }
+
+    @GetMapping("/tickets/figures")
+    String figures(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate from,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate to,
+                   Model model) {
+        Actor actor = currentActor.get();
+        java.time.LocalDate last = to == null ? java.time.LocalDate.ofInstant(clock.instant(), geographyZone()) : to;
+        java.time.LocalDate first = from == null ? last.minusDays(13) : from;
+        model.addAttribute("figures", figureService.figures(actor, currentActor.scope(), first, last));
+        model.addAttribute("units", units.all());
+        model.addAttribute("geography", geography);
+        return "tickets/figures";
+    }
+
+    private java.time.ZoneId geographyZone() {
+        return times.zone();
     }
 
     @GetMapping("/notifications")

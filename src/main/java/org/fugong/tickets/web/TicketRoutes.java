@@ -22,7 +22,8 @@ class TicketRoutes implements RouteAccess {
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(org.springframework.http.HttpMethod.POST, "/tickets/rules/**").hasRole("CITY_OFFICIAL")
-                .requestMatchers("/tickets/rules").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER")
+                .requestMatchers("/tickets/rules", "/tickets/figures", "/api/tickets/figures")
+                .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER")
                 .requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")
                 .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER", "COMMISSIONER", "ENTERPRISE");
     }
