@@ -64,6 +64,8 @@ class RouteAccessTests extends IntegrationTest {
     org.fugong.enterprises.EnterpriseImports imports;
     @Autowired
     org.fugong.tickets.TicketDesk tickets;
+    @Autowired
+    org.fugong.tickets.CommonIssues commonIssues;
 
     @BeforeAll
     static void createVictim(@Autowired UserAdministration administration, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
@@ -148,6 +150,12 @@ class RouteAccessTests extends IntegrationTest {
         Map<String, Outcome> apiFilers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
         routes.put("POST /api/tickets/open311/requests.json", apiFilers);
         routes.put("GET /api/tickets/open311/requests/{id}.json", seesJiangbeiLabour);
+        Map<String, Outcome> workers = only("city", "haishu", "jiangbei", "labour", "transport", "health");
+        routes.put("GET /tickets/common", workers);
+        routes.put("GET /tickets/common/{id}", workers);
+        routes.put("POST /tickets/common", workers);
+        routes.put("POST /tickets/common/{id}/tickets", workers);
+        routes.put("POST /tickets/common/{id}/resolve", only("city", "labour"));
         routes.put("GET /tickets/rules", only("city", "haishu", "jiangbei", "labour", "transport", "health"));
         routes.put("POST /tickets/rules/defaults", only("city"));
         routes.put("POST /tickets/rules/routes", only("city"));
@@ -279,6 +287,10 @@ class RouteAccessTests extends IntegrationTest {
             // A category but no text: whoever may file is told what is missing (400), nothing is filed.
             request.param("service_code", "LABOUR").param("description", "");
         }
+        if (path.equals("/tickets/common") && method == HttpMethod.POST) {
+            // No title: workers are sent back with the reason; nothing is opened.
+            request.param("ticket", jiangbeiTicket().toString()).param("title", "").param("unit", "DEPT-LABOUR");
+        }
         if (path.equals("/tickets") && method == HttpMethod.POST) {
             // No category: every filer who reaches the form is told what is missing, nothing is filed.
             request.param("title", "route walk").param("description", "route walk");
@@ -300,6 +312,7 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
                 .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
+                .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
                 .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")
                 .replace("/tickets/{id}", "/tickets/" + jiangbeiTicket())
                 .replace("/applications/{id}", "/applications/" + jiangbeiApplication)
@@ -316,6 +329,15 @@ class RouteAccessTests extends IntegrationTest {
 
     private UUID haishuImport;
     private UUID jiangbeiTicket;
+    private UUID labourIssue;
+
+    private UUID labourIssue() {
+        if (labourIssue == null) {
+            labourIssue = commonIssues.open(actor("labour"), Scope.none(), "Route walk issue", "Workers", "DEPT-LABOUR",
+                    jiangbeiTicket()).id();
+        }
+        return labourIssue;
+    }
 
     private UUID jiangbeiTicket() {
         if (jiangbeiTicket == null) {

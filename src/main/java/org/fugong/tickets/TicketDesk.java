@@ -307,6 +307,11 @@ public class TicketDesk {
         return resolve(actor, before, required(resolution, "resolution"), "RESOLVED");
     }
 
+    /** A common issue's answer resolves one of its tickets (the caller holds the lock and checked the rights). */
+    Ticket resolveForIssue(Actor actor, Ticket ticket, String answer) {
+        return resolve(actor, ticket, answer, "RESOLVED_BY_COMMON_ISSUE");
+    }
+
     private Ticket resolve(Actor actor, Ticket before, String resolution, String kind) {
         Instant now = clock.instant();
         Map<String, Object> sets = new LinkedHashMap<>();
