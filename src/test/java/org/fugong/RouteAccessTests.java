@@ -136,6 +136,10 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets", filers);
         Map<String, Outcome> seesJiangbeiLabour = only("city", "jiangbei", "labour", "ent-jiangbei");
         routes.put("GET /tickets/{id}", seesJiangbeiLabour);
+        // An attachment the ticket does not have: those who see the ticket learn that (404), others are refused.
+        Map<String, Outcome> attachment = only();
+        List.of("city", "jiangbei", "labour", "ent-jiangbei").forEach(user -> attachment.put(user, Outcome.NOT_FOUND));
+        routes.put("GET /tickets/{id}/attachments/{attachment}", attachment);
         for (String step : List.of("respond", "ask", "transfer", "difficult", "resolve")) {
             routes.put("POST /tickets/{id}/" + step, only("city", "labour"));
         }
@@ -313,6 +317,7 @@ class RouteAccessTests extends IntegrationTest {
         return pattern
                 .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
+                .replace("{attachment}", UUID.randomUUID().toString())
                 .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")
                 .replace("/tickets/{id}", "/tickets/" + jiangbeiTicket())
                 .replace("/applications/{id}", "/applications/" + jiangbeiApplication)

@@ -53,11 +53,16 @@ class TicketController {
     private final Clock clock;
     private final org.fugong.tickets.TicketFigures figureService;
     private final org.fugong.shell.Times times;
+    private final org.fugong.tickets.Attachments attachments;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    TicketController(TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
+    TicketController(org.fugong.tickets.Attachments attachments,
+                     org.springframework.transaction.support.TransactionTemplate transactions, TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
                      EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography, Clock clock,
                      org.fugong.tickets.TicketFigures figureService, org.fugong.shell.Times times) {
         this.figureService = figureService;
+        this.attachments = attachments;
+        this.transactions = transactions;
         this.times = times;
         this.desk = desk;
         this.queries = queries;
@@ -131,20 +136,36 @@ class TicketController {
     }
 
     @PostMapping("/tickets")
-    String file(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+    String file(@RequestParam Map<String, String> params,
+                @RequestParam(name = "attachment", required = false) org.springframework.web.multipart.@Nullable MultipartFile attachment,
+                Model model, HttpServletResponse response) throws java.io.IOException {
         Actor actor = currentActor.get();
         Map<String, String> problems = new LinkedHashMap<>();
         UUID enterpriseId = actor.hasRole(Role.ENTERPRISE) ? actor.enterpriseId() : enterpriseOf(params.get("enterprise"), problems);
         TicketCategory category = parse(TicketCategory.class, params.get("category"), "category", problems);
         TicketPriority priority = parse(TicketPriority.class, params.getOrDefault("priority", "NORMAL"), "priority", problems);
         boolean solvedOnSpot = "true".equals(params.get("solvedOnSpot"));
+        boolean attached = attachment != null && !attachment.isEmpty();
+        byte[] data = attached ? attachment.getBytes() : new byte[0];
+        String filename = attached && attachment.getOriginalFilename() != null ? attachment.getOriginalFilename() : "";
+        if (attached && org.fugong.tickets.Attachments.problem(filename, data) != null) {
+            problems.put("attachment", org.fugong.tickets.Attachments.problem(filename, data));
+        }
         if (!problems.isEmpty() || enterpriseId == null || category == null || priority == null) {
             response.setStatus(422);
             return form(model, params, problems);
         }
         try {
-            Ticket ticket = desk.file(actor, currentActor.scope(), new TicketDesk.NewTicket(enterpriseId, category, priority,
-                    params.get("title"), params.get("description"), solvedOnSpot, params.get("resolution")));
+            var input = new TicketDesk.NewTicket(enterpriseId, category, priority, params.get("title"),
+                    params.get("description"), solvedOnSpot, params.get("resolution"));
+            // The ticket and its attachment are saved together or not at all.
+            Ticket ticket = transactions.execute(status -> {
+                Ticket filed = desk.file(actor, currentActor.scope(), input);
+                if (attached) {
+                    attachments.attach(actor, filed.id(), filename, data);
+                }
+                return filed;
+            });
             return "redirect:/tickets/" + ticket.id();
         } catch (InvalidTicketException e) {
             response.setStatus(422);
@@ -189,6 +210,7 @@ class TicketController {
         Ticket ticket = desk.get(actor, scope, id);
         model.addAttribute("ticket", ticket);
         model.addAttribute("timeline", desk.timeline(actor, scope, id));
+        model.addAttribute("attachments", attachments.of(actor, scope, id));
         model.addAttribute("handler", desk.handles(actor, ticket));
         model.addAttribute("owner", TicketDesk.owns(actor, ticket));
         model.addAttribute("callsBack", desk.callsBack(actor, ticket));
@@ -284,6 +306,16 @@ class TicketController {
             model.addAttribute("problem", e.messageKey());
             return detail(id, model, Map.of());
         }
+    }
+
+    @GetMapping("/tickets/{id}/attachments/{attachment}")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
+        var content = attachments.read(currentActor.get(), currentActor.scope(), id, attachment);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(content.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content.data());
     }
 
     @GetMapping("/tickets/figures")
