@@ -133,6 +133,7 @@ class RouteAccessTests extends IntegrationTest {
         Map<String, Outcome> filers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
         filers.put("labour", Outcome.DENIED);
         routes.put("GET /tickets/new", filers);
+        routes.put("GET /tickets/similar", ticketUsers);
         routes.put("POST /tickets", filers);
         Map<String, Outcome> seesJiangbeiLabour = only("city", "jiangbei", "labour", "ent-jiangbei");
         routes.put("GET /tickets/{id}", seesJiangbeiLabour);
@@ -140,7 +141,7 @@ class RouteAccessTests extends IntegrationTest {
         Map<String, Outcome> attachment = only();
         List.of("city", "jiangbei", "labour", "ent-jiangbei").forEach(user -> attachment.put(user, Outcome.NOT_FOUND));
         routes.put("GET /tickets/{id}/attachments/{attachment}", attachment);
-        for (String step : List.of("respond", "ask", "transfer", "difficult", "resolve")) {
+        for (String step : List.of("take", "respond", "ask", "transfer", "difficult", "resolve")) {
             routes.put("POST /tickets/{id}/" + step, only("city", "labour"));
         }
         for (String step : List.of("reply", "confirm", "reopen")) {

@@ -53,8 +53,11 @@ class DemoTickets {
     private final TicketUnits units;
     private final EnterpriseDirectory enterprises;
     private final Clock clock;
+    private final org.fugong.tickets.CommonIssues issues;
 
-    DemoTickets(TicketDesk desk, TicketSweep sweep, TicketUnits units, EnterpriseDirectory enterprises, Clock clock) {
+    DemoTickets(TicketDesk desk, TicketSweep sweep, TicketUnits units, EnterpriseDirectory enterprises, Clock clock,
+                org.fugong.tickets.CommonIssues issues) {
+        this.issues = issues;
         this.desk = desk;
         this.sweep = sweep;
         this.units = units;
@@ -66,6 +69,7 @@ class DemoTickets {
         Random random = new Random(20200212L);
         Instant now = clock.instant();
         int filed = 0;
+        List<UUID> labourOpen = new java.util.ArrayList<>();
         for (var district : enterprisesByDistrict.entrySet()) {
             List<UUID> ids = district.getValue();
             for (int i = 0; i < perDistrict && i < ids.size(); i++) {
@@ -80,12 +84,30 @@ class DemoTickets {
                 Ticket ticket = desk.file(owner, own, new TicketDesk.NewTicket(enterprise.id(), problem.category(),
                         random.nextInt(8) == 0 ? TicketPriority.URGENT : TicketPriority.NORMAL, problem.title(),
                         problem.description(), false, null), TicketChannel.ONLINE, received);
-                advance(ticket, owner, own, cityCode, random.nextInt(100));
+                int roll = random.nextInt(100);
+                advance(ticket, owner, own, cityCode, roll);
+                if (roll < 40 && ticket.unitCode().equals("DEPT-LABOUR") && problem.title().contains("返岗")) {
+                    labourOpen.add(ticket.id());
+                }
                 filed++;
             }
         }
         sweep.sweep(now);
+        groupCommonIssues(cityCode, labourOpen);
         return filed;
+    }
+
+    /** The labour bureau's task force takes the workers' return as one common issue. */
+    private void groupCommonIssues(String cityCode, List<UUID> labourOpen) {
+        if (labourOpen.size() < 2) {
+            return;
+        }
+        Actor labour = handlerOf("DEPT-LABOUR", cityCode);
+        var issue = issues.open(labour, Scope.city(), "外省员工返岗包车", "多家企业反映外省员工无法返岗，由市人社局牵头的返岗专班统一协调包车、专列。",
+                "DEPT-LABOUR", labourOpen.get(0));
+        for (UUID id : labourOpen.subList(1, Math.min(labourOpen.size(), 8))) {
+            issues.add(labour, Scope.city(), issue.id(), id);
+        }
     }
 
     /** Takes a ticket along its life: the larger {@code roll}, the further. */

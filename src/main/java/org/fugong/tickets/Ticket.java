@@ -15,7 +15,8 @@ public record Ticket(UUID id, long number, UUID enterpriseId, String enterpriseN
                      Instant warningAt, @Nullable Instant pausedAt, long pausedSeconds, int escalationLevel,
                      boolean escalated, @Nullable Instant nextEscalationAt, @Nullable String resolution,
                      @Nullable Instant resolvedAt, @Nullable Boolean resolvedLate, @Nullable Boolean satisfied,
-                     @Nullable Instant closedAt, @Nullable UUID commonIssueId, long version) {
+                     @Nullable Instant closedAt, @Nullable UUID commonIssueId, @Nullable UUID assigneeId,
+                     @Nullable String assigneeName, long version) {
 
     /** Time left until the solution is due (negative when overdue); a paused clock does not run. */
     public Duration left(Instant now) {

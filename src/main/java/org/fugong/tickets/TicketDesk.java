@@ -50,7 +50,8 @@ public class TicketDesk {
             rs.getBoolean("escalated"), instant(rs.getTimestamp("next_escalation_at")), rs.getString("resolution"),
             instant(rs.getTimestamp("resolved_at")), (Boolean) rs.getObject("resolved_late"),
             (Boolean) rs.getObject("satisfied"), instant(rs.getTimestamp("closed_at")),
-            rs.getObject("common_issue_id", UUID.class), rs.getLong("version"));
+            rs.getObject("common_issue_id", UUID.class), rs.getObject("assignee_id", UUID.class), rs.getString("assignee_name"),
+            rs.getLong("version"));
 
     /** What a ticket is filed with. {@code resolution} only with {@code solvedOnSpot} (a commissioner's visit). */
     public record NewTicket(UUID enterpriseId, TicketCategory category, TicketPriority priority, String title,
@@ -236,6 +237,20 @@ public class TicketDesk {
         return after;
     }
 
+    /** An official of the handling unit takes the ticket: it is in his own queue from now on. */
+    @Transactional
+    public Ticket take(Actor actor, Scope scope, UUID id, long version) {
+        Ticket before = handled(actor, scope, id, version);
+        requireOpen(before);
+        Map<String, Object> sets = new LinkedHashMap<>();
+        sets.put("assignee_id", actor.id());
+        sets.put("assignee_name", actor.displayName());
+        Ticket after = update(before, before.status(), sets, false);
+        event(after, actor.displayName(), "TAKEN", null, null, null);
+        audit(actor, after, "TICKET_TAKEN", before);
+        return after;
+    }
+
     /** The handler needs something from the enterprise: the clock stops until it answers. */
     @Transactional
     public Ticket askEnterprise(Actor actor, Scope scope, UUID id, long version, @Nullable String question) {
@@ -266,7 +281,11 @@ public class TicketDesk {
         if (units.find(unitCode).isEmpty() || unitCode.equals(before.unitCode())) {
             throw new InvalidTicketException(Map.of("unit", "ticket.error.unit"));
         }
-        Ticket after = update(before, before.status(), Map.of("unit_code", unitCode), false);
+        Map<String, Object> moved = new LinkedHashMap<>();
+        moved.put("unit_code", unitCode);
+        moved.put("assignee_id", null);
+        moved.put("assignee_name", null);
+        Ticket after = update(before, before.status(), moved, false);
         event(after, actor.displayName(), "TRANSFERRED", null, null, before.unitCode() + " → " + unitCode + " · " + why);
         notifications.toUnit(unitCode, id, "ASSIGNED", label(after));
         audit(actor, after, "TICKET_TRANSFERRED", before);

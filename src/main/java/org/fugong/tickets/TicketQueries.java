@@ -22,7 +22,7 @@ import java.util.UUID;
 @Service
 public class TicketQueries {
 
-    public enum View { UNIT, DISTRICT, ESCALATED, ALL, OWN }
+    public enum View { UNIT, MINE, DISTRICT, ESCALATED, ALL, OWN }
 
     private final JdbcClient jdbc;
     private final TicketUnits units;
@@ -37,9 +37,9 @@ public class TicketQueries {
     /** The views an actor has, the first being its default. */
     public List<View> views(Actor actor) {
         return switch (actor.role()) {
-            case CITY_OFFICIAL -> List.of(View.ESCALATED, View.ALL, View.UNIT);
-            case DISTRICT_OFFICIAL -> List.of(View.UNIT, View.DISTRICT);
-            case DEPARTMENT_OFFICER -> units.unitOf(actor).isPresent() ? List.of(View.UNIT) : List.of();
+            case CITY_OFFICIAL -> List.of(View.ESCALATED, View.ALL, View.UNIT, View.MINE);
+            case DISTRICT_OFFICIAL -> List.of(View.UNIT, View.MINE, View.DISTRICT);
+            case DEPARTMENT_OFFICER -> units.unitOf(actor).isPresent() ? List.of(View.UNIT, View.MINE) : List.of();
             case COMMISSIONER, ENTERPRISE -> List.of(View.OWN);
             case GATE_CHECKER -> List.of();
         };
@@ -72,6 +72,10 @@ public class TicketQueries {
             case UNIT -> {
                 conditions.add("t.unit_code = :unit and t.status <> 'CLOSED'");
                 params.put("unit", units.unitOf(actor).orElse(""));
+            }
+            case MINE -> {
+                conditions.add("t.assignee_id = :me and t.status <> 'CLOSED'");
+                params.put("me", actor.id());
             }
             case DISTRICT -> {
                 conditions.add("t.district_code = :district");

@@ -208,11 +208,17 @@ class TicketTests extends IntegrationTest {
 
     @Test
     void aTransferMovesTheTicketAndItsReader() {
-        Ticket ticket = fileLabourProblem("ent-haishu");
+        Ticket ticket = desk.take(actor("labour"), Scope.none(), fileLabourProblem("ent-haishu").id(), 0L + fileVersion());
+        assertThat(ticket.assigneeName()).isEqualTo(actor("labour").displayName());
+        assertThat(queries.list(actor("labour"), Scope.none(), TicketQueries.View.MINE, null, null, 100, 0))
+                .extracting(Ticket::id).contains(ticket.id());
+        assertThat(queries.list(actor("city"), Scope.city(), TicketQueries.View.MINE, null, null, 100, 0))
+                .extracting(Ticket::id).doesNotContain(ticket.id());
         assertThatThrownBy(() -> desk.transfer(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "D-330203", " "))
                 .isInstanceOf(InvalidTicketException.class);
         Ticket moved = desk.transfer(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "D-330203", "A dormitory question");
         assertThat(moved.unitCode()).isEqualTo("D-330203");
+        assertThat(moved.assigneeId()).isNull();
         assertThatThrownBy(() -> desk.get(actor("labour"), Scope.none(), ticket.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(kinds(ticket)).endsWith("TRANSFERRED");
         assertThatThrownBy(() -> desk.respond(actor("labour"), Scope.none(), ticket.id(), moved.version(), "x"))
@@ -260,6 +266,23 @@ class TicketTests extends IntegrationTest {
                 .getContentAsString();
         assertThat(page).contains("Give a title of at most 200 characters.").contains("Describe the problem");
         assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theDemoHasTicketsInEveryStatusSomeEscalatedAndACommonIssue() {
+        List<String> statuses = jdbc.sql("select distinct status from ticket where filed_by <> 'load'").query(String.class).list();
+        assertThat(statuses).contains("NEW", "IN_PROGRESS", "WAITING_FOR_ENTERPRISE", "RESOLVED", "CONFIRMED", "CLOSED");
+        assertThat(jdbc.sql("select count(distinct district_code) from ticket").query(Long.class).single()).isEqualTo(11);
+        assertThat(jdbc.sql("select count(*) from ticket where escalated").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from ticket where escalation_level = 3").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from ticket_common_issue c where (select count(*) from ticket t "
+                + "where t.common_issue_id = c.id) >= 2").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(distinct unit_code) from ticket").query(Long.class).single()).isGreaterThan(5);
+    }
+
+    /** A freshly filed ticket's version. */
+    private static long fileVersion() {
+        return 0L;
     }
 
     private int level(Ticket ticket) {

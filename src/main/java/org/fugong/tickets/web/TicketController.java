@@ -135,6 +135,16 @@ class TicketController {
         return "tickets/form";
     }
 
+    /** Open problems like the one being typed (htmx, while the form is filled in). */
+    @GetMapping("/tickets/similar")
+    String similar(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
+                   Model model) {
+        String text = (title + description).trim();
+        model.addAttribute("similar", text.isEmpty() ? List.of()
+                : queries.similarOpen(currentActor.get(), currentActor.scope(), text, null, 5));
+        return "tickets/form :: similar";
+    }
+
     @PostMapping("/tickets")
     String file(@RequestParam Map<String, String> params,
                 @RequestParam(name = "attachment", required = false) org.springframework.web.multipart.@Nullable MultipartFile attachment,
@@ -212,6 +222,7 @@ class TicketController {
         model.addAttribute("timeline", desk.timeline(actor, scope, id));
         model.addAttribute("attachments", attachments.of(actor, scope, id));
         model.addAttribute("handler", desk.handles(actor, ticket));
+        model.addAttribute("currentUserId", actor.id());
         model.addAttribute("owner", TicketDesk.owns(actor, ticket));
         model.addAttribute("callsBack", desk.callsBack(actor, ticket));
         model.addAttribute("units", units.all());
@@ -227,6 +238,13 @@ class TicketController {
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(id, model, redirect, response, "ticket.saved.responded",
                 () -> desk.respond(currentActor.get(), currentActor.scope(), id, version, text));
+    }
+
+    @PostMapping("/tickets/{id}/take")
+    String take(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        return act(id, model, redirect, response, "ticket.saved.taken",
+                () -> desk.take(currentActor.get(), currentActor.scope(), id, version));
     }
 
     @PostMapping("/tickets/{id}/ask")
