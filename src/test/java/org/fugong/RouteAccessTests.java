@@ -166,6 +166,8 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets/rules/routes", only("city"));
         routes.put("POST /tickets/rules/routes/{id}/remove", only("city"));
         routes.put("POST /tickets/rules/policies", only("city"));
+        routes.put("POST /tickets/rules/holidays", only("city"));
+        routes.put("POST /tickets/rules/holidays/{day}/remove", only("city"));
 
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
         routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
@@ -317,6 +319,7 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise).query(UUID.class).single();
         return pattern
                 .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
+                .replace("/holidays/{day}", "/holidays/1999-01-01")
                 .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
                 .replace("{attachment}", UUID.randomUUID().toString())
                 .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")

@@ -35,6 +35,10 @@ public final class SlaClock {
 
     /** The due times of a ticket whose clock started at {@code start} and has been paused for {@code paused}. */
     public static Due due(SlaPolicy policy, Instant start, boolean difficult, Duration paused, ZoneId zone) {
+        WorkingCalendar calendar = policy.calendar();
+        if (calendar != null) {
+            return dueInWorkingTime(policy, calendar, start, difficult, paused);
+        }
         Instant solution;
         if (difficult) {
             solution = start.plus(policy.difficultSolution());
@@ -48,6 +52,28 @@ public final class SlaClock {
         Duration span = Duration.between(start, solution);
         Instant warning = start.plus(span.multipliedBy(policy.warningPercent()).dividedBy(100));
         return new Due(start.plus(policy.firstResponse()).plus(paused), solution.plus(paused), warning.plus(paused));
+    }
+
+    /**
+     * Due times on a working calendar: the times count working hours only; "the same day" is the
+     * end of the working day the ticket starts on. A pause moves everything by its span, as on the
+     * round-the-clock clock.
+     */
+    private static Due dueInWorkingTime(SlaPolicy policy, WorkingCalendar calendar, Instant start, boolean difficult,
+                                        Duration paused) {
+        Instant solution;
+        if (difficult) {
+            solution = calendar.plus(start, policy.difficultSolution());
+        } else if (policy.solveByEndOfDay()) {
+            Instant endOfDay = calendar.endOfWorkingDay(start);
+            Instant floor = calendar.plus(start, policy.solution());
+            solution = endOfDay.isAfter(floor) ? endOfDay : floor;
+        } else {
+            solution = calendar.plus(start, policy.solution());
+        }
+        Duration working = calendar.between(start, solution);
+        Instant warning = calendar.plus(start, working.multipliedBy(policy.warningPercent()).dividedBy(100));
+        return new Due(calendar.plus(start, policy.firstResponse()).plus(paused), solution.plus(paused), warning.plus(paused));
     }
 
     /** The steps that are due at {@code now} and not yet taken, in order. */

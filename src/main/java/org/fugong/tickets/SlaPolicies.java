@@ -13,27 +13,46 @@ import java.util.List;
 @Service
 public class SlaPolicies {
 
-    static final RowMapper<SlaPolicy> POLICY = (rs, n) -> new SlaPolicy(rs.getLong("id"),
+    private RowMapper<SlaPolicy> policy(java.util.Set<java.time.LocalDate> holidays) {
+        return (rs, n) -> new SlaPolicy(rs.getLong("id"),
             rs.getString("category") == null ? null : TicketCategory.valueOf(rs.getString("category")),
             rs.getString("priority") == null ? null : TicketPriority.valueOf(rs.getString("priority")),
             Duration.ofMinutes(rs.getInt("first_response_minutes")), rs.getBoolean("solve_by_end_of_day"),
             Duration.ofMinutes(rs.getInt("solution_minutes")), Duration.ofMinutes(rs.getInt("difficult_solution_minutes")),
-            rs.getInt("warning_percent"), Duration.ofMinutes(rs.getInt("supervision_after_minutes")));
+            rs.getInt("warning_percent"), Duration.ofMinutes(rs.getInt("supervision_after_minutes")),
+            rs.getBoolean("working_hours_only") ? new WorkingCalendar(rs.getObject("work_starts", java.time.LocalTime.class),
+                    rs.getObject("work_ends", java.time.LocalTime.class), days(rs.getString("work_days")), holidays, times.zone())
+                    : null);
+    }
+
+    private static java.util.Set<java.time.DayOfWeek> days(String text) {
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        for (String day : text.split(",")) {
+            days.add(java.time.DayOfWeek.of(Integer.parseInt(day.trim())));
+        }
+        return days;
+    }
+
+    private java.util.Set<java.time.LocalDate> holidays() {
+        return new java.util.HashSet<>(jdbc.sql("select day from ticket_holiday").query(java.time.LocalDate.class).list());
+    }
 
     private final JdbcClient jdbc;
+    private final org.fugong.shell.Times times;
 
-    SlaPolicies(JdbcClient jdbc) {
+    SlaPolicies(JdbcClient jdbc, org.fugong.shell.Times times) {
         this.jdbc = jdbc;
+        this.times = times;
     }
 
     @Transactional(readOnly = true)
     public List<SlaPolicy> all() {
-        return jdbc.sql("select * from ticket_sla_policy order by id").query(POLICY).list();
+        return jdbc.sql("select * from ticket_sla_policy order by id").query(policy(holidays())).list();
     }
 
     @Transactional(readOnly = true)
     public SlaPolicy get(long id) {
-        return jdbc.sql("select * from ticket_sla_policy where id = ?").param(id).query(POLICY).single();
+        return jdbc.sql("select * from ticket_sla_policy where id = ?").param(id).query(policy(holidays())).single();
     }
 
     public SlaPolicy match(TicketCategory category, TicketPriority priority) {

@@ -12,7 +12,15 @@ import java.time.Duration;
  */
 public record SlaPolicy(long id, @Nullable TicketCategory category, @Nullable TicketPriority priority,
                         Duration firstResponse, boolean solveByEndOfDay, Duration solution, Duration difficultSolution,
-                        int warningPercent, Duration supervisionAfter) {
+                        int warningPercent, Duration supervisionAfter, @Nullable WorkingCalendar calendar) {
+
+    /** A policy whose clock runs around the clock. */
+    public SlaPolicy(long id, @Nullable TicketCategory category, @Nullable TicketPriority priority, Duration firstResponse,
+                     boolean solveByEndOfDay, Duration solution, Duration difficultSolution, int warningPercent,
+                     Duration supervisionAfter) {
+        this(id, category, priority, firstResponse, solveByEndOfDay, solution, difficultSolution, warningPercent,
+                supervisionAfter, null);
+    }
 
     /** How well the policy fits a ticket: -1 if it does not apply, more the more specific it is. */
     public int fit(TicketCategory ticketCategory, TicketPriority ticketPriority) {

@@ -29,7 +29,8 @@ public class TicketRules {
     /** A new or changed policy; {@code id} null for a new one. Times in minutes. */
     public record PolicyChange(@Nullable Long id, @Nullable TicketCategory category, @Nullable TicketPriority priority,
                                int firstResponseMinutes, boolean solveByEndOfDay, int solutionMinutes,
-                               int difficultSolutionMinutes, int warningPercent, int supervisionAfterMinutes) {
+                               int difficultSolutionMinutes, int warningPercent, int supervisionAfterMinutes,
+                               boolean workingHoursOnly) {
     }
 
     private final JdbcClient jdbc;
@@ -132,16 +133,18 @@ public class TicketRules {
         after.put("difficultSolutionMinutes", change.difficultSolutionMinutes());
         after.put("warningPercent", change.warningPercent());
         after.put("supervisionAfterMinutes", change.supervisionAfterMinutes());
+        after.put("workingHoursOnly", change.workingHoursOnly());
         String category = change.category() == null ? null : change.category().name();
         String priority = change.priority() == null ? null : change.priority().name();
         if (change.id() == null) {
             int added = jdbc.sql("""
                             insert into ticket_sla_policy (category, priority, first_response_minutes, solve_by_end_of_day,
-                                solution_minutes, difficult_solution_minutes, warning_percent, supervision_after_minutes)
-                            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                                solution_minutes, difficult_solution_minutes, warning_percent, supervision_after_minutes,
+                                working_hours_only)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                     .params(category, priority, change.firstResponseMinutes(), change.solveByEndOfDay(),
                             change.solutionMinutes(), change.difficultSolutionMinutes(), change.warningPercent(),
-                            change.supervisionAfterMinutes()).update();
+                            change.supervisionAfterMinutes(), change.workingHoursOnly()).update();
             if (added == 0) {
                 throw new InvalidTicketException(Map.of("category", "ticket.error.policyExists"));
             }
@@ -150,15 +153,45 @@ public class TicketRules {
         }
         int changed = jdbc.sql("""
                         update ticket_sla_policy set first_response_minutes = ?, solve_by_end_of_day = ?, solution_minutes = ?,
-                            difficult_solution_minutes = ?, warning_percent = ?, supervision_after_minutes = ?
+                            difficult_solution_minutes = ?, warning_percent = ?, supervision_after_minutes = ?,
+                            working_hours_only = ?
                         where id = ?""")
                 .params(change.firstResponseMinutes(), change.solveByEndOfDay(), change.solutionMinutes(),
                         change.difficultSolutionMinutes(), change.warningPercent(), change.supervisionAfterMinutes(),
-                        change.id()).update();
+                        change.workingHoursOnly(), change.id()).update();
         if (changed == 0) {
             throw new StaleTicketException();
         }
         audit.record(AuditEntry.of("tickets", "SlaPolicy", change.id(), "TICKET_POLICY_CHANGED").change(null, after));
+    }
+
+    public record Holiday(java.time.LocalDate day, String name) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Holiday> holidays() {
+        return jdbc.sql("select day, name from ticket_holiday order by day").query(Holiday.class).list();
+    }
+
+    /** A public holiday: policies on the working calendar do not count it. */
+    @Transactional
+    public void addHoliday(Actor actor, java.time.LocalDate day, @Nullable String name) {
+        requireCity(actor);
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidTicketException(Map.of("holiday", "ticket.error.holiday"));
+        }
+        jdbc.sql("insert into ticket_holiday (day, name) values (?, ?) on conflict (day) do update set name = excluded.name")
+                .params(java.sql.Date.valueOf(day), name.trim()).update();
+        audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_SET").change(null, Map.of("name", name.trim())));
+    }
+
+    @Transactional
+    public void removeHoliday(Actor actor, java.time.LocalDate day) {
+        requireCity(actor);
+        if (jdbc.sql("delete from ticket_holiday where day = ?").param(java.sql.Date.valueOf(day)).update() == 0) {
+            throw new StaleTicketException();
+        }
+        audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_REMOVED"));
     }
 
     private static void requireCity(Actor actor) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -82,5 +83,35 @@ class SlaClockTests {
         assertThat(all.stream().filter(p -> p.fit(TicketCategory.FINANCE, TicketPriority.NORMAL) >= 0)).containsExactly(DEFAULT);
         assertThat(labour.fit(TicketCategory.LABOUR, TicketPriority.URGENT)).isGreaterThan(urgent.fit(TicketCategory.LABOUR, TicketPriority.URGENT));
         assertThat(urgent.fit(TicketCategory.LABOUR, TicketPriority.NORMAL)).isNegative();
+    }
+
+    static WorkingCalendar workdays(LocalDate... holidays) {
+        return new WorkingCalendar(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30),
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), java.util.Set.of(holidays), CITY);
+    }
+
+    @Test
+    void onAWorkingCalendarTheClockStopsAtNightAndAtTheWeekend() {
+        var policy = new SlaPolicy(4, null, null, Duration.ofHours(2), true, Duration.ofHours(4), Duration.ofDays(2), 80,
+                Duration.ofDays(1), workdays());
+        // Friday 7 February 2020, 16:00: 1.5 working hours left that day.
+        var due = SlaClock.due(policy, at("2020-02-07T16:00"), false, Duration.ZERO, CITY);
+        assertThat(due.firstResponse()).isEqualTo(at("2020-02-10T09:00"));
+        assertThat(due.solution()).isEqualTo(at("2020-02-10T11:00"));
+        // 80 % of 4 working hours is 3 h 12 min: 1.5 h on Friday, 1 h 42 min on Monday.
+        assertThat(due.warning()).isEqualTo(at("2020-02-10T10:12"));
+        // Filed at 09:00 on a Tuesday: the same day is 17:30 that day.
+        var tuesday = SlaClock.due(policy, at("2020-02-11T09:00"), false, Duration.ZERO, CITY);
+        assertThat(tuesday.solution()).isEqualTo(at("2020-02-11T17:30"));
+        // Filed on a Saturday night: the clock starts on Monday morning.
+        var weekend = SlaClock.due(policy, at("2020-02-08T22:00"), false, Duration.ZERO, CITY);
+        assertThat(weekend.firstResponse()).isEqualTo(at("2020-02-10T10:30"));
+    }
+
+    @Test
+    void aHolidayIsNoWorkingDay() {
+        var calendar = workdays(LocalDate.parse("2020-02-10"));
+        assertThat(calendar.plus(at("2020-02-07T17:00"), Duration.ofHours(1))).isEqualTo(at("2020-02-11T09:00"));
+        assertThat(calendar.between(at("2020-02-07T17:00"), at("2020-02-11T09:00"))).isEqualTo(Duration.ofHours(1));
     }
 }

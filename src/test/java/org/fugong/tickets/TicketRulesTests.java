@@ -59,7 +59,7 @@ class TicketRulesTests extends IntegrationTest {
         assertThat(bad.getStatus()).isEqualTo(422);
         assertThat(bad.getContentAsString()).contains("Give a time in minutes").contains("The difficult time must be at least");
         rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION, null, 30, false, 180,
-                1440, 50, 240));
+                1440, 50, 240, false));
         Actor owner = actor("ent-haishu");
         Ticket ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
                 owner.enterpriseId(), TicketCategory.PREVENTION, TicketPriority.NORMAL, "口罩", "口罩不足", false, null));
@@ -67,10 +67,33 @@ class TicketRulesTests extends IntegrationTest {
         assertThat(Duration.between(ticket.filedAt(), ticket.firstResponseDue())).isEqualTo(Duration.ofMinutes(30));
         assertThat(Duration.between(ticket.filedAt(), ticket.warningAt())).isEqualTo(Duration.ofMinutes(90));
         assertThatThrownBy(() -> rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION,
-                null, 30, false, 180, 1440, 50, 240))).isInstanceOf(InvalidTicketException.class);
+                null, 30, false, 180, 1440, 50, 240, false))).isInstanceOf(InvalidTicketException.class);
         assertThatThrownBy(() -> rules.savePolicy(actor("labour"), new TicketRules.PolicyChange(null, TicketCategory.LABOUR,
-                null, 30, false, 180, 1440, 50, 240))).isInstanceOf(AccessDeniedException.class);
+                null, 30, false, 180, 1440, 50, 240, false))).isInstanceOf(AccessDeniedException.class);
         jdbc.sql("delete from ticket_sla_policy where category = 'PREVENTION' and not exists "
                 + "(select 1 from ticket where sla_policy_id = ticket_sla_policy.id)").update();
+    }
+
+    @Test
+    void aPolicyOnTheWorkingCalendarSkipsNightsAndHolidays() {
+        rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.POLICY, TicketPriority.URGENT, 60, false,
+                120, 480, 80, 240, true));
+        var policy = policies.match(TicketCategory.POLICY, TicketPriority.URGENT);
+        assertThat(policy.calendar()).isNotNull();
+        java.time.LocalDate monday = java.time.LocalDate.of(2030, 1, 7);
+        rules.addHoliday(actor("city"), monday, "Test holiday");
+        try {
+            var calendar = policies.match(TicketCategory.POLICY, TicketPriority.URGENT).calendar();
+            assertThat(calendar.workingDay(monday)).isFalse();
+            var fridayEvening = monday.minusDays(3).atTime(17, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+            var due = SlaClock.due(policies.match(TicketCategory.POLICY, TicketPriority.URGENT), fridayEvening, false,
+                    Duration.ZERO, java.time.ZoneId.of("Asia/Shanghai"));
+            // Half an hour on Friday, the holiday Monday skipped, the rest on Tuesday morning.
+            assertThat(due.firstResponse()).isEqualTo(monday.plusDays(1).atTime(9, 0)
+                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        } finally {
+            rules.removeHoliday(actor("city"), monday);
+        }
+        assertThatThrownBy(() -> rules.addHoliday(actor("haishu"), monday, "x")).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -52,6 +52,7 @@ class TicketRulesController {
         model.addAttribute("categories", TicketCategory.values());
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
+        model.addAttribute("holidays", rules.holidays());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
@@ -82,10 +83,23 @@ class TicketRulesController {
                       @RequestParam int firstResponseMinutes, @RequestParam(defaultValue = "false") boolean solveByEndOfDay,
                       @RequestParam int solutionMinutes, @RequestParam int difficultSolutionMinutes,
                       @RequestParam int warningPercent, @RequestParam int supervisionAfterMinutes,
-                      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                      @RequestParam(defaultValue = "false") boolean workingHoursOnly, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return save(model, redirect, response, () -> rules.savePolicy(currentActor.get(), new TicketRules.PolicyChange(id,
                 category, priority, firstResponseMinutes, solveByEndOfDay, solutionMinutes, difficultSolutionMinutes,
-                warningPercent, supervisionAfterMinutes)));
+                warningPercent, supervisionAfterMinutes, workingHoursOnly)));
+    }
+
+    @PostMapping("/tickets/rules/holidays")
+    String addHoliday(@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+                      @RequestParam(required = false) @Nullable String name, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.addHoliday(currentActor.get(), day, name));
+    }
+
+    @PostMapping("/tickets/rules/holidays/{day}/remove")
+    String removeHoliday(@PathVariable @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(model, redirect, response, () -> rules.removeHoliday(currentActor.get(), day));
     }
 
     private String save(Model model, RedirectAttributes redirect, HttpServletResponse response, Runnable change) {
