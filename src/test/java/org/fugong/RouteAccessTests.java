@@ -167,6 +167,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets/rules/routes/{id}/remove", only("city"));
         routes.put("POST /tickets/rules/policies", only("city"));
         routes.put("POST /tickets/rules/holidays", only("city"));
+        routes.put("POST /tickets/rules/units/{code}", only("city"));
         routes.put("POST /tickets/rules/holidays/{day}/remove", only("city"));
 
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));

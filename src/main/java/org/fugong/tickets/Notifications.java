@@ -57,9 +57,11 @@ public class Notifications {
         this.from = from;
     }
 
+    /** To everyone in a unit; mailed to the unit's address when it has one and mail is configured. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void toUnit(String unitCode, @Nullable UUID ticketId, String kind, String text) {
         insert("UNIT", unitCode, ticketId, kind, text);
+        units.find(unitCode).ifPresent(unit -> mailAfterCommit(unit.headEmail(), "[Fugong] " + kind + " " + text, text, false));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -69,17 +71,25 @@ public class Notifications {
 
     /** A reminder notice (催办单) to the head of a unit: in the unit's inbox, and by mail when configured. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void toHeadOf(String unitCode, UUID ticketId, String subject, String text) {
-        insert("UNIT", unitCode, ticketId, "REMINDER", text);
+    public void toHeadOf(String unitCode, @Nullable UUID ticketId, String label, String subject, String text) {
+        insert("UNIT", unitCode, ticketId, "REMINDER", label);
         var unit = units.find(unitCode).orElse(null);
-        if (unit == null) {
-            return;
+        if (unit != null) {
+            log.info("Reminder notice for {} ({}): {}", unit.headName(), unitCode, subject);
+            mailAfterCommit(unit.headEmail(), subject, text, true);
         }
-        String to = unit.headEmail();
+    }
+
+    /** Mails once the change is committed (a rolled-back change mails nothing); without mail, a log line. */
+    private void mailAfterCommit(@Nullable String to, String subject, String text, boolean important) {
         Runnable send = () -> {
             JavaMailSender sender = mail.getIfAvailable();
             if (sender == null || to == null) {
-                log.info("Reminder notice for {} ({}): {} — {}", unit.headName(), unitCode, subject, text);
+                if (important) {
+                    log.info("No mail sent (no mail server or no address): {}", subject);
+                } else {
+                    log.debug("No mail sent (no mail server or no address): {}", subject);
+                }
                 return;
             }
             var message = new SimpleMailMessage();
@@ -90,7 +100,7 @@ public class Notifications {
             try {
                 sender.send(message);
             } catch (MailException e) {
-                log.warn("Could not mail the reminder notice to {}: {}", to, e.getMessage());
+                log.warn("Could not mail {}: {}", to, e.getMessage());
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

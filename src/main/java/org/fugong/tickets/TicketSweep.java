@@ -125,7 +125,7 @@ public class TicketSweep {
                 case BREACHED -> {
                     String head = units.find(ticket.unitCode()).map(TicketUnits.Unit::headName).orElse(ticket.unitCode());
                     desk.event(ticket, "SLA", "REMINDER_ISSUED", null, null, head);
-                    notifications.toHeadOf(ticket.unitCode(), ticket.id(), "催办单 " + label,
+                    notifications.toHeadOf(ticket.unitCode(), ticket.id(), label, "催办单 " + label,
                             "催办单：" + label + "，应于 " + ticket.solutionDue() + " 前办结，已超期，请即督办。");
                     escalated = true;
                     desk.event(ticket, "SLA", "ESCALATED", null, null, TicketUnits.COMMAND_CENTER);

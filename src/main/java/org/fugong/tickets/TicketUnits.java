@@ -22,10 +22,12 @@ public class TicketUnits {
     }
 
     private final JdbcClient jdbc;
+    private final org.fugong.audit.AuditTrail audit;
     private volatile @Nullable Map<String, Unit> units;
 
-    TicketUnits(JdbcClient jdbc) {
+    TicketUnits(JdbcClient jdbc, org.fugong.audit.AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /**
@@ -73,6 +75,31 @@ public class TicketUnits {
             default -> null;
         };
         return code == null || !all().containsKey(code) ? Optional.empty() : Optional.of(code);
+    }
+
+    /** The head of a unit, who receives its reminder notices (city officials only). */
+    @org.springframework.transaction.annotation.Transactional
+    public void setHead(org.fugong.access.Actor actor, String code, String headName, @Nullable String headEmail) {
+        if (!actor.hasRole(org.fugong.access.Role.CITY_OFFICIAL)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only city officials edit the units");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (headName == null || headName.isBlank() || headName.length() > 100) {
+            problems.put("headName", "ticket.error.headName");
+        }
+        String email = headEmail == null || headEmail.isBlank() ? null : headEmail.trim();
+        if (email != null && (email.length() > 200 || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))) {
+            problems.put("headEmail", "ticket.error.email");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidTicketException(problems);
+        }
+        Unit before = find(code).orElseThrow(StaleTicketException::new);
+        jdbc.sql("update ticket_unit set head_name = ?, head_email = ? where code = ?").params(headName.trim(), email, code).update();
+        units = null;
+        audit.record(org.fugong.audit.AuditEntry.of("tickets", "Unit", code, "TICKET_UNIT_HEAD_CHANGED")
+                .change(Map.of("headName", before.headName(), "headEmail", before.headEmail() == null ? "" : before.headEmail()),
+                        Map.of("headName", headName.trim(), "headEmail", email == null ? "" : email)));
     }
 
     public static String districtGroup(String districtCode) {

@@ -89,6 +89,13 @@ class TicketRulesController {
                 warningPercent, supervisionAfterMinutes, workingHoursOnly)));
     }
 
+    @PostMapping("/tickets/rules/units/{code}")
+    String setHead(@PathVariable String code, @RequestParam(defaultValue = "") String headName,
+                   @RequestParam(required = false) @Nullable String headEmail, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        return save(model, redirect, response, () -> units.setHead(currentActor.get(), code, headName, headEmail));
+    }
+
     @PostMapping("/tickets/rules/holidays")
     String addHoliday(@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
                       @RequestParam(required = false) @Nullable String name, Model model, RedirectAttributes redirect,
