@@ -6,15 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -136,36 +133,30 @@ class ApplicationJourneyTests extends IntegrationTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login?lang=en"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("[data-test=login-submit]")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
+        pages().signIn(username);
     }
 
     private void click(By by) {
-        WebElement element = wait(10).until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
+        pages().click(by);
     }
 
     private String status() {
-        List<WebElement> badges = browser.findElements(By.cssSelector("[data-test=application-status] .badge"));
-        return badges.isEmpty() ? "" : badges.get(0).getText();
+        return pages().firstText("[data-test=application-status] .badge");
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return pages().text(css);
     }
 
-    private WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+    private org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
+        return pages().await(seconds);
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return pages().url(path);
+    }
+
+    private Pages pages() {
+        return new Pages(browser, port);
     }
 }

@@ -5,16 +5,11 @@ import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,51 +38,52 @@ class TicketJourneyTests extends IntegrationTest {
     @Test
     void aLabourProblemIsResolvedReopenedResolvedConfirmedAndClosed() {
         browser = browser == null ? BrowserSupport.start() : browser;
+        Pages pages = new Pages(browser, port);
 
-        signIn("ent-haishu");
-        browser.get(url("/tickets"));
-        click(By.cssSelector("[data-test=new-ticket]"));
+        pages.signIn("ent-haishu");
+        pages.open("/tickets");
+        pages.click(By.cssSelector("[data-test=new-ticket]"));
         new Select(browser.findElement(By.id("category"))).selectByValue("LABOUR");
-        browser.findElement(By.id("title")).sendKeys("Workers cannot come back");
-        browser.findElement(By.id("description")).sendKeys("38 workers from Guizhou need a chartered bus to Ningbo.");
-        click(By.cssSelector("[data-test=file-ticket]"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=timeline]")));
-        assertThat(text("[data-test=ticket-unit]")).isEqualTo("Human Resources and Social Security Bureau");
-        assertThat(status()).isEqualTo("New");
-        assertThat(text("[data-test=ticket-due]")).contains("left");
+        pages.type("title", "Workers cannot come back");
+        pages.type("description", "38 workers from Guizhou need a chartered bus to Ningbo.");
+        pages.click(By.cssSelector("[data-test=file-ticket]"));
+        pages.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=timeline]")));
+        assertThat(pages.text("[data-test=ticket-unit]")).isEqualTo("Human Resources and Social Security Bureau");
+        assertThat(status(pages)).isEqualTo("New");
+        assertThat(pages.text("[data-test=ticket-due]")).contains("left");
         String page = browser.getCurrentUrl();
         String id = page.substring(page.lastIndexOf('/') + 1);
 
-        signIn("labour");
-        browser.get(url("/tickets"));
-        click(By.cssSelector("[data-ticket='" + id + "'] a"));
-        type("resolution", "A chartered bus leaves Guiyang on Friday.");
-        click(By.cssSelector("[data-test=resolve]"));
-        wait(10).until(d -> status().equals("Resolved"));
+        pages.signIn("labour");
+        pages.open("/tickets");
+        pages.click(By.cssSelector("[data-ticket='" + id + "'] a"));
+        pages.type("resolution", "A chartered bus leaves Guiyang on Friday.");
+        pages.click(By.cssSelector("[data-test=resolve]"));
+        pages.await(10).until(d -> status(pages).equals("Resolved"));
 
-        signIn("ent-haishu");
-        browser.get(url("/tickets/" + id));
-        assertThat(text("[data-test=ticket-resolution]")).contains("chartered bus");
-        type("reopen-reason", "The bus company cancelled.");
-        click(By.cssSelector("[data-test=reopen]"));
-        wait(10).until(d -> status().equals("In progress"));
+        pages.signIn("ent-haishu");
+        pages.open("/tickets/" + id);
+        assertThat(pages.text("[data-test=ticket-resolution]")).contains("chartered bus");
+        pages.type("reopen-reason", "The bus company cancelled.");
+        pages.click(By.cssSelector("[data-test=reopen]"));
+        pages.await(10).until(d -> status(pages).equals("In progress"));
 
-        signIn("labour");
-        browser.get(url("/tickets/" + id));
-        type("resolution", "Two buses booked with the transport bureau, departing Saturday.");
-        click(By.cssSelector("[data-test=resolve]"));
-        wait(10).until(d -> status().equals("Resolved"));
+        pages.signIn("labour");
+        pages.open("/tickets/" + id);
+        pages.type("resolution", "Two buses booked with the transport bureau, departing Saturday.");
+        pages.click(By.cssSelector("[data-test=resolve]"));
+        pages.await(10).until(d -> status(pages).equals("Resolved"));
 
-        signIn("ent-haishu");
-        browser.get(url("/tickets/" + id));
-        click(By.cssSelector("[data-test=confirm]"));
-        wait(10).until(d -> status().equals("Confirmed by the enterprise"));
+        pages.signIn("ent-haishu");
+        pages.open("/tickets/" + id);
+        pages.click(By.cssSelector("[data-test=confirm]"));
+        pages.await(10).until(d -> status(pages).equals("Confirmed by the enterprise"));
 
-        signIn("labour");
-        browser.get(url("/tickets/" + id));
-        type("follow-note", "The workers arrived on Sunday.");
-        click(By.cssSelector("[data-test=satisfied]"));
-        wait(10).until(d -> status().equals("Closed"));
+        pages.signIn("labour");
+        pages.open("/tickets/" + id);
+        pages.type("follow-note", "The workers arrived on Sunday.");
+        pages.click(By.cssSelector("[data-test=satisfied]"));
+        pages.await(10).until(d -> status(pages).equals("Closed"));
         List<String> kinds = browser.findElements(By.cssSelector("[data-test=timeline] [data-kind]")).stream()
                 .map(e -> e.getAttribute("data-kind")).toList();
         assertThat(kinds).containsExactly("FILED", "ROUTED", "RESOLVED", "REOPENED", "RESOLVED", "CONFIRMED",
@@ -96,48 +92,13 @@ class TicketJourneyTests extends IntegrationTest {
 
         // Jiangbei's enterprise never sees it; the transport bureau neither.
         for (String outsider : List.of("ent-jiangbei", "transport")) {
-            signIn(outsider);
-            browser.get(url("/tickets/" + id));
-            assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).isNotEmpty();
+            pages.signIn(outsider);
+            pages.open("/tickets/" + id);
+            assertThat(pages.denied()).as(outsider).isTrue();
         }
     }
 
-    private void type(String id, String text) {
-        WebElement field = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        field.sendKeys(text);
-    }
-
-    private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login?lang=en"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("[data-test=login-submit]")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
-    }
-
-    private void click(By by) {
-        WebElement element = wait(10).until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
-
-    private String status() {
-        List<WebElement> badges = browser.findElements(By.cssSelector("[data-test=ticket-status]"));
-        return badges.isEmpty() ? "" : badges.get(0).getText();
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    private static String status(Pages pages) {
+        return pages.firstText("[data-test=ticket-status]");
     }
 }
