@@ -170,6 +170,11 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets/rules/units/{code}", only("city"));
         routes.put("POST /tickets/rules/holidays/{day}/remove", only("city"));
 
+        routes.put("GET /.well-known/jwks.json", everyone());
+        routes.put("POST /api/gate/verify", only("city", "gate"));
+        routes.put("GET /api/gate/ping", only("city", "gate"));
+        routes.put("GET /api/gate/counts", only("city"));
+
         routes.put("GET /admin/users", only("city", "haishu", "jiangbei"));
         routes.put("GET /admin/users/new", only("city", "haishu", "jiangbei"));
         routes.put("POST /admin/users", only("city", "haishu", "jiangbei"));
@@ -280,6 +285,9 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/riskmap/export.csv")) {
             request.param("from", "2020-02-01");
+        }
+        if (path.equals("/api/gate/verify")) {
+            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
         }
         if (path.equals("/api/riskmap/indicators")) {
             request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("[]");

@@ -1,0 +1,9 @@
+/**
+ * One code: green, yellow and red health codes as signed QR codes that gates verify offline from
+ * the published keys. Personal data never reaches the database in plain text. Model and flows:
+ * docs/healthcode.md.
+ */
+@NullMarked
+package org.fugong.healthcode;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,65 @@
+package org.fugong.healthcode.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fugong.healthcode.GateScans;
+import org.fugong.healthcode.HealthCodes;
+import org.fugong.healthcode.SigningKeys;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gates: verify a scanned code (offline from the published keys, or online with the current
+ * colour), each scan logged with the gate and the pseudonymous id only. The public keys are at
+ * {@code /.well-known/jwks.json} for gates that verify on their own.
+ */
+@RestController
+@Tag(name = "Gates", description = "Verification of health codes at gates, and the public keys that sign them")
+class GateApi {
+
+    record Scan(String token, @Nullable String gate, @Nullable Boolean online) {
+    }
+
+    private final HealthCodes codes;
+    private final GateScans scans;
+    private final SigningKeys keys;
+
+    GateApi(HealthCodes codes, GateScans scans, SigningKeys keys) {
+        this.codes = codes;
+        this.scans = scans;
+        this.keys = keys;
+    }
+
+    @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
+    @Operation(summary = "The public keys (JWKS) that verify health codes, with key ids")
+    Map<String, Object> jwks() {
+        return keys.published().toJSONObject(true);
+    }
+
+    @PostMapping("/api/gate/verify")
+    @Operation(summary = "Verifies a scanned code: signature and expiry; with online=true the current colour too")
+    HealthCodes.Verification verify(@RequestBody Scan scan) {
+        HealthCodes.Verification result = Boolean.TRUE.equals(scan.online()) ? codes.verifyOnline(scan.token())
+                : codes.verify(scan.token());
+        scans.record(scan.gate() == null || scan.gate().isBlank() ? "unnamed" : scan.gate().trim(), result);
+        return result;
+    }
+
+    @GetMapping("/api/gate/ping")
+    @Operation(summary = "Answers at once: the ceiling a gate's round trip can reach")
+    Map<String, Boolean> ping() {
+        return Map.of("ok", true);
+    }
+
+    @GetMapping("/api/gate/counts")
+    @Operation(summary = "Scans per gate, result and colour")
+    List<GateScans.Count> counts() {
+        return scans.counts();
+    }
+}

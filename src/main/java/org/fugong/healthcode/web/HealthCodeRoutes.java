@@ -1,0 +1,18 @@
+package org.fugong.healthcode.web;
+
+import org.fugong.access.RouteAccess;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/** The public keys are public; gates (and the city) verify codes; the city reads the scan counts. */
+@Configuration(proxyBeanMethods = false)
+class HealthCodeRoutes implements RouteAccess {
+
+    @Override
+    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers("/.well-known/jwks.json").permitAll()
+                .requestMatchers("/api/gate/counts").hasRole("CITY_OFFICIAL")
+                .requestMatchers("/api/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
+    }
+}
