@@ -2,7 +2,6 @@ package org.fugong.healthcode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,7 +57,7 @@ public class GateScans {
         return batch.size();
     }
 
-    @Transactional(readOnly = true)
+    /** Counts, after writing what is queued (so that the counts include the latest scans). */
     public List<Count> counts() {
         flush();
         return jdbc.sql("""
