@@ -1,0 +1,88 @@
+package org.fugong.healthcode;
+
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The health bureau's lists of confirmed, suspected and close-contact persons. They override
+ * declarations: a listed person is red. Entries are kept by the keyed hash of the ID number, never
+ * the number, so that they apply also to someone who identifies later. All or nothing.
+ */
+@Service
+public class HealthLists {
+
+    public record Entry(String idNumber, String kind, LocalDate listedOn) {
+    }
+
+    /** What an import did: entries saved, people whose colour was computed again. */
+    public record Imported(int entries, int recomputed) {
+    }
+
+    private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final CodeStatus status;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    HealthLists(JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.status = status;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Imported importEntries(Actor actor, String source, List<Entry> entries) {
+        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
+            throw new AccessDeniedException("Only the health bureau imports its lists");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (ResidentId.normalise(e.idNumber()) == null) {
+                problems.put("line " + (i + 1), "healthcode.error.idNumber");
+            } else if (e.kind() == null || !KINDS.contains(e.kind())) {
+                problems.put("line " + (i + 1), "healthcode.error.kind");
+            } else if (e.listedOn() == null || e.listedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+                problems.put("line " + (i + 1), "healthcode.error.listedOn");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDeclarationException(problems);
+        }
+        List<UUID> people = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Entry e : entries) {
+            byte[] hash = cipher.hash("id", ResidentId.normalise(e.idNumber()));
+            jdbc.sql("insert into health_list_entry (id_hash, kind, listed_on, source, created_at) values (?, ?, ?, ?, ?)")
+                    .params(hash, e.kind(), Date.valueOf(e.listedOn()), source, now).update();
+            jdbc.sql("select id from health_person where id_hash = ?").param(hash).query(UUID.class).optional().ifPresent(people::add);
+        }
+        for (UUID person : people) {
+            status.recompute(person);
+        }
+        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "List", source, "HEALTH_LIST_IMPORTED")
+                .change(null, Map.of("entries", entries.size(), "known", people.size())));
+        return new Imported(entries.size(), people.size());
+    }
+}
