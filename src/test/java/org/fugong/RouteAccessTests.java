@@ -171,6 +171,12 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets/rules/holidays/{day}/remove", only("city"));
 
         routes.put("GET /.well-known/jwks.json", everyone());
+        for (String route : List.of("GET /code", "POST /code", "POST /code/verify", "GET /code/me", "GET /code/me/qr",
+                "GET /code/declare", "POST /code/declare", "POST /code/checkin", "POST /code/leave")) {
+            routes.put(route, everyone());
+        }
+        routes.put("GET /gate", only("city", "gate"));
+        routes.put("POST /gate/check", only("city", "gate"));
         routes.put("POST /api/gate/verify", only("city", "gate"));
         routes.put("GET /api/gate/ping", only("city", "gate"));
         routes.put("GET /api/gate/counts", only("city"));

@@ -38,7 +38,7 @@ class ShellJourneyTests extends IntegrationTest {
             "commissioner", List.of("/riskmap", "/enterprises", "/tickets", "/geography"),
             "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
             "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
-            "gate", List.of("/public/riskmap"),
+            "gate", List.of("/gate", "/public/riskmap"),
             "health", List.of("/riskmap", "/tickets", "/geography"));
 
     @BeforeEach

@@ -11,8 +11,15 @@ class HealthCodeRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/.well-known/jwks.json").permitAll()
+        routes.requestMatchers("/.well-known/jwks.json", "/code", "/code/**").permitAll()
+                .requestMatchers("/gate", "/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL")
                 .requestMatchers("/api/gate/counts").hasRole("CITY_OFFICIAL")
                 .requestMatchers("/api/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
+    }
+
+    @org.springframework.context.annotation.Bean
+    org.fugong.shell.NavigationItem gateNavigation() {
+        return new org.fugong.shell.NavigationItem("nav.gate", "nav.gate.description", "/gate", 40,
+                java.util.EnumSet.of(org.fugong.access.Role.GATE_CHECKER));
     }
 }

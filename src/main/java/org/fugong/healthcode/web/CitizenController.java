@@ -1,0 +1,253 @@
+package org.fugong.healthcode.web;
+
+import jakarta.servlet.http.HttpSession;
+import org.fugong.enterprises.ContactPhone;
+import org.fugong.geography.Geography;
+import org.fugong.healthcode.CodeColour;
+import org.fugong.healthcode.CodeRules;
+import org.fugong.healthcode.CodeStatus;
+import org.fugong.healthcode.Declarations;
+import org.fugong.healthcode.HealthCodes;
+import org.fugong.healthcode.InvalidDeclarationException;
+import org.fugong.healthcode.PersonalDataCipher;
+import org.fugong.healthcode.Persons;
+import org.fugong.healthcode.QrCodes;
+import org.fugong.healthcode.ResidentId;
+import org.fugong.healthcode.SmsGateway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The citizen's own pages, without a staff account: identify with ID number, name and phone and a
+ * one-time code; declare; check in every day; show the code. The pending identity is kept in the
+ * session only encrypted (sessions live in the database).
+ */
+@Controller
+class CitizenController {
+
+    static final String PERSON = "healthcode.person";
+    static final String PENDING = "healthcode.pending";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An identity waiting for its one-time code: every value sealed, the code only as a hash. */
+    record Pending(byte[] idNumber, byte[] name, byte[] phone, byte[] codeHash, Instant expires, int attempts)
+            implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final Persons persons;
+    private final HealthCodes codes;
+    private final CodeStatus status;
+    private final Declarations declarations;
+    private final PersonalDataCipher cipher;
+    private final SmsGateway sms;
+    private final Geography geography;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final boolean demo;
+
+    CitizenController(Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
+                      PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
+                      @Value("${fugong.demo.enabled:false}") boolean demo) {
+        this.persons = persons;
+        this.codes = codes;
+        this.status = status;
+        this.declarations = declarations;
+        this.cipher = cipher;
+        this.sms = sms;
+        this.geography = geography;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @GetMapping("/code")
+    String start(HttpSession session, Model model) {
+        if (session.getAttribute(PERSON) != null) {
+            return "redirect:/code/me";
+        }
+        model.addAttribute("problems", Map.of());
+        model.addAttribute("step", session.getAttribute(PENDING) == null ? "identify" : "verify");
+        return "healthcode/identify";
+    }
+
+    @PostMapping("/code")
+    String identify(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
+                    @RequestParam(defaultValue = "") String phone, HttpSession session, Model model) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String id = ResidentId.normalise(idNumber);
+        String mobile = ContactPhone.normalise(phone);
+        if (id == null) {
+            problems.put("idNumber", "healthcode.error.idNumber");
+        }
+        if (name.isBlank() || name.strip().length() > 50) {
+            problems.put("name", "healthcode.error.name");
+        }
+        if (mobile == null || !mobile.startsWith("1")) {
+            problems.put("phone", "healthcode.error.phone");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("step", "identify");
+            model.addAttribute("name", name);
+            return "healthcode/identify";
+        }
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        session.setAttribute(PENDING, new Pending(cipher.encrypt(id), cipher.encrypt(name.strip()), cipher.encrypt(mobile),
+                sha256(code), clock.instant().plusSeconds(300), 0));
+        sms.sendCode(mobile, code);
+        model.addAttribute("problems", Map.of());
+        model.addAttribute("step", "verify");
+        model.addAttribute("maskedPhone", ResidentId.maskPhone(mobile));
+        if (demo) {
+            model.addAttribute("demoCode", code);
+        }
+        return "healthcode/identify";
+    }
+
+    @PostMapping("/code/verify")
+    String verify(@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
+        Pending pending = (Pending) session.getAttribute(PENDING);
+        if (pending == null || clock.instant().isAfter(pending.expires())) {
+            session.removeAttribute(PENDING);
+            model.addAttribute("problems", Map.of("code", "healthcode.error.codeExpired"));
+            model.addAttribute("step", "identify");
+            return "healthcode/identify";
+        }
+        if (!MessageDigest.isEqual(pending.codeHash(), sha256(code.trim()))) {
+            if (pending.attempts() + 1 >= 5) {
+                session.removeAttribute(PENDING);
+                model.addAttribute("step", "identify");
+                model.addAttribute("problems", Map.of("code", "healthcode.error.codeTooMany"));
+            } else {
+                session.setAttribute(PENDING, new Pending(pending.idNumber(), pending.name(), pending.phone(),
+                        pending.codeHash(), pending.expires(), pending.attempts() + 1));
+                model.addAttribute("step", "verify");
+                model.addAttribute("problems", Map.of("code", "healthcode.error.code"));
+            }
+            return "healthcode/identify";
+        }
+        var person = persons.identify(cipher.decrypt(pending.idNumber()), cipher.decrypt(pending.name()),
+                cipher.decrypt(pending.phone()));
+        session.removeAttribute(PENDING);
+        session.setAttribute(PERSON, person.id());
+        return "redirect:/code/me";
+    }
+
+    @GetMapping("/code/me")
+    String me(HttpSession session, Model model) {
+        UUID person = (UUID) session.getAttribute(PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        CodeStatus.Status current = status.recompute(person);
+        model.addAttribute("status", current);
+        model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
+                .query(Long.class).single() > 0);
+        model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
+                .params(person, java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))))
+                .query(Long.class).single() > 0);
+        return qr(person, model, "healthcode/me");
+    }
+
+    /** The code alone, for the page to fetch a fresh one before the shown one expires. */
+    @GetMapping("/code/me/qr")
+    String refresh(HttpSession session, Model model) {
+        UUID person = (UUID) session.getAttribute(PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        return qr(person, model, "healthcode/me :: qr");
+    }
+
+    private String qr(UUID person, Model model, String view) {
+        HealthCodes.Code code = codes.issue(person);
+        model.addAttribute("code", code);
+        model.addAttribute("svg", QrCodes.svg(code.token(), QrCodes.hex(code.colour())));
+        model.addAttribute("maskedName", persons.maskedName(person).orElse(""));
+        return view;
+    }
+
+    @GetMapping("/code/declare")
+    String declareForm(HttpSession session, Model model) {
+        if (session.getAttribute(PERSON) == null) {
+            return "redirect:/code";
+        }
+        return declarePage(model, Map.of());
+    }
+
+    private String declarePage(Model model, Map<String, String> problems) {
+        model.addAttribute("districts", geography.districts());
+        model.addAttribute("areas", jdbc.sql("select code, name from health_area order by name")
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list());
+        model.addAttribute("problems", problems);
+        return "healthcode/declare";
+    }
+
+    @PostMapping("/code/declare")
+    String declare(@RequestParam(required = false) @Nullable List<String> places,
+                   @RequestParam(defaultValue = "false") boolean contact,
+                   @RequestParam(defaultValue = "NONE") CodeRules.Symptoms symptoms,
+                   @RequestParam(required = false) @Nullable Double temperature,
+                   @RequestParam(required = false) @Nullable LocalDate arrivedOn,
+                   HttpSession session, Model model) {
+        UUID person = (UUID) session.getAttribute(PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        try {
+            declarations.declare(person, new Declarations.DeclarationInput(places == null ? List.of() : new ArrayList<>(places),
+                    contact, symptoms, temperature, arrivedOn));
+        } catch (InvalidDeclarationException e) {
+            return declarePage(model, e.problems());
+        }
+        return "redirect:/code/me";
+    }
+
+    @PostMapping("/code/checkin")
+    String checkIn(@RequestParam(defaultValue = "36.5") double temperature,
+                   @RequestParam(defaultValue = "NONE") CodeRules.Symptoms symptoms, HttpSession session) {
+        UUID person = (UUID) session.getAttribute(PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        declarations.checkIn(person, temperature, symptoms);
+        return "redirect:/code/me";
+    }
+
+    @PostMapping("/code/leave")
+    String leave(HttpSession session) {
+        session.removeAttribute(PERSON);
+        session.removeAttribute(PENDING);
+        return "redirect:/code";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
