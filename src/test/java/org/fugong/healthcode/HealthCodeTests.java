@@ -46,6 +46,10 @@ class HealthCodeTests extends IntegrationTest {
     PersonalDataCipher cipher;
     @Autowired
     GateScans scans;
+    @Autowired
+    HealthLists lists;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mockMvc;
 
     @AfterEach
     void resetClock() {
@@ -71,13 +75,28 @@ class HealthCodeTests extends IntegrationTest {
     }
 
     @Test
-    void noPlainIdNumberPhoneOrNameReachesTheDatabase() {
+    void noPlainIdNumberPhoneOrNameReachesTheDatabase() throws Exception {
         String id = residentId(new Random());
         String phone = "139" + String.format("%08d", new Random().nextInt(100_000_000));
-        var person = persons.identify(id, "赵一鸣", phone);
+        // The whole citizen flow, with the session (kept in the database) in between.
+        var browser = new Browser(mockMvc);
+        String page = browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code?lang=en")
+                .with(csrf()).param("idNumber", id).param("name", "赵一鸣").param("phone", phone))
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher demo = java.util.regex.Pattern.compile("the code is (\\d{6})").matcher(page);
+        assertThat(demo.find()).as("the demo shows the one-time code").isTrue();
+        var verified = browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/verify")
+                .with(csrf()).param("code", demo.group(1)));
+        assertThat(verified.getRedirectedUrl()).isEqualTo("/code/me");
+        browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/declare").with(csrf())
+                .param("places", "330203").param("symptoms", "NONE").param("temperature", "36.6"));
+        browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/checkin").with(csrf())
+                .param("temperature", "36.5"));
+        var person = persons.findByIdNumber(id).orElseThrow();
         assertThat(person.maskedIdNumber()).isEqualTo(ResidentId.mask(id));
-        assertThat(persons.findByIdNumber(id)).map(Persons.Person::id).contains(person.id());
+        lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", java.time.LocalDate.now())));
         codes.issue(person.id());
+
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "
                 + "and table_type = 'BASE TABLE'").query(String.class).list();
         for (String table : tables) {
@@ -85,7 +104,18 @@ class HealthCodeTests extends IntegrationTest {
                     .params("%" + id + "%", "%" + phone + "%", "%赵一鸣%").query(Long.class).single();
             assertThat(hits).as(table).isZero();
         }
-        assertThat(tables).contains("health_person", "audit_event");
+        // Binary columns (the session's attributes among them) searched for the bytes themselves.
+        var binary = jdbc.sql("select table_name, column_name from information_schema.columns where table_schema = 'public' "
+                + "and data_type = 'bytea'").query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        assertThat(binary).extracting(c -> c[0]).contains("spring_session_attributes", "health_person");
+        for (String[] column : binary) {
+            for (String secret : List.of(id, phone, "赵一鸣")) {
+                long hits = jdbc.sql("select count(*) from \"" + column[0] + "\" where position(convert_to(?, 'UTF8') in \""
+                        + column[1] + "\") > 0").param(secret).query(Long.class).single();
+                assertThat(hits).as(column[0] + "." + column[1]).isZero();
+            }
+        }
+        assertThat(tables).contains("health_person", "audit_event", "health_list_entry", "health_declaration");
     }
 
     @Test
