@@ -176,6 +176,10 @@ class RouteAccessTests extends IntegrationTest {
             routes.put(route, everyone());
         }
         routes.put("GET /gate", only("city", "gate"));
+        Map<String, Outcome> bureau = only("city", "health");
+        routes.put("GET /health", bureau);
+        routes.put("POST /health/lists", bureau);
+        routes.put("POST /api/health/lists", bureau);
         routes.put("POST /gate/check", only("city", "gate"));
         routes.put("POST /api/gate/verify", only("city", "gate"));
         routes.put("GET /api/gate/ping", only("city", "gate"));
@@ -276,6 +280,7 @@ class RouteAccessTests extends IntegrationTest {
 
     private MockHttpServletResponse perform(HttpMethod method, String path, String user) throws Exception {
         AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import") || path.equals("/enterprises/imports")
+                || path.equals("/health/lists")
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -291,6 +296,9 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/riskmap/export.csv")) {
             request.param("from", "2020-02-01");
+        }
+        if (path.equals("/api/health/lists")) {
+            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("[]");
         }
         if (path.equals("/api/gate/verify")) {
             request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");

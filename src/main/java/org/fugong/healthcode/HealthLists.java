@@ -32,7 +32,7 @@ public class HealthLists {
     }
 
     /** What an import did: entries saved, people whose colour was computed again. */
-    public record Imported(int entries, int recomputed) {
+    public record Imported(int entries, int recomputed) implements java.io.Serializable {
     }
 
     private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");

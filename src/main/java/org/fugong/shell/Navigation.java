@@ -17,6 +17,6 @@ public class Navigation {
     }
 
     public List<NavigationItem> itemsFor(Actor actor) {
-        return items.stream().filter(item -> item.visibleTo(actor.role())).toList();
+        return items.stream().filter(item -> item.visibleTo(actor)).toList();
     }
 }

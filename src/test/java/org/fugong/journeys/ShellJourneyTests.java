@@ -30,7 +30,7 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
+            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/health", "/admin/users", "/audit", "/geography"),
             "haishu", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
             "jiangbei", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
             "labour", List.of("/riskmap", "/tickets", "/geography"),
@@ -39,7 +39,7 @@ class ShellJourneyTests extends IntegrationTest {
             "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
             "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
             "gate", List.of("/gate", "/public/riskmap"),
-            "health", List.of("/riskmap", "/tickets", "/geography"));
+            "health", List.of("/riskmap", "/tickets", "/health", "/geography"));
 
     @BeforeEach
     void freshBrowser() {

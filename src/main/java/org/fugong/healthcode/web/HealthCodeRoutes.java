@@ -14,7 +14,14 @@ class HealthCodeRoutes implements RouteAccess {
         routes.requestMatchers("/.well-known/jwks.json", "/code", "/code/**").permitAll()
                 .requestMatchers("/gate", "/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL")
                 .requestMatchers("/api/gate/counts").hasRole("CITY_OFFICIAL")
+                .requestMatchers("/health", "/health/**", "/api/health/**").hasAnyRole("CITY_OFFICIAL", "DEPARTMENT_OFFICER")
                 .requestMatchers("/api/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
+    }
+
+    @org.springframework.context.annotation.Bean
+    org.fugong.shell.NavigationItem healthNavigation() {
+        return new org.fugong.shell.NavigationItem("nav.health", "nav.health.description", "/health", 45,
+                java.util.EnumSet.of(org.fugong.access.Role.CITY_OFFICIAL, org.fugong.access.Role.DEPARTMENT_OFFICER), "HEALTH");
     }
 
     @org.springframework.context.annotation.Bean

@@ -1,0 +1,118 @@
+package org.fugong.healthcode.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.access.CurrentActor;
+import org.fugong.healthcode.GateScans;
+import org.fugong.healthcode.HealthLists;
+import org.fugong.healthcode.InvalidDeclarationException;
+import org.fugong.shell.TabularFile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The health bureau's desk: import the lists of confirmed, suspected and close-contact persons
+ * (CSV or XLSX upload, or the JSON API), all or nothing; see the scans per gate and colour.
+ */
+@Controller
+class HealthBureauController {
+
+    static final List<String> COLUMNS = List.of("id_number", "kind", "listed_on");
+
+    private final HealthLists lists;
+    private final GateScans scans;
+    private final CurrentActor currentActor;
+
+    HealthBureauController(HealthLists lists, GateScans scans, CurrentActor currentActor) {
+        this.lists = lists;
+        this.scans = scans;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/health")
+    String page(Model model) {
+        requireBureau();
+        model.addAttribute("counts", scans.counts());
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+        }
+        return "healthcode/bureau";
+    }
+
+    @PostMapping("/health/lists")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "upload") String source, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        requireBureau();
+        List<HealthLists.Entry> entries = new ArrayList<>();
+        try {
+            List<List<String>> lines = TabularFile.read(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
+                    file.getBytes(), COLUMNS.size());
+            if (!TabularFile.hasHeader(lines, COLUMNS)) {
+                throw new InvalidDeclarationException(Map.of("file", "healthcode.error.header"));
+            }
+            for (List<String> line : lines.subList(1, lines.size())) {
+                if (line.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                LocalDate listed;
+                try {
+                    listed = LocalDate.parse(TabularFile.cell(line, 2));
+                } catch (DateTimeParseException e) {
+                    listed = null;
+                }
+                entries.add(new HealthLists.Entry(TabularFile.cell(line, 0), TabularFile.cell(line, 1).toUpperCase(java.util.Locale.ROOT),
+                        listed));
+            }
+            var imported = lists.importEntries(currentActor.get(), source.isBlank() ? "upload" : source.trim(), entries);
+            redirect.addFlashAttribute("imported", imported);
+            redirect.addFlashAttribute("success", "healthcode.lists.imported");
+            return "redirect:/health";
+        } catch (TabularFile.UnreadableException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", Map.of("file", e.getMessage()));
+            return page(model);
+        } catch (InvalidDeclarationException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return page(model);
+        }
+    }
+
+    private void requireBureau() {
+        var actor = currentActor.get();
+        if (!actor.hasRole(org.fugong.access.Role.CITY_OFFICIAL) && !"HEALTH".equals(actor.departmentCode())) {
+            throw new org.springframework.security.access.AccessDeniedException("The health bureau's desk");
+        }
+    }
+
+    record ApiEntry(String idNumber, String kind, LocalDate listedOn) {
+    }
+
+    @PostMapping("/api/health/lists")
+    @ResponseBody
+    @Operation(summary = "Imports the health bureau's list entries (idNumber, kind: CONFIRMED, SUSPECTED or CLOSE_CONTACT, "
+            + "listedOn), all or nothing; answers 422 with every problem")
+    ResponseEntity<?> importApi(@RequestParam(defaultValue = "api") String source, @RequestBody List<ApiEntry> body) {
+        try {
+            return ResponseEntity.ok(lists.importEntries(currentActor.get(), source,
+                    body.stream().map(e -> new HealthLists.Entry(e.idNumber(), e.kind(), e.listedOn())).toList()));
+        } catch (InvalidDeclarationException e) {
+            return ResponseEntity.unprocessableEntity().body(e.problems());
+        }
+    }
+}
