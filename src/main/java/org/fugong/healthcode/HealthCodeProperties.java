@@ -14,7 +14,7 @@ import java.util.Map;
  */
 @ConfigurationProperties("fugong.healthcode")
 public record HealthCodeProperties(Map<String, String> dataKeys, String currentDataKey, String hashKey, String keyFile,
-                                   Duration codeLifetime, Duration keyRotation) {
+                                   Duration codeLifetime, Duration keyRotation, Duration retention) {
 
     public HealthCodeProperties {
         dataKeys = dataKeys == null ? Map.of() : new LinkedHashMap<>(dataKeys);
@@ -23,5 +23,6 @@ public record HealthCodeProperties(Map<String, String> dataKeys, String currentD
         keyFile = keyFile == null ? "data/healthcode-keys.properties" : keyFile;
         codeLifetime = codeLifetime == null ? Duration.ofMinutes(5) : codeLifetime;
         keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
+        retention = retention == null ? Duration.ofDays(60) : retention;
     }
 }

@@ -215,7 +215,7 @@ class HealthCodeTests extends IntegrationTest {
     void dataKeysRotate() {
         var old = new PersonalDataCipher(new HealthCodeProperties(Map.of("test-1",
                 "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), "test-1", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
-                null, null, null));
+                null, null, null, null));
         byte[] sealedWithOld = old.encrypt("33020319900101123X");
         assertThat(cipher.decrypt(sealedWithOld)).isEqualTo("33020319900101123X");
         assertThat(cipher.needsRotation(sealedWithOld)).isTrue();
