@@ -176,6 +176,9 @@ class RouteAccessTests extends IntegrationTest {
             routes.put(route, everyone());
         }
         routes.put("GET /gate", only("city", "gate"));
+        routes.put("GET /health/staff", only("ent-haishu", "ent-jiangbei"));
+        routes.put("POST /code/employers", everyone());
+        routes.put("POST /code/employers/withdraw", everyone());
         Map<String, Outcome> bureau = only("city", "health");
         routes.put("GET /health", bureau);
         routes.put("POST /health/lists", bureau);

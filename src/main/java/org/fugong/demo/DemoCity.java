@@ -57,12 +57,14 @@ class DemoCity {
     private final JdbcClient jdbc;
     private final DemoApplications applications;
     private final DemoTickets tickets;
+    private final DemoHealthCodes healthCodes;
 
-    DemoCity(DemoApplications applications, DemoTickets tickets, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
+    DemoCity(DemoHealthCodes healthCodes, DemoApplications applications, DemoTickets tickets, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
              CommissionerAssignments assignments, RiskMapDesk riskMap, TransactionTemplate transaction, JdbcClient jdbc) {
         this.riskMap = riskMap;
         this.applications = applications;
         this.tickets = tickets;
+        this.healthCodes = healthCodes;
         this.mode = mode;
         this.geography = geography;
         this.enterprises = enterprises;
@@ -132,6 +134,9 @@ class DemoCity {
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
+        Actor health = new Actor(UUID.nameUUIDFromBytes("demo-health".getBytes()), "demo-health", "市卫生健康委",
+                Role.DEPARTMENT_OFFICER, geography.city().code(), null, "HEALTH", null, true, false, false, null);
+        log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
     }
 
     private UserAccount user(String username, String displayName, Role role, String district, String department,

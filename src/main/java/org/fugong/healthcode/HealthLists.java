@@ -51,11 +51,29 @@ public class HealthLists {
         this.clock = clock;
     }
 
+    /** A place outside the city and its risk, as the health bureau keeps them (declarations name them "OUT:code"). */
+    @Transactional
+    public void setArea(Actor actor, String code, String name, CodeRules.Level level) {
+        requireBureau(actor);
+        if (code == null || !code.matches("[A-Za-z0-9-]{1,30}") || name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
+        }
+        jdbc.sql("insert into health_area (code, name, level) values (?, ?, ?) "
+                        + "on conflict (code) do update set name = excluded.name, level = excluded.level")
+                .params(code, name.trim(), level.name()).update();
+        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "Area", code, "HEALTH_AREA_SET")
+                .change(null, Map.of("name", name.trim(), "level", level.name())));
+    }
+
+    private static void requireBureau(Actor actor) {
+        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
+            throw new AccessDeniedException("Only the health bureau keeps its lists");
+        }
+    }
+
     @Transactional
     public Imported importEntries(Actor actor, String source, List<Entry> entries) {
-        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
-            throw new AccessDeniedException("Only the health bureau imports its lists");
-        }
+        requireBureau(actor);
         Map<String, String> problems = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);

@@ -36,8 +36,8 @@ class ShellJourneyTests extends IntegrationTest {
             "labour", List.of("/riskmap", "/tickets", "/geography"),
             "transport", List.of("/riskmap", "/tickets", "/geography"),
             "commissioner", List.of("/riskmap", "/enterprises", "/tickets", "/geography"),
-            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
-            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/public/riskmap"),
+            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
+            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
             "gate", List.of("/gate", "/public/riskmap"),
             "health", List.of("/riskmap", "/tickets", "/health", "/geography"));
 

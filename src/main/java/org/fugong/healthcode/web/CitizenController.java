@@ -65,10 +65,12 @@ class CitizenController {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean demo;
+    private final org.fugong.healthcode.Staff staff;
 
-    CitizenController(Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
+    CitizenController(org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
                       PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
                       @Value("${fugong.demo.enabled:false}") boolean demo) {
+        this.staff = staff;
         this.persons = persons;
         this.codes = codes;
         this.status = status;
@@ -162,6 +164,7 @@ class CitizenController {
         }
         CodeStatus.Status current = status.recompute(person);
         model.addAttribute("status", current);
+        model.addAttribute("employers", staff.employersOf(person));
         model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
                 .query(Long.class).single() > 0);
         model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")

@@ -14,6 +14,7 @@ class HealthCodeRoutes implements RouteAccess {
         routes.requestMatchers("/.well-known/jwks.json", "/code", "/code/**").permitAll()
                 .requestMatchers("/gate", "/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL")
                 .requestMatchers("/api/gate/counts").hasRole("CITY_OFFICIAL")
+                .requestMatchers("/health/staff").hasRole("ENTERPRISE")
                 .requestMatchers("/health", "/health/**", "/api/health/**").hasAnyRole("CITY_OFFICIAL", "DEPARTMENT_OFFICER")
                 .requestMatchers("/api/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
     }
@@ -22,6 +23,12 @@ class HealthCodeRoutes implements RouteAccess {
     org.fugong.shell.NavigationItem healthNavigation() {
         return new org.fugong.shell.NavigationItem("nav.health", "nav.health.description", "/health", 45,
                 java.util.EnumSet.of(org.fugong.access.Role.CITY_OFFICIAL, org.fugong.access.Role.DEPARTMENT_OFFICER), "HEALTH");
+    }
+
+    @org.springframework.context.annotation.Bean
+    org.fugong.shell.NavigationItem staffNavigation() {
+        return new org.fugong.shell.NavigationItem("nav.staffCodes", "nav.staffCodes.description", "/health/staff", 46,
+                java.util.EnumSet.of(org.fugong.access.Role.ENTERPRISE));
     }
 
     @org.springframework.context.annotation.Bean

@@ -1,0 +1,55 @@
+package org.fugong.healthcode.web;
+
+import jakarta.servlet.http.HttpSession;
+import org.fugong.access.CurrentActor;
+import org.fugong.healthcode.Staff;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.UUID;
+
+/** The employer's view of its consenting staff, and the citizen's consent (and its withdrawal). */
+@Controller
+class StaffController {
+
+    private final Staff staff;
+    private final CurrentActor currentActor;
+
+    StaffController(Staff staff, CurrentActor currentActor) {
+        this.staff = staff;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/health/staff")
+    String page(Model model) {
+        model.addAttribute("staff", staff.of(currentActor.get()));
+        model.addAttribute("counts", staff.counts(currentActor.get()));
+        return "healthcode/staff";
+    }
+
+    @PostMapping("/code/employers")
+    String consent(@RequestParam(defaultValue = "") String uscc, HttpSession session, RedirectAttributes redirect) {
+        UUID person = (UUID) session.getAttribute(CitizenController.PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        boolean shared = staff.consent(person, uscc).isPresent();
+        redirect.addFlashAttribute(shared ? "success" : "problem", shared ? "healthcode.employer.shared" : "healthcode.employer.unknown");
+        return "redirect:/code/me";
+    }
+
+    @PostMapping("/code/employers/withdraw")
+    String withdraw(@RequestParam UUID enterprise, HttpSession session, RedirectAttributes redirect) {
+        UUID person = (UUID) session.getAttribute(CitizenController.PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        staff.withdraw(person, enterprise);
+        redirect.addFlashAttribute("success", "healthcode.employer.withdrawn");
+        return "redirect:/code/me";
+    }
+}
