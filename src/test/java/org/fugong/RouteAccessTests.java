@@ -177,6 +177,8 @@ class RouteAccessTests extends IntegrationTest {
         }
         routes.put("GET /gate", only("city", "gate"));
         routes.put("GET /health/staff", only("ent-haishu", "ent-jiangbei"));
+        routes.put("POST /health/corrections/{id}", only("city", "health"));
+        routes.put("POST /code/correction", everyone());
         routes.put("POST /code/employers", everyone());
         routes.put("POST /code/employers/withdraw", everyone());
         Map<String, Outcome> bureau = only("city", "health");
@@ -346,6 +348,7 @@ class RouteAccessTests extends IntegrationTest {
         return pattern
                 .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/holidays/{day}", "/holidays/1999-01-01")
+                .replace("/health/corrections/{id}", "/health/corrections/0")
                 .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
                 .replace("{attachment}", UUID.randomUUID().toString())
                 .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")

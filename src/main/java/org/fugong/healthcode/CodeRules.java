@@ -50,6 +50,15 @@ public final class CodeRules {
 
     public static Result evaluate(RuleSet rules, List<Declaration> declarations, List<CheckIn> checkIns,
                                   List<ListEntry> lists, LocalDate today) {
+        return evaluate(rules, declarations, checkIns, lists, today, null);
+    }
+
+    /**
+     * As above, with an accepted correction: whatever called for a colour up to and including
+     * {@code clearedThrough} no longer counts.
+     */
+    public static Result evaluate(RuleSet rules, List<Declaration> declarations, List<CheckIn> checkIns,
+                                  List<ListEntry> lists, LocalDate today, @Nullable LocalDate clearedThrough) {
         List<Trigger> triggers = new ArrayList<>();
         for (ListEntry entry : lists) {
             triggers.add(new Trigger("healthcode.reason.list." + entry.kind(), entry.on(), CodeColour.RED, rules.redDays()));
@@ -84,7 +93,7 @@ public final class CodeRules {
         }
         List<Reason> active = new ArrayList<>();
         for (Trigger t : triggers) {
-            if (t.on().isAfter(today)) {
+            if (t.on().isAfter(today) || (clearedThrough != null && !t.on().isAfter(clearedThrough))) {
                 continue;
             }
             int days = (int) healthy.stream().filter(day -> day.isAfter(t.on())).count();

@@ -77,7 +77,10 @@ public class CodeStatus {
                         select l.kind, l.listed_on from health_list_entry l join health_person p on p.id_hash = l.id_hash
                         where p.id = ?""")
                 .param(personId).query((rs, n) -> new CodeRules.ListEntry(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
-        CodeRules.Result result = CodeRules.evaluate(rules, declarations, checkIns, lists, today);
+        LocalDate cleared = jdbc.sql("select max(decided_at) from health_correction where person_id = ? and status = 'ACCEPTED'")
+                .param(personId).query(java.sql.Timestamp.class).optional()
+                .map(at -> LocalDate.ofInstant(at.toInstant(), times.zone())).orElse(null);
+        CodeRules.Result result = CodeRules.evaluate(rules, declarations, checkIns, lists, today, cleared);
         String reasons = json.writeValueAsString(result.reasons());
         String before = jdbc.sql("select colour from health_status where person_id = ? for update").param(personId)
                 .query(String.class).optional().orElse(null);

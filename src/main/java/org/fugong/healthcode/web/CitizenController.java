@@ -66,11 +66,13 @@ class CitizenController {
     private final Clock clock;
     private final boolean demo;
     private final org.fugong.healthcode.Staff staff;
+    private final org.fugong.healthcode.Corrections corrections;
 
-    CitizenController(org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
+    CitizenController(org.fugong.healthcode.Corrections corrections, org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
                       PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
                       @Value("${fugong.demo.enabled:false}") boolean demo) {
         this.staff = staff;
+        this.corrections = corrections;
         this.persons = persons;
         this.codes = codes;
         this.status = status;
@@ -165,6 +167,7 @@ class CitizenController {
         CodeStatus.Status current = status.recompute(person);
         model.addAttribute("status", current);
         model.addAttribute("employers", staff.employersOf(person));
+        model.addAttribute("corrections", corrections.of(person));
         model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
                 .query(Long.class).single() > 0);
         model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
@@ -235,6 +238,22 @@ class CitizenController {
             return "redirect:/code";
         }
         declarations.checkIn(person, temperature, symptoms);
+        return "redirect:/code/me";
+    }
+
+    @PostMapping("/code/correction")
+    String correction(@RequestParam(required = false) @Nullable String reason, HttpSession session,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        UUID person = (UUID) session.getAttribute(PERSON);
+        if (person == null) {
+            return "redirect:/code";
+        }
+        try {
+            corrections.request(person, reason);
+            redirect.addFlashAttribute("success", "healthcode.correction.requested");
+        } catch (InvalidDeclarationException e) {
+            redirect.addFlashAttribute("problem", e.problems().values().iterator().next());
+        }
         return "redirect:/code/me";
     }
 

@@ -37,8 +37,11 @@ class HealthBureauController {
     private final HealthLists lists;
     private final GateScans scans;
     private final CurrentActor currentActor;
+    private final org.fugong.healthcode.Corrections corrections;
 
-    HealthBureauController(HealthLists lists, GateScans scans, CurrentActor currentActor) {
+    HealthBureauController(HealthLists lists, GateScans scans, CurrentActor currentActor,
+                           org.fugong.healthcode.Corrections corrections) {
+        this.corrections = corrections;
         this.lists = lists;
         this.scans = scans;
         this.currentActor = currentActor;
@@ -48,6 +51,7 @@ class HealthBureauController {
     String page(Model model) {
         requireBureau();
         model.addAttribute("counts", scans.counts());
+        model.addAttribute("corrections", corrections.pending());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
@@ -91,6 +95,22 @@ class HealthBureauController {
             model.addAttribute("problems", e.problems());
             return page(model);
         }
+    }
+
+    @PostMapping("/health/corrections/{id}")
+    String decide(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam(defaultValue = "false") boolean accept,
+                  @RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        requireBureau();
+        try {
+            corrections.decide(currentActor.get(), id, accept, note);
+        } catch (InvalidDeclarationException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return page(model);
+        }
+        redirect.addFlashAttribute("success", accept ? "healthcode.correction.accepted" : "healthcode.correction.refused");
+        return "redirect:/health";
     }
 
     private void requireBureau() {
