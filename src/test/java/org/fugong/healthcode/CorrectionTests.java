@@ -36,4 +36,24 @@ class CorrectionTests extends IntegrationTest {
         assertThatThrownBy(() -> corrections.decide(actor("health"), id, false, "twice")).isInstanceOf(InvalidDeclarationException.class);
         assertThat(corrections.of(person)).extracting(Corrections.Correction::status).containsExactly("ACCEPTED");
     }
+
+    @Autowired
+    HealthRules rules;
+    @Autowired
+    CodeStatus status;
+
+    @Test
+    void aRulesVersionIsNeverBackdatedAndAppliesFromItsDay() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThatThrownBy(() -> rules.add(actor("health"), today, 10, 5, 37.3, 14))
+                .isInstanceOfSatisfying(InvalidDeclarationException.class, e -> assertThat(e.problems()).containsKey("effectiveFrom"));
+        assertThatThrownBy(() -> rules.add(actor("labour"), today.plusDays(1), 10, 5, 37.3, 14))
+                .isInstanceOf(AccessDeniedException.class);
+        int before = status.rules().version();
+        int version = rules.add(actor("health"), today.plusDays(400), 10, 5, 37.5, 14);
+        assertThat(version).isGreaterThan(before);
+        assertThat(status.rules().version()).as("not in force yet").isEqualTo(before);
+        assertThat(rules.versions().get(0).version()).isEqualTo(version);
+        jdbc.sql("delete from health_rule_set where version = ?").param(version).update();
+    }
 }

@@ -38,10 +38,12 @@ class HealthBureauController {
     private final GateScans scans;
     private final CurrentActor currentActor;
     private final org.fugong.healthcode.Corrections corrections;
+    private final org.fugong.healthcode.HealthRules rules;
 
-    HealthBureauController(HealthLists lists, GateScans scans, CurrentActor currentActor,
+    HealthBureauController(org.fugong.healthcode.HealthRules rules, HealthLists lists, GateScans scans, CurrentActor currentActor,
                            org.fugong.healthcode.Corrections corrections) {
         this.corrections = corrections;
+        this.rules = rules;
         this.lists = lists;
         this.scans = scans;
         this.currentActor = currentActor;
@@ -52,6 +54,7 @@ class HealthBureauController {
         requireBureau();
         model.addAttribute("counts", scans.counts());
         model.addAttribute("corrections", corrections.pending());
+        model.addAttribute("rules", rules.versions());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
@@ -95,6 +98,33 @@ class HealthBureauController {
             model.addAttribute("problems", e.problems());
             return page(model);
         }
+    }
+
+    @PostMapping("/health/rules")
+    String addRules(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        requireBureau();
+        try {
+            LocalDate from;
+            try {
+                from = LocalDate.parse(params.getOrDefault("effectiveFrom", ""));
+            } catch (DateTimeParseException e) {
+                throw new InvalidDeclarationException(Map.of("effectiveFrom", "healthcode.error.backdated"));
+            }
+            try {
+                rules.add(currentActor.get(), from, Integer.parseInt(params.getOrDefault("redDays", "")),
+                        Integer.parseInt(params.getOrDefault("yellowDays", "")), Double.parseDouble(params.getOrDefault("feverAt", "")),
+                        Integer.parseInt(params.getOrDefault("lookBackDays", "")));
+            } catch (NumberFormatException e) {
+                throw new InvalidDeclarationException(Map.of("redDays", "healthcode.error.days"));
+            }
+        } catch (InvalidDeclarationException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return page(model);
+        }
+        redirect.addFlashAttribute("success", "healthcode.rules.saved");
+        return "redirect:/health";
     }
 
     @PostMapping("/health/corrections/{id}")
