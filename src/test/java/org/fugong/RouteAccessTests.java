@@ -179,6 +179,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /health/staff", only("ent-haishu", "ent-jiangbei"));
         routes.put("POST /health/corrections/{id}", only("city", "health"));
         routes.put("POST /health/rules", only("city", "health"));
+        routes.put("POST /health/areas", only("city", "health"));
         routes.put("POST /code/correction", everyone());
         routes.put("POST /code/employers", everyone());
         routes.put("POST /code/employers/withdraw", everyone());

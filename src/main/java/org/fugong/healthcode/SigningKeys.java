@@ -104,6 +104,22 @@ public class SigningKeys {
         return set;
     }
 
+    /**
+     * Rotates the signing key when it is older than the configured period (every few minutes, on
+     * one instance at a time), and forgets the cache so that another instance's rotation is seen.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fugong.healthcode.key-check:5m}",
+            initialDelayString = "${fugong.healthcode.key-check:5m}")
+    void rotateWhenDue() {
+        refresh();
+        Boolean due = transactions.execute(status -> jdbc.sql(
+                        "select coalesce(max(created_at), '-infinity') < ? from health_signing_key where retired_at is null")
+                .param(Timestamp.from(clock.instant().minus(properties.keyRotation()))).query(Boolean.class).single());
+        if (Boolean.TRUE.equals(due) && jdbc.sql("select count(*) from health_signing_key").query(Long.class).single() > 0) {
+            rotate();
+        }
+    }
+
     /** Forgets what is cached, for another instance's rotation to be seen. */
     public void refresh() {
         current = null;

@@ -173,6 +173,13 @@ class HealthCodeTests extends IntegrationTest {
         keys.refresh();
         assertThat(keys.published().getKeys()).extracting(k -> k.getKeyID()).doesNotContain(oldKid);
         assertThat(keys.published().getKeys()).allMatch(k -> !k.isPrivate());
+        // The scheduled check rotates a key older than the rotation period, and only then.
+        String kid = keys.current().getKeyID();
+        keys.rotateWhenDue();
+        assertThat(keys.current().getKeyID()).isEqualTo(kid);
+        clock.advance(Duration.ofDays(31));
+        keys.rotateWhenDue();
+        assertThat(keys.current().getKeyID()).isNotEqualTo(kid);
     }
 
     @Test

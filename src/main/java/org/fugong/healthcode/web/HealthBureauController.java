@@ -39,11 +39,13 @@ class HealthBureauController {
     private final CurrentActor currentActor;
     private final org.fugong.healthcode.Corrections corrections;
     private final org.fugong.healthcode.HealthRules rules;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    HealthBureauController(org.fugong.healthcode.HealthRules rules, HealthLists lists, GateScans scans, CurrentActor currentActor,
+    HealthBureauController(org.springframework.jdbc.core.simple.JdbcClient jdbc, org.fugong.healthcode.HealthRules rules, HealthLists lists, GateScans scans, CurrentActor currentActor,
                            org.fugong.healthcode.Corrections corrections) {
         this.corrections = corrections;
         this.rules = rules;
+        this.jdbc = jdbc;
         this.lists = lists;
         this.scans = scans;
         this.currentActor = currentActor;
@@ -55,6 +57,8 @@ class HealthBureauController {
         model.addAttribute("counts", scans.counts());
         model.addAttribute("corrections", corrections.pending());
         model.addAttribute("rules", rules.versions());
+        model.addAttribute("areas", jdbc.sql("select code, name, level from health_area order by level, name")
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list());
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
@@ -98,6 +102,28 @@ class HealthBureauController {
             model.addAttribute("problems", e.problems());
             return page(model);
         }
+    }
+
+    @PostMapping("/health/areas")
+    String setArea(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+                   @RequestParam(defaultValue = "LOW") String level, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        requireBureau();
+        try {
+            org.fugong.healthcode.CodeRules.Level parsed;
+            try {
+                parsed = org.fugong.healthcode.CodeRules.Level.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
+            }
+            lists.setArea(currentActor.get(), code.trim(), name, parsed);
+        } catch (InvalidDeclarationException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return page(model);
+        }
+        redirect.addFlashAttribute("success", "healthcode.areas.saved");
+        return "redirect:/health";
     }
 
     @PostMapping("/health/rules")
