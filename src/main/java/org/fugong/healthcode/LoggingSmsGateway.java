@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Without an SMS provider, codes are not sent: the log says one was made for a masked number (the
- * code itself is shown on the page only in demo mode).
+ * Without an SMS provider, codes are not sent but logged, with the phone number masked (in demo mode
+ * the page shows the code as well). A provider is plugged in as another {@link SmsGateway} bean.
  */
 @Configuration(proxyBeanMethods = false)
 class LoggingSmsGateway {
@@ -18,6 +18,6 @@ class LoggingSmsGateway {
     @Bean
     @ConditionalOnMissingBean(SmsGateway.class)
     SmsGateway smsGateway() {
-        return (phone, code) -> log.info("One-time code for {} made (no SMS provider configured)", ResidentId.maskPhone(phone));
+        return (phone, code) -> log.info("One-time code {} for {} (no SMS provider configured)", code, ResidentId.maskPhone(phone));
     }
 }

@@ -1,6 +1,6 @@
 package org.fugong.healthcode;
 
-/** Sends a one-time code by SMS. The default implementation only logs that a code was sent (with a masked number). */
+/** Sends a one-time code by SMS. The default implementation logs the code with the phone number masked. */
 public interface SmsGateway {
 
     void sendCode(String phone, String code);
