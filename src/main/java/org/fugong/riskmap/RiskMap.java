@@ -79,8 +79,13 @@ public class RiskMap {
     /** A district's current colour, for other modules (applications, health codes). */
     @Transactional(readOnly = true)
     public RiskColour currentColour(String unitCode) {
-        return colours(times.today()).stream().filter(c -> c.unit().code().equals(unitCode)).findFirst()
-                .map(UnitColour::colour).orElse(RiskColour.GREEN);
+        LocalDate today = times.today();
+        // The same answer as colours(today) for one unit, without reading every unit's colour.
+        return overrides.active(instantFor(today)).stream().filter(o -> o.unitCode().equals(unitCode)).findFirst()
+                .map(Overrides.Override::colour)
+                .or(() -> jdbc.sql("select colour from risk_colour where day = ? and unit_code = ?")
+                        .params(Date.valueOf(today), unitCode).query(String.class).optional().map(RiskColour::valueOf))
+                .orElse(RiskColour.GREEN);
     }
 
     /** The colours of every unit for a range of days, for replaying history: day → unit → colour. */

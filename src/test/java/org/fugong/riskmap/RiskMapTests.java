@@ -64,8 +64,12 @@ class RiskMapTests extends IntegrationTest {
         return mockMvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** A unit's colour today on the map; the one-unit answer other modules read must agree with it. */
     RiskColour colourToday(String unit) {
-        return map.colours(times.today()).stream().filter(c -> c.unit().code().equals(unit)).findFirst().orElseThrow().colour();
+        RiskColour onMap = map.colours(times.today()).stream().filter(c -> c.unit().code().equals(unit)).findFirst()
+                .orElseThrow().colour();
+        assertThat(map.currentColour(unit)).as("currentColour of " + unit).isEqualTo(onMap);
+        return onMap;
     }
 
     @Test
