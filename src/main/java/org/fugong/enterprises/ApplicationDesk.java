@@ -40,6 +40,9 @@ import java.util.UUID;
 @Service
 public class ApplicationDesk {
 
+    /** The policy matrix acting on its own: approvals on filing and after a colour change. */
+    private static final Actor POLICY = Actor.system("policy", "");
+
     static final String SELECT = """
             select a.*, e.name as enterprise_name, e.uscc as enterprise_uscc
             from resumption_application a join enterprise e on e.id = a.enterprise_id""";
@@ -171,26 +174,26 @@ public class ApplicationDesk {
                             values (?, ?, ?, 'DRAFT', ?, ?)""")
                     .params(newId, enterpriseId, enterprise.districtCode(), Timestamp.from(now), Timestamp.from(now)).update();
             step(newId, actor, "CREATED", null, ApplicationStatus.DRAFT, null);
-            application = writeInput(locked(newId, 0L), input, now);
+            application = writeInput(locked(newId, 0L), input, items, now);
             audit(actor, application, "APPLICATION_CREATED", null);
         } else {
             Application before = owned(actor, scope, id, version);
             if (!before.status().editable()) {
                 throw new ApplicationStateException("application.error.notEditable");
             }
-            application = writeInput(before, input, now);
+            application = writeInput(before, input, items, now);
             audit(actor, application, "APPLICATION_CHANGED", before);
         }
         if (!submit) {
             return application;
         }
-        return file(actor, application, enterprise, input, now);
+        return file(actor, application, enterprise, input, items, now);
     }
 
     private Application file(Actor actor, Application application, EnterpriseSummary enterprise, ApplicationInput input,
-                             Instant now) {
+                             List<Checklist.Item> items, Instant now) {
         RiskColour colour = riskMap.currentColour(enterprise.districtCode());
-        PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, unmet(application.measures()));
+        PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, unmet(application.measures(), items));
         // A resubmission starts a fresh review: the last verdicts stay in the history, not on the form.
         Map<String, Object> sets = new LinkedHashMap<>();
         sets.put("commitment_name", input.commitmentName().trim());
@@ -205,7 +208,7 @@ public class ApplicationDesk {
         Application submitted = transition(application, ApplicationStatus.SUBMITTED, actor, "SUBMITTED", null, sets);
         audit(actor, submitted, "APPLICATION_SUBMITTED", application);
         if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
-            Application approved = approve(systemActor(actor), submitted, Map.of(), "AUTO_APPROVED",
+            Application approved = approve(POLICY, submitted, Map.of(), "AUTO_APPROVED",
                     ruling.category() + " · " + colour);
             audit(actor, approved, "APPLICATION_AUTO_APPROVED", submitted);
             return approved;
@@ -381,28 +384,29 @@ public class ApplicationDesk {
      */
     @Transactional
     public Reevaluation reevaluate(String districtCode, RiskColour colour, LocalDate day) {
-        Actor system = Actor.system("policy", "");
+        List<Checklist.Item> items = checklist.active();
+        var cells = matrix.cells();
         int reevaluated = 0;
         int approved = 0;
         List<Application> pending = jdbc.sql(SELECT + " where a.district_code = ? and a.status in ('SUBMITTED', 'IN_REVIEW')"
                 + " order by a.submitted_at for update of a").param(districtCode).query(rows).list();
         for (Application application : pending) {
             EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
-            PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, unmet(application.measures()));
+            PolicyMatrix.Ruling ruling = PolicyMatrix.rule(cells, enterprise, colour, unmet(application.measures(), items));
             if (ruling.decision() == application.policyDecision() && colour == application.policyColour()) {
                 continue;
             }
             reevaluated++;
             String remark = application.policyColour() + " → " + colour + " · " + application.policyDecision() + " → "
                     + ruling.decision();
-            Application after = transition(application, application.status(), system, "REEVALUATED", remark, Map.of(
+            Application after = transition(application, application.status(), POLICY, "REEVALUATED", remark, Map.of(
                     "policy_decision", ruling.decision().name(), "policy_colour", colour.name(),
                     "policy_category", ruling.category().name()));
             if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
-                after = approve(system, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
+                after = approve(POLICY, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
                 approved++;
             }
-            audit.recordAs(system.getUsername(), null, entry(after, "APPLICATION_REEVALUATED", application));
+            audit.recordAs(POLICY.getUsername(), null, entry(after, "APPLICATION_REEVALUATED", application));
         }
         int flagged = 0;
         if (colour.level() >= RiskColour.ORANGE.level()) {
@@ -421,9 +425,9 @@ public class ApplicationDesk {
                                                                          to_status, remark)
                                 select id, :now, :actor, 'FLAGGED', status, status, :reason
                                 from resumption_application where id = any(:ids)""")
-                        .param("now", now).param("actor", system.getUsername()).param("reason", reason)
+                        .param("now", now).param("actor", POLICY.getUsername()).param("reason", reason)
                         .param("ids", ids.toArray(UUID[]::new)).update();
-                audit.recordAs(system.getUsername(), null, AuditEntry.of("enterprises", "ResumptionApplication", null,
+                audit.recordAs(POLICY.getUsername(), null, AuditEntry.of("enterprises", "ResumptionApplication", null,
                         "APPLICATIONS_FLAGGED").change(null, Map.of("district", districtCode, "colour", colour.name(),
                         "count", ids.size())).owner(districtCode, null));
             }
@@ -472,9 +476,9 @@ public class ApplicationDesk {
         return locked(id, version);
     }
 
-    private Application writeInput(Application before, ApplicationInput input, Instant now) {
+    private Application writeInput(Application before, ApplicationInput input, List<Checklist.Item> items, Instant now) {
         Map<String, String> measures = new LinkedHashMap<>();
-        for (Checklist.Item item : checklist.active()) {
+        for (Checklist.Item item : items) {
             String answer = input.measures().get(item.code());
             if (answer != null && !answer.isBlank()) {
                 measures.put(item.code(), answer.trim());
@@ -552,9 +556,9 @@ public class ApplicationDesk {
         }
     }
 
-    private List<String> unmet(Map<String, String> measures) {
+    private static List<String> unmet(Map<String, String> measures, List<Checklist.Item> items) {
         List<String> unmet = new ArrayList<>();
-        for (Checklist.Item item : checklist.active()) {
+        for (Checklist.Item item : items) {
             if (!item.met(measures.get(item.code()))) {
                 unmet.add(item.code());
             }
@@ -651,9 +655,6 @@ public class ApplicationDesk {
         return text.isEmpty() ? null : text.toString();
     }
 
-    private static Actor systemActor(Actor on) {
-        return Actor.system("policy", on.cityCode());
-    }
 
     private LocalDate today() {
         return times.today();

@@ -59,8 +59,14 @@ public class PolicyMatrix {
     }
 
     public Ruling rule(EnterpriseSummary enterprise, RiskColour colour, List<String> unmetMeasures) {
+        return rule(cells(), enterprise, colour, unmetMeasures);
+    }
+
+    /** The ruling from a matrix already read, for ruling on many applications at once. */
+    public static Ruling rule(Map<RiskColour, Map<PolicyCategory, PolicyDecision>> cells, EnterpriseSummary enterprise,
+                              RiskColour colour, List<String> unmetMeasures) {
         PolicyCategory category = PolicyCategory.of(enterprise);
-        return new Ruling(cells().get(colour).get(category), colour, category, List.copyOf(unmetMeasures));
+        return new Ruling(cells.get(colour).get(category), colour, category, List.copyOf(unmetMeasures));
     }
 
     /** A short fingerprint of the matrix, carried by the edit form to refuse a stale save. */
