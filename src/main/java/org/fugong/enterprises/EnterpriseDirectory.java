@@ -178,7 +178,7 @@ public class EnterpriseDirectory {
                     params.put("text_raw", text);
                 }
                 conditions.add("name like :text escape '\\'");
-                params.put("text", containing(text));
+                params.put("text", org.fugong.shell.SqlText.containing(text));
             }
         }
         if (criteria.districtCode() != null && !criteria.districtCode().isBlank()) {
@@ -202,11 +202,6 @@ public class EnterpriseDirectory {
             params.put("above", criteria.aboveScale());
         }
         return new Query(conditions, params);
-    }
-
-    /** A LIKE pattern (escape character backslash) matching values that contain the text. */
-    static String containing(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Where the next page starts: after this name and id. Opaque to clients. */

@@ -69,7 +69,7 @@ public class ReviewQueue {
         String text = filter.text() == null ? "" : filter.text().trim();
         if (!text.isEmpty()) {
             conditions.add("(e.name like :text escape '\\' or e.uscc = :uscc)");
-            params.put("text", EnterpriseDirectory.containing(text));
+            params.put("text", org.fugong.shell.SqlText.containing(text));
             params.put("uscc", text.toUpperCase(java.util.Locale.ROOT));
         }
         if (cursor != null && !cursor.isBlank()) {

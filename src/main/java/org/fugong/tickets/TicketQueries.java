@@ -91,7 +91,7 @@ public class TicketQueries {
         }
         if (text != null && !text.isBlank()) {
             conditions.add("(t.title like :text or e.name like :text or t.number::text = :number)");
-            params.put("text", "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", org.fugong.shell.SqlText.containing(text.trim()));
             params.put("number", text.trim().replace("#", ""));
         }
         params.put("limit", limit);
