@@ -1,12 +1,10 @@
 package org.fugong.healthcode;
 
 import org.fugong.access.Actor;
-import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,9 +74,7 @@ public class Corrections {
 
     @Transactional
     public CodeStatus.Status decide(Actor actor, long id, boolean accept, @Nullable String note) {
-        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
-            throw new AccessDeniedException("Only the health bureau decides corrections");
-        }
+        HealthBureau.require(actor);
         if (note == null || note.isBlank()) {
             throw new InvalidDeclarationException(Map.of("note", "healthcode.error.note"));
         }

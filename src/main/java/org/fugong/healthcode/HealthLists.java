@@ -1,11 +1,9 @@
 package org.fugong.healthcode;
 
 import org.fugong.access.Actor;
-import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +52,7 @@ public class HealthLists {
     /** A place outside the city and its risk, as the health bureau keeps them (declarations name them "OUT:code"). */
     @Transactional
     public void setArea(Actor actor, String code, String name, CodeRules.Level level) {
-        requireBureau(actor);
+        HealthBureau.require(actor);
         if (code == null || !code.matches("[A-Za-z0-9-]{1,30}") || name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
         }
@@ -65,15 +63,9 @@ public class HealthLists {
                 .change(null, Map.of("name", name.trim(), "level", level.name())));
     }
 
-    private static void requireBureau(Actor actor) {
-        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
-            throw new AccessDeniedException("Only the health bureau keeps its lists");
-        }
-    }
-
     @Transactional
     public Imported importEntries(Actor actor, String source, List<Entry> entries) {
-        requireBureau(actor);
+        HealthBureau.require(actor);
         Map<String, String> problems = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);

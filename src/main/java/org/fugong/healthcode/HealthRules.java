@@ -1,12 +1,10 @@
 package org.fugong.healthcode;
 
 import org.fugong.access.Actor;
-import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,9 +47,7 @@ public class HealthRules {
 
     @Transactional
     public int add(Actor actor, LocalDate effectiveFrom, int redDays, int yellowDays, double feverAt, int lookBackDays) {
-        if (!(actor.hasRole(Role.CITY_OFFICIAL) || (actor.hasRole(Role.DEPARTMENT_OFFICER) && "HEALTH".equals(actor.departmentCode())))) {
-            throw new AccessDeniedException("Only the health bureau sets the rules");
-        }
+        HealthBureau.require(actor);
         Map<String, String> problems = new LinkedHashMap<>();
         if (!effectiveFrom.isAfter(times.today())) {
             problems.put("effectiveFrom", "healthcode.error.backdated");

@@ -170,10 +170,7 @@ class HealthBureauController {
     }
 
     private void requireBureau() {
-        var actor = currentActor.get();
-        if (!actor.hasRole(org.fugong.access.Role.CITY_OFFICIAL) && !"HEALTH".equals(actor.departmentCode())) {
-            throw new org.springframework.security.access.AccessDeniedException("The health bureau's desk");
-        }
+        org.fugong.healthcode.HealthBureau.require(currentActor.get());
     }
 
     record ApiEntry(String idNumber, String kind, LocalDate listedOn) {

@@ -22,7 +22,7 @@ class HealthCodeRoutes implements RouteAccess {
     @org.springframework.context.annotation.Bean
     org.fugong.shell.NavigationItem healthNavigation() {
         return new org.fugong.shell.NavigationItem("nav.health", "nav.health.description", "/health", 45,
-                java.util.EnumSet.of(org.fugong.access.Role.CITY_OFFICIAL, org.fugong.access.Role.DEPARTMENT_OFFICER), "HEALTH");
+                java.util.EnumSet.of(org.fugong.access.Role.CITY_OFFICIAL, org.fugong.access.Role.DEPARTMENT_OFFICER), org.fugong.healthcode.HealthBureau.DEPARTMENT);
     }
 
     @org.springframework.context.annotation.Bean
