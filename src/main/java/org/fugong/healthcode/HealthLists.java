@@ -40,8 +40,11 @@ public class HealthLists {
     private final CodeStatus status;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.fugong.shell.Times times;
 
-    HealthLists(JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock) {
+    HealthLists(JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock,
+                org.fugong.shell.Times times) {
+        this.times = times;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.status = status;
@@ -73,7 +76,7 @@ public class HealthLists {
                 problems.put("line " + (i + 1), "healthcode.error.idNumber");
             } else if (e.kind() == null || !KINDS.contains(e.kind())) {
                 problems.put("line " + (i + 1), "healthcode.error.kind");
-            } else if (e.listedOn() == null || e.listedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+            } else if (e.listedOn() == null || e.listedOn().isAfter(times.today().plusDays(1))) {
                 problems.put("line " + (i + 1), "healthcode.error.listedOn");
             }
         }

@@ -45,8 +45,10 @@ public class TicketFigures {
     private final JdbcClient jdbc;
     private final TicketQueries queries;
     private final Clock clock;
+    private final org.fugong.shell.Times times;
 
-    TicketFigures(JdbcClient jdbc, TicketQueries queries, Clock clock) {
+    TicketFigures(JdbcClient jdbc, TicketQueries queries, Clock clock, org.fugong.shell.Times times) {
+        this.times = times;
         this.jdbc = jdbc;
         this.queries = queries;
         this.clock = clock;
@@ -60,12 +62,13 @@ public class TicketFigures {
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
         params.put("now", Timestamp.from(clock.instant()));
+        params.put("zone", times.zone().getId());
         String base = """
                 with t as (
-                    select t.*, (t.filed_at at time zone 'Asia/Shanghai')::date as day
+                    select t.*, (t.filed_at at time zone :zone)::date as day
                     from ticket t join enterprise e on e.id = t.enterprise_id
                     where\s""" + visible.sql() + " " + """
-                     and (t.filed_at at time zone 'Asia/Shanghai')::date between :from and :to),
+                     and (t.filed_at at time zone :zone)::date between :from and :to),
                 ev as (
                     select ev.ticket_id,
                            count(*) filter (where ev.kind = 'REMINDER_ISSUED') as reminders,

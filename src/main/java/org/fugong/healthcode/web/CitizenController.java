@@ -67,12 +67,14 @@ class CitizenController {
     private final boolean demo;
     private final org.fugong.healthcode.Staff staff;
     private final org.fugong.healthcode.Corrections corrections;
+    private final org.fugong.shell.Times times;
 
-    CitizenController(org.fugong.healthcode.Corrections corrections, org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
+    CitizenController(org.fugong.shell.Times times, org.fugong.healthcode.Corrections corrections, org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
                       PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
                       @Value("${fugong.demo.enabled:false}") boolean demo) {
         this.staff = staff;
         this.corrections = corrections;
+        this.times = times;
         this.persons = persons;
         this.codes = codes;
         this.status = status;
@@ -171,7 +173,7 @@ class CitizenController {
         model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
                 .query(Long.class).single() > 0);
         model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
-                .params(person, java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))))
+                .params(person, java.sql.Date.valueOf(times.today()))
                 .query(Long.class).single() > 0);
         return qr(person, model, "healthcode/me");
     }

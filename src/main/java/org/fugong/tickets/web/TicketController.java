@@ -341,16 +341,12 @@ class TicketController {
                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate to,
                    Model model) {
         Actor actor = currentActor.get();
-        java.time.LocalDate last = to == null ? java.time.LocalDate.ofInstant(clock.instant(), geographyZone()) : to;
+        java.time.LocalDate last = to == null ? times.today() : to;
         java.time.LocalDate first = from == null ? last.minusDays(13) : from;
         model.addAttribute("figures", figureService.figures(actor, currentActor.scope(), first, last));
         model.addAttribute("units", units.all());
         model.addAttribute("geography", geography);
         return "tickets/figures";
-    }
-
-    private java.time.ZoneId geographyZone() {
-        return times.zone();
     }
 
     @GetMapping("/notifications")
