@@ -89,11 +89,14 @@ public class CodeStatus {
             jdbc.sql("insert into health_status (person_id, colour, since, rule_version, reasons) values (?, ?, ?, ?, cast(? as jsonb))")
                     .params(personId, result.colour().name(), now, rules.version(), reasons).update();
         } else {
+            // Written only when something changed: the citizen's page computes the colour at every view.
             jdbc.sql("""
                             update health_status set colour = ?, reasons = cast(? as jsonb), rule_version = ?,
                                 since = case when colour = ? then since else ? end, version = version + 1
-                            where person_id = ?""")
-                    .params(result.colour().name(), reasons, rules.version(), result.colour().name(), now, personId).update();
+                            where person_id = ? and (colour <> ? or reasons <> cast(? as jsonb)
+                                                      or rule_version is distinct from ?)""")
+                    .params(result.colour().name(), reasons, rules.version(), result.colour().name(), now, personId,
+                            result.colour().name(), reasons, rules.version()).update();
         }
         if (!result.colour().name().equals(before)) {
             jdbc.sql("""

@@ -70,6 +70,11 @@ class CodeStatusTests extends IntegrationTest {
         assertThat(checkInDays(person, 13)).isEqualTo(CodeColour.RED);
         assertThat(codes.issue(person).colour()).isEqualTo(CodeColour.RED);
         assertThat(checkInDays(person, 1)).isEqualTo(CodeColour.GREEN);
+        // Computing again with nothing new writes nothing.
+        long version = jdbc.sql("select version from health_status where person_id = ?").param(person).query(Long.class).single();
+        status.recompute(person);
+        assertThat(jdbc.sql("select version from health_status where person_id = ?").param(person).query(Long.class).single())
+                .isEqualTo(version);
         // Newest first: from red to green, from green (the first code) to red.
         assertThat(status.history(person)).extracting(h -> h[1] + ">" + h[2]).containsExactly("RED>GREEN", "GREEN>RED");
         assertThat(status.history(person).get(0)[3]).isEqualTo("1");
