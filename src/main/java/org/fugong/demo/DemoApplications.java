@@ -35,6 +35,8 @@ class DemoApplications {
             Map.entry("DRAFT", 4), Map.entry("SUBMITTED", 8), Map.entry("IN_REVIEW", 3), Map.entry("APPROVED", 6),
             Map.entry("RETURNED", 3), Map.entry("REJECTED", 1), Map.entry("RESUMED", 14), Map.entry("SUSPENDED", 1));
 
+    private static final Review APPROVE = new Review(Review.Outcome.APPROVE, Map.of(), "材料齐全，同意复工");
+
     private final ApplicationDesk desk;
     private final EnterpriseDirectory directory;
     private final Checklist checklist;
@@ -94,32 +96,25 @@ class DemoApplications {
             }
             return;
         }
-        {
-            switch (path) {
-                case "IN_REVIEW" -> desk.startReview(reviewer, reviewScope, application.id(), application.version());
-                case "APPROVED", "RESUMED", "SUSPENDED" -> {
-                    Application approved = desk.decide(reviewer, reviewScope, application.id(), application.version(),
-                            approve(measures));
-                    if (path.equals("RESUMED") || path.equals("SUSPENDED")) {
-                        approved = desk.confirmResumed(owner, own, approved.id(), approved.version());
-                    }
-                    if (path.equals("SUSPENDED")) {
-                        desk.suspend(reviewer, reviewScope, approved.id(), approved.version(), "复查发现员工未按规定测温登记");
-                    }
+        switch (path) {
+            case "IN_REVIEW" -> desk.startReview(reviewer, reviewScope, application.id(), application.version());
+            case "APPROVED", "RESUMED", "SUSPENDED" -> {
+                Application approved = desk.decide(reviewer, reviewScope, application.id(), application.version(),
+                        APPROVE);
+                if (path.equals("RESUMED") || path.equals("SUSPENDED")) {
+                    approved = desk.confirmResumed(owner, own, approved.id(), approved.version());
                 }
-                case "RETURNED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
-                        new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM",
-                                new Application.ItemVerdict(false, "隔离观察室须独立通风，请补充照片")), "请补充隔离室材料"));
-                case "REJECTED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
-                        new Review(Review.Outcome.REJECT, Map.of(), "生产场所与员工宿舍未分隔，暂不具备复工条件"));
-                default -> {
+                if (path.equals("SUSPENDED")) {
+                    desk.suspend(reviewer, reviewScope, approved.id(), approved.version(), "复查发现员工未按规定测温登记");
                 }
             }
+            case "RETURNED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
+                    new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM",
+                            new Application.ItemVerdict(false, "隔离观察室须独立通风，请补充照片")), "请补充隔离室材料"));
+            case "REJECTED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
+                    new Review(Review.Outcome.REJECT, Map.of(), "生产场所与员工宿舍未分隔，暂不具备复工条件"));
+            default -> {
+            }
         }
-    }
-
-    /** An approval; measures that are not in place are accepted with a remark so the demo stays consistent. */
-    private static Review approve(Map<String, String> measures) {
-        return new Review(Review.Outcome.APPROVE, Map.of(), "材料齐全，同意复工");
     }
 }

@@ -39,9 +39,6 @@ public class HealthCodes {
     public record Code(String token, CodeColour colour, Instant issuedAt, Instant expiresAt) {
     }
 
-    /** Verifiers made once per public key: making one converts the JWK, which costs as much as a verification. */
-    private static final java.util.Map<String, ECDSAVerifier> VERIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final SigningKeys keys;
     private final Persons persons;
     private final HealthCodeProperties properties;
@@ -89,14 +86,7 @@ public class HealthCodes {
             return Verification.refused("UNKNOWN_KEY");
         }
         try {
-            ECDSAVerifier verifier = VERIFIERS.get(ecKey.toJSONString());
-            if (verifier == null) {
-                verifier = new ECDSAVerifier(ecKey);
-                if (VERIFIERS.size() < 1000) {
-                    VERIFIERS.put(ecKey.toJSONString(), verifier);
-                }
-            }
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(new ECDSAVerifier(ecKey))) {
                 return Verification.refused("SIGNATURE");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

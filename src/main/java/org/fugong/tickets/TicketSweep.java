@@ -1,6 +1,5 @@
 package org.fugong.tickets;
 
-import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,14 +151,5 @@ public class TicketSweep {
                     .owner(ticket.districtCode(), ticket.enterpriseId()));
         }
         return steps.size();
-    }
-
-    /** How long a ticket has been escalated, for the command center's list. */
-    static Duration overdueBy(Ticket ticket, Instant now) {
-        return Duration.between(ticket.solutionDue(), now);
-    }
-
-    static Actor system() {
-        return Actor.system("sla", "");
     }
 }

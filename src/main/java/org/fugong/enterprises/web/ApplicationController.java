@@ -96,8 +96,6 @@ class ApplicationController {
         desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()).stream().findFirst()
                 .ifPresent(last -> {
                     ApplicationForm previous = ApplicationForm.of(last);
-                    previous.setVersion(null);
-                    previous.setPlannedDate("");
                     form.setStaffLocal(previous.getStaffLocal());
                     form.setStaffOtherProvinces(previous.getStaffOtherProvinces());
                     form.setStaffRiskAreas(previous.getStaffRiskAreas());
