@@ -208,7 +208,8 @@ class TicketTests extends IntegrationTest {
 
     @Test
     void aTransferMovesTheTicketAndItsReader() {
-        Ticket ticket = desk.take(actor("labour"), Scope.none(), fileLabourProblem("ent-haishu").id(), 0L + fileVersion());
+        Ticket filed = fileLabourProblem("ent-haishu");
+        Ticket ticket = desk.take(actor("labour"), Scope.none(), filed.id(), filed.version());
         assertThat(ticket.assigneeName()).isEqualTo(actor("labour").displayName());
         assertThat(queries.list(actor("labour"), Scope.none(), TicketQueries.View.MINE, null, null, 100, 0))
                 .extracting(Ticket::id).contains(ticket.id());
@@ -278,11 +279,6 @@ class TicketTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from ticket_common_issue c where (select count(*) from ticket t "
                 + "where t.common_issue_id = c.id) >= 2").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(distinct unit_code) from ticket").query(Long.class).single()).isGreaterThan(5);
-    }
-
-    /** A freshly filed ticket's version. */
-    private static long fileVersion() {
-        return 0L;
     }
 
     private int level(Ticket ticket) {
