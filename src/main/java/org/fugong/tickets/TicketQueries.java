@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The lists of tickets: my unit's queue (overdue first), my district's tickets, the command
@@ -108,7 +107,7 @@ public class TicketQueries {
 
     /** Open tickets like the text (shared pairs of characters, so Chinese works), for the filing form. */
     @Transactional(readOnly = true)
-    public List<Ticket> similarOpen(Actor actor, Scope scope, String text, @Nullable UUID enterpriseId, int limit) {
+    public List<Ticket> similarOpen(Actor actor, Scope scope, String text, int limit) {
         if (text.codePointCount(0, text.length()) < 2) {
             return List.of();
         }

@@ -252,9 +252,9 @@ class TicketTests extends IntegrationTest {
     @Test
     void similarOpenProblemsAreFoundInChinese() {
         Ticket ticket = fileLabourProblem("ent-haishu");
-        assertThat(queries.similarOpen(actor("city"), Scope.city(), "员工返岗需要包车", null, 20)).extracting(Ticket::id)
+        assertThat(queries.similarOpen(actor("city"), Scope.city(), "员工返岗需要包车", 20)).extracting(Ticket::id)
                 .contains(ticket.id());
-        assertThat(queries.similarOpen(actor("city"), Scope.city(), "银行贷款利率", null, 20)).extracting(Ticket::id)
+        assertThat(queries.similarOpen(actor("city"), Scope.city(), "银行贷款利率", 20)).extracting(Ticket::id)
                 .doesNotContain(ticket.id());
     }
 

@@ -131,7 +131,7 @@ class TicketController {
                     new org.fugong.enterprises.EnterpriseCriteria(null, null, null, null, null, null), null, 100).items());
         }
         String text = form.getOrDefault("title", "") + form.getOrDefault("description", "");
-        model.addAttribute("similar", text.isBlank() ? List.of() : queries.similarOpen(actor, currentActor.scope(), text, null, 5));
+        model.addAttribute("similar", text.isBlank() ? List.of() : queries.similarOpen(actor, currentActor.scope(), text, 5));
         return "tickets/form";
     }
 
@@ -141,7 +141,7 @@ class TicketController {
                    Model model) {
         String text = (title + description).trim();
         model.addAttribute("similar", text.isEmpty() ? List.of()
-                : queries.similarOpen(currentActor.get(), currentActor.scope(), text, null, 5));
+                : queries.similarOpen(currentActor.get(), currentActor.scope(), text, 5));
         return "tickets/form :: similar";
     }
 
