@@ -1,5 +1,6 @@
 package org.fugong;
 
+import jakarta.servlet.http.Cookie;
 import org.fugong.access.Actor;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,13 +12,20 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.util.UUID;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -89,15 +97,15 @@ public abstract class IntegrationTest {
      * Session, so a MockHttpSession would not carry them) across requests.
      */
     protected static final class Browser {
-        private final org.springframework.test.web.servlet.MockMvc mvc;
-        private jakarta.servlet.http.Cookie session;
+        private final MockMvc mvc;
+        private Cookie session;
 
-        public Browser(org.springframework.test.web.servlet.MockMvc mvc) {
+        public Browser(MockMvc mvc) {
             this.mvc = mvc;
         }
 
-        public org.springframework.mock.web.MockHttpServletResponse perform(
-                org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        public MockHttpServletResponse perform(
+                MockHttpServletRequestBuilder request) throws Exception {
             if (session != null) {
                 request.cookie(session);
             }
@@ -109,14 +117,14 @@ public abstract class IntegrationTest {
             return response;
         }
 
-        public org.springframework.mock.web.MockHttpServletResponse login(String username, String password) throws Exception {
-            return perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+        public MockHttpServletResponse login(String username, String password) throws Exception {
+            return perform(MockMvcRequestBuilders.post("/login")
                     .param("username", username).param("password", password)
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()));
         }
     }
 
-    protected java.util.UUID enterpriseOf(String username) {
+    protected UUID enterpriseOf(String username) {
         return actor(username).enterpriseId();
     }
 }

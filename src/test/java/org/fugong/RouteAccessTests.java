@@ -3,11 +3,18 @@ package org.fugong;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
+import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.tickets.CommonIssues;
+import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketDesk;
+import org.fugong.tickets.TicketPriority;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockMultipartFile;
@@ -61,14 +68,14 @@ class RouteAccessTests extends IntegrationTest {
     @Autowired
     UserAdministration administration;
     @Autowired
-    org.fugong.enterprises.EnterpriseImports imports;
+    EnterpriseImports imports;
     @Autowired
-    org.fugong.tickets.TicketDesk tickets;
+    TicketDesk tickets;
     @Autowired
-    org.fugong.tickets.CommonIssues commonIssues;
+    CommonIssues commonIssues;
 
     @BeforeAll
-    static void createVictim(@Autowired UserAdministration administration, @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    static void createVictim(@Autowired UserAdministration administration, @Autowired JdbcClient jdbc) {
         if (jdbc.sql("select count(*) from account_user where username = ?").param(VICTIM).query(Long.class).single() == 0) {
             administration.createAsSystem(new UserAdministration.NewUser(VICTIM, "Jiangbei test official",
                     Role.DISTRICT_OFFICIAL, "330205", null, null), "victim-password", false);
@@ -305,13 +312,13 @@ class RouteAccessTests extends IntegrationTest {
             request.param("from", "2020-02-01");
         }
         if (path.equals("/api/health/lists")) {
-            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("[]");
+            request.contentType(MediaType.APPLICATION_JSON).content("[]");
         }
         if (path.equals("/api/gate/verify")) {
-            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
+            request.contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
         }
         if (path.equals("/api/riskmap/indicators")) {
-            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("[]");
+            request.contentType(MediaType.APPLICATION_JSON).content("[]");
         }
         if (path.startsWith("/admin/users/") && method == HttpMethod.POST) {
             request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
@@ -381,9 +388,9 @@ class RouteAccessTests extends IntegrationTest {
 
     private UUID jiangbeiTicket() {
         if (jiangbeiTicket == null) {
-            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprises(java.util.Set.of(enterpriseOf("ent-jiangbei"))),
-                    new org.fugong.tickets.TicketDesk.NewTicket(enterpriseOf("ent-jiangbei"), org.fugong.tickets.TicketCategory.LABOUR,
-                            org.fugong.tickets.TicketPriority.NORMAL, "Route walk", "Workers cannot come back", false, null)).id();
+            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprises(Set.of(enterpriseOf("ent-jiangbei"))),
+                    new TicketDesk.NewTicket(enterpriseOf("ent-jiangbei"), TicketCategory.LABOUR,
+                            TicketPriority.NORMAL, "Route walk", "Workers cannot come back", false, null)).id();
         }
         return jiangbeiTicket;
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** The actor of the current request and its scope. */
 @Component
@@ -37,7 +38,7 @@ public class CurrentActor {
     }
 
     public Scope scopeOf(Actor actor) {
-        Set<java.util.UUID> assigned = Set.of();
+        Set<UUID> assigned = Set.of();
         if (actor.role() == Role.COMMISSIONER) {
             @Nullable AssignmentDirectory directory = assignments.getIfAvailable();
             assigned = directory == null ? Set.of() : directory.enterprisesOf(actor.id());

@@ -8,6 +8,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Sends a failed sign-in back to the form with the reason: a wrong password, a locked account
@@ -33,7 +34,7 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
         if (attempts.lockedUntil(username).isPresent()) {
             reason = "locked";
         } else if (exception instanceof DisabledException) {
-            reason = username != null && accounts.findByUsername(username.trim().toLowerCase(java.util.Locale.ROOT))
+            reason = username != null && accounts.findByUsername(username.trim().toLowerCase(Locale.ROOT))
                     .filter(UserAccount::isPending).isPresent() ? "pending" : "disabled";
         } else {
             reason = "bad";

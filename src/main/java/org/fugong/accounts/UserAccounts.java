@@ -1,5 +1,6 @@
 package org.fugong.accounts;
 
+import org.fugong.access.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,5 +12,5 @@ interface UserAccounts extends JpaRepository<UserAccount, UUID> {
     @Query("select u from UserAccount u where lower(u.username) = lower(?1)")
     Optional<UserAccount> findByUsername(String username);
 
-    boolean existsByRole(org.fugong.access.Role role);
+    boolean existsByRole(Role role);
 }

@@ -5,9 +5,12 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.enterprises.ContactPhone;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.geography.Geography;
+import org.fugong.geography.Named;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +25,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -68,7 +73,7 @@ public class UserAdministration {
                           @Nullable String departmentCode, @Nullable String enterpriseUscc) {
     }
 
-    public record Department(String code, String nameZh, String nameEn) implements org.fugong.geography.Named {
+    public record Department(String code, String nameZh, String nameEn) implements Named {
     }
 
     /**
@@ -88,7 +93,7 @@ public class UserAdministration {
 
     private UserAccount create(Actor admin, NewUser user, String password, boolean mustChangePassword) {
         Instant now = clock.instant();
-        String username = user.username().trim().toLowerCase(java.util.Locale.ROOT);
+        String username = user.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidUserException("username", "accounts.error.username.format");
         }
@@ -127,7 +132,7 @@ public class UserAdministration {
         String department = null;
         UUID enterprise = null;
         if (role.needsEnterprise()) {
-            EnterpriseSummary found = enterprises.findByUscc(nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(java.util.Locale.ROOT))
+            EnterpriseSummary found = enterprises.findByUscc(nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(Locale.ROOT))
                     .orElseThrow(() -> new InvalidUserException("enterpriseUscc", "accounts.error.enterprise.unknown"));
             enterprise = found.id();
             district = found.districtCode();
@@ -142,7 +147,7 @@ public class UserAdministration {
                 throw new InvalidUserException("departmentCode", "accounts.error.department.unknown");
             }
         }
-        if (!admin.hasRole(Role.CITY_OFFICIAL) && !java.util.Objects.equals(district, admin.districtCode())) {
+        if (!admin.hasRole(Role.CITY_OFFICIAL) && !Objects.equals(district, admin.districtCode())) {
             throw new InvalidUserException(role.needsEnterprise() ? "enterpriseUscc" : "districtCode",
                     "accounts.error.district.notYours");
         }
@@ -214,8 +219,8 @@ public class UserAdministration {
      */
     @Transactional
     public UserAccount signUp(SignUp signUp) {
-        String uscc = nullToEmpty(signUp.uscc()).trim().toUpperCase(java.util.Locale.ROOT);
-        if (!org.fugong.enterprises.UnifiedSocialCreditCode.isValid(uscc)) {
+        String uscc = nullToEmpty(signUp.uscc()).trim().toUpperCase(Locale.ROOT);
+        if (!UnifiedSocialCreditCode.isValid(uscc)) {
             throw new InvalidUserException("uscc", "accounts.error.uscc");
         }
         EnterpriseSummary enterprise = enterprises.findByUscc(uscc)
@@ -224,11 +229,11 @@ public class UserAdministration {
         if (name.isEmpty() || name.length() > 100) {
             throw new InvalidUserException("contactName", "accounts.error.required");
         }
-        String phone = org.fugong.enterprises.ContactPhone.normalise(signUp.contactPhone());
+        String phone = ContactPhone.normalise(signUp.contactPhone());
         if (phone == null) {
             throw new InvalidUserException("contactPhone", "accounts.error.phone");
         }
-        String username = nullToEmpty(signUp.username()).trim().toLowerCase(java.util.Locale.ROOT);
+        String username = nullToEmpty(signUp.username()).trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidUserException("username", "accounts.error.username.format");
         }
@@ -293,7 +298,7 @@ public class UserAdministration {
         StringBuilder sql = new StringBuilder("select id from account_user where ").append(scoped.sql());
         if (text != null && !text.isBlank()) {
             sql.append(" and (lower(username) like :text or lower(display_name) like :text)");
-            params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+            params.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
         }
         if (role != null) {
             sql.append(" and role = :role");
@@ -329,7 +334,7 @@ public class UserAdministration {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidUserException(field, "accounts.error.password.short");
         }
-        if (password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             throw new InvalidUserException(field, "accounts.error.password.username");
         }
     }

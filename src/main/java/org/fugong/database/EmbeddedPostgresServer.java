@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +205,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return target;
         }
         Path staging = Files.createTempDirectory(target.getParent(), "fugong-postgres-unpack");
-        try (var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
+        try (var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path file = staging.resolve(entry.getName()).normalize();
@@ -269,7 +271,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", root, e.getMessage());
         }

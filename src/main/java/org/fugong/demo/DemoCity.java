@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,7 +105,7 @@ class DemoCity {
         generator.reserve(jiangbeiFactory);
         List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));
 
-        Map<String, List<UUID>> byDistrict = new java.util.LinkedHashMap<>();
+        Map<String, List<UUID>> byDistrict = new LinkedHashMap<>();
         for (District district : geography.districts()) {
             int count = SHARE.getOrDefault(district.code(), 50) - (district.code().equals(haishu.code())
                     || district.code().equals(jiangbei.code()) ? 1 : 0);

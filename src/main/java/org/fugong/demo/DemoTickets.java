@@ -5,6 +5,7 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.tickets.CommonIssues;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketChannel;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,10 +55,10 @@ class DemoTickets {
     private final TicketUnits units;
     private final EnterpriseDirectory enterprises;
     private final Clock clock;
-    private final org.fugong.tickets.CommonIssues issues;
+    private final CommonIssues issues;
 
     DemoTickets(TicketDesk desk, TicketSweep sweep, TicketUnits units, EnterpriseDirectory enterprises, Clock clock,
-                org.fugong.tickets.CommonIssues issues) {
+                CommonIssues issues) {
         this.issues = issues;
         this.desk = desk;
         this.sweep = sweep;
@@ -69,7 +71,7 @@ class DemoTickets {
         Random random = new Random(20200212L);
         Instant now = clock.instant();
         int filed = 0;
-        List<UUID> labourOpen = new java.util.ArrayList<>();
+        List<UUID> labourOpen = new ArrayList<>();
         for (var district : enterprisesByDistrict.entrySet()) {
             List<UUID> ids = district.getValue();
             for (int i = 0; i < perDistrict && i < ids.size(); i++) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -314,7 +315,7 @@ public class ApplicationDesk {
     }
 
     /** The result of a bulk approval: how many were approved, and which were not and why. */
-    public record BulkResult(int approved, List<UUID> changed, List<UUID> held) implements java.io.Serializable {
+    public record BulkResult(int approved, List<UUID> changed, List<UUID> held) implements Serializable {
     }
 
     /**

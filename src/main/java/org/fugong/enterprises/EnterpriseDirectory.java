@@ -3,6 +3,7 @@ package org.fugong.enterprises;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.SqlText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,7 +179,7 @@ public class EnterpriseDirectory {
                     params.put("text_raw", text);
                 }
                 conditions.add("name like :text escape '\\'");
-                params.put("text", org.fugong.shell.SqlText.containing(text));
+                params.put("text", SqlText.containing(text));
             }
         }
         if (criteria.districtCode() != null && !criteria.districtCode().isBlank()) {

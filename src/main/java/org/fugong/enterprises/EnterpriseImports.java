@@ -9,6 +9,7 @@ import org.fugong.geography.Geography;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,10 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +104,7 @@ public class EnterpriseImports {
     /** Queues a file for import on behalf of a city or district official. */
     public UUID submit(Actor actor, String filename, byte[] content) {
         if (actor.role() != Role.CITY_OFFICIAL && actor.role() != Role.DISTRICT_OFFICIAL) {
-            throw new org.springframework.security.access.AccessDeniedException("Only officials import the registry");
+            throw new AccessDeniedException("Only officials import the registry");
         }
         UUID id = UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
@@ -211,7 +215,7 @@ public class EnterpriseImports {
         }
         progress(id, "checked_rows", checked);
         if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(Problem::line));
+            problems.sort(Comparator.comparingInt(Problem::line));
             finish(id, Status.REJECTED, problems);
             return;
         }
@@ -334,7 +338,7 @@ public class EnterpriseImports {
                 .update();
     }
 
-    private Import map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Import map(ResultSet rs) throws SQLException {
         String problems = rs.getString("problems");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Import(rs.getObject("id", UUID.class), rs.getString("filename"), Status.valueOf(rs.getString("status")),

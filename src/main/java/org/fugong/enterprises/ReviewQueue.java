@@ -1,6 +1,7 @@
 package org.fugong.enterprises;
 
 import org.fugong.access.Scope;
+import org.fugong.shell.SqlText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,8 +71,8 @@ public class ReviewQueue {
         String text = filter.text() == null ? "" : filter.text().trim();
         if (!text.isEmpty()) {
             conditions.add("(e.name like :text escape '\\' or e.uscc = :uscc)");
-            params.put("text", org.fugong.shell.SqlText.containing(text));
-            params.put("uscc", text.toUpperCase(java.util.Locale.ROOT));
+            params.put("text", SqlText.containing(text));
+            params.put("uscc", text.toUpperCase(Locale.ROOT));
         }
         if (cursor != null && !cursor.isBlank()) {
             Cursor after = Cursor.decode(cursor);

@@ -1,5 +1,7 @@
 package org.fugong.enterprises;
 
+import java.util.Random;
+
 /**
  * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet
  * (no I, O, Z, S, V) — registration authority, entity category, the GB/T 2260 division code,
@@ -59,7 +61,7 @@ public final class UnifiedSocialCreditCode {
      * A random, valid code of a company (authority 9, category 1) registered in a district: its
      * GB/T 2260 code, or the city's for a zone without one (the code's first six digits).
      */
-    public static String randomCompany(String districtCode, java.util.Random random) {
+    public static String randomCompany(String districtCode, Random random) {
         StringBuilder body = new StringBuilder(8);
         for (int i = 0; i < 8; i++) {
             body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));

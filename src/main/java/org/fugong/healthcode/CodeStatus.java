@@ -78,7 +78,7 @@ public class CodeStatus {
                         where p.id = ?""")
                 .param(personId).query((rs, n) -> new CodeRules.ListEntry(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
         LocalDate cleared = jdbc.sql("select max(decided_at) from health_correction where person_id = ? and status = 'ACCEPTED'")
-                .param(personId).query(java.sql.Timestamp.class).optional()
+                .param(personId).query(Timestamp.class).optional()
                 .map(at -> LocalDate.ofInstant(at.toInstant(), times.zone())).orElse(null);
         CodeRules.Result result = CodeRules.evaluate(rules, declarations, checkIns, lists, today, cleared);
         String reasons = json.writeValueAsString(result.reasons());

@@ -1,6 +1,7 @@
 package org.fugong.healthcode;
 
 import org.fugong.geography.Geography;
+import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +29,10 @@ public class Declarations {
     private final CodeStatus status;
     private final Geography geography;
     private final JsonMapper json;
-    private final org.fugong.shell.Times times;
+    private final Times times;
     private final Clock clock;
 
-    Declarations(JdbcClient jdbc, CodeStatus status, Geography geography, JsonMapper json, org.fugong.shell.Times times,
+    Declarations(JdbcClient jdbc, CodeStatus status, Geography geography, JsonMapper json, Times times,
                  Clock clock) {
         this.jdbc = jdbc;
         this.status = status;

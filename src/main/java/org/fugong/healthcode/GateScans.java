@@ -1,11 +1,19 @@
 package org.fugong.healthcode;
 
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The log of gate scans (gate, time, result, colour, pseudonymous id), and counts per gate and
@@ -16,20 +24,20 @@ import java.util.List;
 @Service
 public class GateScans {
 
-    private record Pending(String gate, java.time.Instant at, java.util.@org.jspecify.annotations.Nullable UUID person,
-                           String result, @org.jspecify.annotations.Nullable String colour) {
+    private record Pending(String gate, Instant at, @Nullable UUID person,
+                           String result, @Nullable String colour) {
     }
 
-    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
 
-    public record Count(String gate, String result, @org.jspecify.annotations.Nullable String colour, long scans) {
+    public record Count(String gate, String result, @Nullable String colour, long scans) {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    GateScans(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, Clock clock) {
+    GateScans(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
@@ -42,10 +50,10 @@ public class GateScans {
     }
 
     /** Writes the queued scans in one batch; returns how many. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
-    @jakarta.annotation.PreDestroy
+    @Scheduled(fixedDelay = 1000)
+    @PreDestroy
     public int flush() {
-        List<Object[]> batch = new java.util.ArrayList<>();
+        List<Object[]> batch = new ArrayList<>();
         Pending scan;
         while ((scan = pending.poll()) != null) {
             batch.add(new Object[]{scan.gate(), Timestamp.from(scan.at()), scan.person(), scan.result(), scan.colour()});

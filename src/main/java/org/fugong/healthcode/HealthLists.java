@@ -3,10 +3,12 @@ package org.fugong.healthcode;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,7 +32,7 @@ public class HealthLists {
     }
 
     /** What an import did: entries saved, people whose colour was computed again. */
-    public record Imported(int entries, int recomputed) implements java.io.Serializable {
+    public record Imported(int entries, int recomputed) implements Serializable {
     }
 
     private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");
@@ -40,10 +42,10 @@ public class HealthLists {
     private final CodeStatus status;
     private final AuditTrail audit;
     private final Clock clock;
-    private final org.fugong.shell.Times times;
+    private final Times times;
 
     HealthLists(JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock,
-                org.fugong.shell.Times times) {
+                Times times) {
         this.times = times;
         this.jdbc = jdbc;
         this.cipher = cipher;

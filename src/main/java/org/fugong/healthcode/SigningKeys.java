@@ -1,14 +1,19 @@
 package org.fugong.healthcode;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.text.ParseException;
@@ -30,12 +35,12 @@ public class SigningKeys {
     private final PersonalDataCipher cipher;
     private final HealthCodeProperties properties;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
     private volatile @Nullable ECKey current;
     private volatile @Nullable JWKSet published;
 
     SigningKeys(JdbcClient jdbc, PersonalDataCipher cipher, HealthCodeProperties properties, Clock clock,
-                org.springframework.transaction.support.TransactionTemplate transactions) {
+                TransactionTemplate transactions) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -66,7 +71,7 @@ public class SigningKeys {
     private ECKey create() {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID("fg-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.ES256)
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
                     .generate();
             jdbc.sql("insert into health_signing_key (kid, public_jwk, private_cipher, created_at) values (?, ?, ?, ?)")
                     .params(key.getKeyID(), key.toPublicJWK().toJSONString(), cipher.encrypt(key.toJSONString()),
@@ -95,7 +100,7 @@ public class SigningKeys {
         JWKSet set = published;
         if (set == null) {
             Instant since = clock.instant().minus(properties.codeLifetime()).minusSeconds(60);
-            List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+            List<JWK> keys = new ArrayList<>();
             jdbc.sql("select public_jwk from health_signing_key where retired_at is null or retired_at > ? order by created_at desc")
                     .param(Timestamp.from(since)).query(String.class).list().forEach(json -> keys.add(parse(json)));
             set = new JWKSet(keys);
@@ -108,7 +113,7 @@ public class SigningKeys {
      * Rotates the signing key when it is older than the configured period (every few minutes, on
      * one instance at a time), and forgets the cache so that another instance's rotation is seen.
      */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${fugong.healthcode.key-check:5m}",
+    @Scheduled(fixedDelayString = "${fugong.healthcode.key-check:5m}",
             initialDelayString = "${fugong.healthcode.key-check:5m}")
     void rotateWhenDue() {
         refresh();

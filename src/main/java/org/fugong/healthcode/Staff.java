@@ -2,6 +2,7 @@ package org.fugong.healthcode;
 
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public class Staff {
     @Transactional(readOnly = true)
     public List<EnterpriseSummary> employersOf(UUID personId) {
         return jdbc.sql("select enterprise_id from health_staff where person_id = ?").param(personId).query(UUID.class).list()
-                .stream().map(id -> enterprises.get(org.fugong.access.Scope.city(), id)).toList();
+                .stream().map(id -> enterprises.get(Scope.city(), id)).toList();
     }
 
     /** The staff of the actor's own enterprise, reddest first. */

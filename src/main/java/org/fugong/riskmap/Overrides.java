@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +45,7 @@ public class Overrides {
     private static final String COLUMNS = """
             id, unit_code, district_code, colour, reason, starts_at, expires_at, created_by, ended_at, ended_by""";
 
-    private static Override map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Override map(ResultSet rs) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
         return new Override(rs.getObject("id", UUID.class), rs.getString("unit_code"), rs.getString("district_code"),
                 RiskColour.valueOf(rs.getString("colour")), rs.getString("reason"), rs.getTimestamp("starts_at").toInstant(),

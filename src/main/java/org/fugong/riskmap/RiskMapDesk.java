@@ -8,6 +8,7 @@ import org.fugong.audit.AuditTrail;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +82,7 @@ public class RiskMapDesk {
     @Transactional
     public int report(Actor actor, Scope scope, List<IndicatorRow> rows) {
         if (!reportsFigures(actor)) {
-            throw new org.springframework.security.access.AccessDeniedException("Only officials and the health bureau report figures");
+            throw new AccessDeniedException("Only officials and the health bureau report figures");
         }
         LocalDate today = times.today();
         List<IndicatorRejectedException.Problem> problems = new ArrayList<>();
@@ -203,7 +205,7 @@ public class RiskMapDesk {
         LocalDate today = times.today();
         List<Overrides.Override> ended = overrides.endExpired();
         // Until this sweep the map showed each override's colour, even if its expiry had passed a moment ago.
-        Map<String, RiskColour> before = new java.util.HashMap<>();
+        Map<String, RiskColour> before = new HashMap<>();
         ended.forEach(o -> before.put(o.unitCode(), o.colour()));
         announce(today, before, before.keySet());
         return ended.size();
@@ -285,7 +287,7 @@ public class RiskMapDesk {
 
     private static void requireCity(Actor actor) {
         if (actor.role() != Role.CITY_OFFICIAL) {
-            throw new org.springframework.security.access.AccessDeniedException("Only city officials set colours by hand");
+            throw new AccessDeniedException("Only city officials set colours by hand");
         }
     }
 }

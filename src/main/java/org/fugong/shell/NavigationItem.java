@@ -1,6 +1,8 @@
 package org.fugong.shell;
 
+import org.fugong.access.Actor;
 import org.fugong.access.Role;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Set;
 
@@ -9,7 +11,7 @@ import java.util.Set;
  * page shows under it, both as message keys.
  */
 public record NavigationItem(String labelKey, String descriptionKey, String path, int order, Set<Role> roles,
-                             @org.jspecify.annotations.Nullable String department) {
+                             @Nullable String department) {
 
     public NavigationItem {
         roles = Set.copyOf(roles);
@@ -27,7 +29,7 @@ public record NavigationItem(String labelKey, String descriptionKey, String path
      * Whether an actor sees the entry: by role, and for a department officer, when the entry names
      * a department, only in that department.
      */
-    public boolean visibleTo(org.fugong.access.Actor actor) {
+    public boolean visibleTo(Actor actor) {
         return visibleTo(actor.role()) && (department == null || actor.role() != Role.DEPARTMENT_OFFICER
                 || department.equals(actor.departmentCode()));
     }

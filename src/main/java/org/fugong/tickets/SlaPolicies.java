@@ -1,46 +1,53 @@
 package org.fugong.tickets;
 
+import org.fugong.shell.Times;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The SLA policies, and which one governs a ticket: the most specific that applies. */
 @Service
 public class SlaPolicies {
 
-    private RowMapper<SlaPolicy> policy(java.util.Set<java.time.LocalDate> holidays) {
+    private RowMapper<SlaPolicy> policy(Set<LocalDate> holidays) {
         return (rs, n) -> new SlaPolicy(rs.getLong("id"),
             rs.getString("category") == null ? null : TicketCategory.valueOf(rs.getString("category")),
             rs.getString("priority") == null ? null : TicketPriority.valueOf(rs.getString("priority")),
             Duration.ofMinutes(rs.getInt("first_response_minutes")), rs.getBoolean("solve_by_end_of_day"),
             Duration.ofMinutes(rs.getInt("solution_minutes")), Duration.ofMinutes(rs.getInt("difficult_solution_minutes")),
             rs.getInt("warning_percent"), Duration.ofMinutes(rs.getInt("supervision_after_minutes")),
-            rs.getBoolean("working_hours_only") ? new WorkingCalendar(rs.getObject("work_starts", java.time.LocalTime.class),
-                    rs.getObject("work_ends", java.time.LocalTime.class), days(rs.getString("work_days")), holidays, times.zone())
+            rs.getBoolean("working_hours_only") ? new WorkingCalendar(rs.getObject("work_starts", LocalTime.class),
+                    rs.getObject("work_ends", LocalTime.class), days(rs.getString("work_days")), holidays, times.zone())
                     : null);
     }
 
-    private static java.util.Set<java.time.DayOfWeek> days(String text) {
-        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+    private static Set<DayOfWeek> days(String text) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String day : text.split(",")) {
-            days.add(java.time.DayOfWeek.of(Integer.parseInt(day.trim())));
+            days.add(DayOfWeek.of(Integer.parseInt(day.trim())));
         }
         return days;
     }
 
-    private java.util.Set<java.time.LocalDate> holidays() {
-        return new java.util.HashSet<>(jdbc.sql("select day from ticket_holiday").query(java.time.LocalDate.class).list());
+    private Set<LocalDate> holidays() {
+        return new HashSet<>(jdbc.sql("select day from ticket_holiday").query(LocalDate.class).list());
     }
 
     private final JdbcClient jdbc;
-    private final org.fugong.shell.Times times;
+    private final Times times;
 
-    SlaPolicies(JdbcClient jdbc, org.fugong.shell.Times times) {
+    SlaPolicies(JdbcClient jdbc, Times times) {
         this.jdbc = jdbc;
         this.times = times;
     }

@@ -3,6 +3,7 @@ package org.fugong.tickets;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** One step on a ticket's timeline. */
 public record TicketEvent(long id, Instant at, String actorName, String kind, @Nullable String unitCode,
@@ -12,7 +13,7 @@ public record TicketEvent(long id, Instant at, String actorName, String kind, @N
     public @Nullable Instant textAsInstant() {
         try {
             return text == null ? null : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -2,6 +2,7 @@ package org.fugong.tickets;
 
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
+import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,9 @@ public class TicketFigures {
     private final JdbcClient jdbc;
     private final TicketQueries queries;
     private final Clock clock;
-    private final org.fugong.shell.Times times;
+    private final Times times;
 
-    TicketFigures(JdbcClient jdbc, TicketQueries queries, Clock clock, org.fugong.shell.Times times) {
+    TicketFigures(JdbcClient jdbc, TicketQueries queries, Clock clock, Times times) {
         this.times = times;
         this.jdbc = jdbc;
         this.queries = queries;

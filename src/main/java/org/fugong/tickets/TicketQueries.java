@@ -2,6 +2,7 @@ package org.fugong.tickets;
 
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
+import org.fugong.shell.SqlText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class TicketQueries {
         }
         if (text != null && !text.isBlank()) {
             conditions.add("(t.title like :text or e.name like :text or t.number::text = :number)");
-            params.put("text", org.fugong.shell.SqlText.containing(text.trim()));
+            params.put("text", SqlText.containing(text.trim()));
             params.put("number", text.trim().replace("#", ""));
         }
         params.put("limit", limit);

@@ -11,6 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +167,7 @@ public class TicketRules {
         audit.record(AuditEntry.of("tickets", "SlaPolicy", change.id(), "TICKET_POLICY_CHANGED").change(null, after));
     }
 
-    public record Holiday(java.time.LocalDate day, String name) {
+    public record Holiday(LocalDate day, String name) {
     }
 
     @Transactional(readOnly = true)
@@ -175,20 +177,20 @@ public class TicketRules {
 
     /** A public holiday: policies on the working calendar do not count it. */
     @Transactional
-    public void addHoliday(Actor actor, java.time.LocalDate day, @Nullable String name) {
+    public void addHoliday(Actor actor, LocalDate day, @Nullable String name) {
         requireCity(actor);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidTicketException(Map.of("holiday", "ticket.error.holiday"));
         }
         jdbc.sql("insert into ticket_holiday (day, name) values (?, ?) on conflict (day) do update set name = excluded.name")
-                .params(java.sql.Date.valueOf(day), name.trim()).update();
+                .params(Date.valueOf(day), name.trim()).update();
         audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_SET").change(null, Map.of("name", name.trim())));
     }
 
     @Transactional
-    public void removeHoliday(Actor actor, java.time.LocalDate day) {
+    public void removeHoliday(Actor actor, LocalDate day) {
         requireCity(actor);
-        if (jdbc.sql("delete from ticket_holiday where day = ?").param(java.sql.Date.valueOf(day)).update() == 0) {
+        if (jdbc.sql("delete from ticket_holiday where day = ?").param(Date.valueOf(day)).update() == 0) {
             throw new StaleTicketException();
         }
         audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_REMOVED"));

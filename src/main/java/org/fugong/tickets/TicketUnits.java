@@ -1,10 +1,19 @@
 package org.fugong.tickets;
 
 import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
 import org.fugong.geography.Named;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +31,10 @@ public class TicketUnits {
     }
 
     private final JdbcClient jdbc;
-    private final org.fugong.audit.AuditTrail audit;
+    private final AuditTrail audit;
     private volatile @Nullable Map<String, Unit> units;
 
-    TicketUnits(JdbcClient jdbc, org.fugong.audit.AuditTrail audit) {
+    TicketUnits(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -34,8 +43,8 @@ public class TicketUnits {
      * One service group per district of the loaded city, made when the application starts (the
      * districts are data loaded after the migrations), before anything files a ticket.
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void ensureDistrictGroups() {
         jdbc.sql("""
                 insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
@@ -78,10 +87,10 @@ public class TicketUnits {
     }
 
     /** The head of a unit, who receives its reminder notices (city officials only). */
-    @org.springframework.transaction.annotation.Transactional
-    public void setHead(org.fugong.access.Actor actor, String code, String headName, @Nullable String headEmail) {
-        if (!actor.hasRole(org.fugong.access.Role.CITY_OFFICIAL)) {
-            throw new org.springframework.security.access.AccessDeniedException("Only city officials edit the units");
+    @Transactional
+    public void setHead(Actor actor, String code, String headName, @Nullable String headEmail) {
+        if (!actor.hasRole(Role.CITY_OFFICIAL)) {
+            throw new AccessDeniedException("Only city officials edit the units");
         }
         Map<String, String> problems = new LinkedHashMap<>();
         if (headName == null || headName.isBlank() || headName.length() > 100) {
@@ -97,7 +106,7 @@ public class TicketUnits {
         Unit before = find(code).orElseThrow(StaleTicketException::new);
         jdbc.sql("update ticket_unit set head_name = ?, head_email = ? where code = ?").params(headName.trim(), email, code).update();
         units = null;
-        audit.record(org.fugong.audit.AuditEntry.of("tickets", "Unit", code, "TICKET_UNIT_HEAD_CHANGED")
+        audit.record(AuditEntry.of("tickets", "Unit", code, "TICKET_UNIT_HEAD_CHANGED")
                 .change(Map.of("headName", before.headName(), "headEmail", before.headEmail() == null ? "" : before.headEmail()),
                         Map.of("headName", headName.trim(), "headEmail", email == null ? "" : email)));
     }

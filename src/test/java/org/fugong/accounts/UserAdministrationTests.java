@@ -2,6 +2,7 @@ package org.fugong.accounts;
 
 import org.fugong.IntegrationTest;
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,7 +94,7 @@ class UserAdministrationTests extends IntegrationTest {
     @Test
     void aDisabledUserCannotSignIn() throws Exception {
         UUID id = newUser("disable-probe").getId();
-        administration.disable(org.fugong.access.Scope.city(), id, version(id));
+        administration.disable(Scope.city(), id, version(id));
         var response = mockMvc.perform(post("/login").with(csrf()).param("username", "disable-probe")
                 .param("password", "probe-password-1")).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error=disabled");
@@ -102,7 +103,7 @@ class UserAdministrationTests extends IntegrationTest {
     @Test
     void aResetPasswordMustBeChangedBeforeAnythingElse() throws Exception {
         UUID id = newUser("reset-probe").getId();
-        String temporary = administration.resetPassword(org.fugong.access.Scope.city(), id, version(id));
+        String temporary = administration.resetPassword(Scope.city(), id, version(id));
         var browser = new Browser(mockMvc);
         assertThat(browser.login("reset-probe", temporary).getRedirectedUrl()).isEqualTo("/");
         assertThat(browser.perform(get("/")).getRedirectedUrl()).isEqualTo("/account/password");

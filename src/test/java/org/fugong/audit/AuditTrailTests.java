@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +49,7 @@ class AuditTrailTests extends IntegrationTest {
 
     @Test
     void theTrailPagesBackwardsInTime() throws Exception {
-        var before = java.util.regex.Pattern.compile("before=(\\d+)");
+        var before = Pattern.compile("before=(\\d+)");
         String first = mockMvc.perform(get("/audit").with(as("city"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         var firstNext = before.matcher(first);
         assertThat(firstNext.find()).as("a link to older entries").isTrue();

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -458,7 +461,7 @@ class ApplicationTests extends IntegrationTest {
     void theQueueIsOldestFirstAndPagesWithoutGapsOrRepeats() {
         var filter = new ReviewQueue.Filter(ReviewQueue.View.PENDING, null, null, null, null, null);
         List<Instant> times = new ArrayList<>();
-        Set<UUID> seen = new java.util.HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         String cursor = null;
         do {
             var slice = queue.page(Scope.city(), filter, cursor, 7);
@@ -556,8 +559,8 @@ class ApplicationTests extends IntegrationTest {
         return Scope.enterprises(Set.of(enterprise.enterpriseId()));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor user(Actor actor) {
-        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(actor);
+    private static RequestPostProcessor user(Actor actor) {
+        return SecurityMockMvcRequestPostProcessors.user(actor);
     }
 
     /** A fresh enterprise of the registry with its own account. */

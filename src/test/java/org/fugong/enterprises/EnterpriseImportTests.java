@@ -1,6 +1,7 @@
 package org.fugong.enterprises;
 
 import org.fugong.IntegrationTest;
+import org.fugong.access.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,7 +47,7 @@ class EnterpriseImportTests extends IntegrationTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             imports.runNext("test");
-            var job = imports.find(org.fugong.access.Scope.city(), id).orElseThrow();
+            var job = imports.find(Scope.city(), id).orElseThrow();
             if (job.finished()) {
                 return job;
             }

@@ -1,12 +1,15 @@
 package org.fugong.enterprises;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +27,7 @@ class EnterpriseScopingTests extends IntegrationTest {
     @Autowired
     JsonMapper json;
 
-    String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    String body(RequestBuilder request) throws Exception {
         return mockMvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -92,7 +95,7 @@ class EnterpriseScopingTests extends IntegrationTest {
     void excelExportHoldsOnlyTheDistrictsRows() throws Exception {
         byte[] xlsx = mockMvc.perform(get("/enterprises/export.xlsx").with(as("haishu")).param("industry", "C"))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             long expected = jdbc.sql("select count(*) from enterprise where district_code = '330203' and industry_section = 'C'")
                     .query(Long.class).single();

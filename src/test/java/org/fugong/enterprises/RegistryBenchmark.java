@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -59,8 +62,8 @@ class RegistryBenchmark extends IntegrationTest {
         measure("haishu, page " + (offset / 25 + 1) + " (keyset)", "haishu", "/enterprises?after=" + cursorAfter("330203", next));
         measure("city, JSON API 50 rows", "city", "/api/enterprises?limit=50");
         // Name search: the bigram index narrows, the substring test confirms.
-        measure("city, name contains 甬兴", "city", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
-        measure("haishu, name contains 甬兴", "haishu", "/enterprises?q=" + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+        measure("city, name contains 甬兴", "city", "/enterprises?q=" + URLEncoder.encode("甬兴", StandardCharsets.UTF_8));
+        measure("haishu, name contains 甬兴", "haishu", "/enterprises?q=" + URLEncoder.encode("甬兴", StandardCharsets.UTF_8));
 
         // The review queue: oldest first over the partial index, a page at a time.
         measure("haishu, review queue", "haishu", "/applications/queue");
@@ -73,7 +76,7 @@ class RegistryBenchmark extends IntegrationTest {
             measure("haishu, review queue page 101 (keyset)", "haishu", "/applications/queue?after=" + queueCursor);
         }
         measure("haishu, review queue, name contains 甬兴", "haishu", "/applications/queue?q="
-                + java.net.URLEncoder.encode("甬兴", java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode("甬兴", StandardCharsets.UTF_8));
         measure("haishu, resumption figures (API)", "haishu", "/api/applications/figures");
         measure("city, resumption figures (API)", "city", "/api/applications/figures");
     }
@@ -84,14 +87,14 @@ class RegistryBenchmark extends IntegrationTest {
                         where district_code = ? and status in ('SUBMITTED', 'IN_REVIEW')
                         order by submitted_at, id offset ? limit 1""")
                 .params(district, offset)
-                .query((rs, n) -> new ReviewQueue.Cursor(rs.getTimestamp(1).toInstant(), rs.getObject(2, java.util.UUID.class)))
+                .query((rs, n) -> new ReviewQueue.Cursor(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class)))
                 .list();
         return rows.isEmpty() ? null : rows.get(0).encode();
     }
 
     private String cursorAfter(String district, String name) {
         var id = jdbc.sql("select id from enterprise where district_code = ? and name = ? order by id limit 1")
-                .params(district, name).query(java.util.UUID.class).single();
+                .params(district, name).query(UUID.class).single();
         return new EnterpriseDirectory.Cursor(name, id).encode();
     }
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +34,7 @@ class UnifiedSocialCreditCodeTests {
 
     @Test
     void randomCompanyCodesAreValidAndRegisteredInTheDistrict() {
-        var random = new java.util.Random(1);
+        var random = new Random(1);
         for (int i = 0; i < 1000; i++) {
             String haishu = UnifiedSocialCreditCode.randomCompany("330203", random);
             assertThat(UnifiedSocialCreditCode.isValid(haishu)).as(haishu).isTrue();

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 
@@ -44,7 +46,7 @@ class CorrectionTests extends IntegrationTest {
 
     @Test
     void aRulesVersionIsNeverBackdatedAndAppliesFromItsDay() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         assertThatThrownBy(() -> rules.add(actor("health"), today, 10, 5, 37.3, 14))
                 .isInstanceOfSatisfying(InvalidDeclarationException.class, e -> assertThat(e.problems()).containsKey("effectiveFrom"));
         assertThatThrownBy(() -> rules.add(actor("labour"), today.plusDays(1), 10, 5, 37.3, 14))

@@ -2,6 +2,7 @@ package org.fugong.healthcode;
 
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** The health bureau's lists by file and by API: all or nothing, and they turn the listed red. */
 class HealthBureauTests extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Persons persons;
 
     @Test

@@ -17,14 +17,20 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -49,7 +55,7 @@ class HealthCodeTests extends IntegrationTest {
     @Autowired
     HealthLists lists;
     @Autowired
-    org.springframework.test.web.servlet.MockMvc mockMvc;
+    MockMvc mockMvc;
 
     @AfterEach
     void resetClock() {
@@ -80,21 +86,21 @@ class HealthCodeTests extends IntegrationTest {
         String phone = "139" + String.format("%08d", new Random().nextInt(100_000_000));
         // The whole citizen flow, with the session (kept in the database) in between.
         var browser = new Browser(mockMvc);
-        String page = browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code?lang=en")
+        String page = browser.perform(MockMvcRequestBuilders.post("/code?lang=en")
                 .with(csrf()).param("idNumber", id).param("name", "赵一鸣").param("phone", phone))
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher demo = java.util.regex.Pattern.compile("the code is (\\d{6})").matcher(page);
+                .getContentAsString(StandardCharsets.UTF_8);
+        Matcher demo = Pattern.compile("the code is (\\d{6})").matcher(page);
         assertThat(demo.find()).as("the demo shows the one-time code").isTrue();
-        var verified = browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/verify")
+        var verified = browser.perform(MockMvcRequestBuilders.post("/code/verify")
                 .with(csrf()).param("code", demo.group(1)));
         assertThat(verified.getRedirectedUrl()).isEqualTo("/code/me");
-        browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/declare").with(csrf())
+        browser.perform(MockMvcRequestBuilders.post("/code/declare").with(csrf())
                 .param("places", "330203").param("symptoms", "NONE").param("temperature", "36.6"));
-        browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/code/checkin").with(csrf())
+        browser.perform(MockMvcRequestBuilders.post("/code/checkin").with(csrf())
                 .param("temperature", "36.5"));
         var person = persons.findByIdNumber(id).orElseThrow();
         assertThat(person.maskedIdNumber()).isEqualTo(ResidentId.mask(id));
-        lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", java.time.LocalDate.now())));
+        lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", LocalDate.now())));
         codes.issue(person.id());
 
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "

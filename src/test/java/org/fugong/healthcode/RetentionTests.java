@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +31,11 @@ class RetentionTests extends IntegrationTest {
     @Test
     void oldHealthDataIsPurged() {
         // This person's data is made 61 days ago (and so nobody else's data is old enough to go).
-        clock.stopAt(java.time.Instant.now().minus(Duration.ofDays(61)));
+        clock.stopAt(Instant.now().minus(Duration.ofDays(61)));
         var person = persons.identify(HealthCodeTests.residentId(new Random()), "杨七", "13800009999").id();
         declarations.declare(person, new Declarations.DeclarationInput(List.of(), false, CodeRules.Symptoms.NONE, 36.5, null));
         declarations.checkIn(person, 36.6, CodeRules.Symptoms.NONE);
-        clock.stopAt(java.time.Instant.now().minus(Duration.ofDays(59)));
+        clock.stopAt(Instant.now().minus(Duration.ofDays(59)));
         retention.purge();
         assertThat(count("health_declaration", person)).isOne();
         clock.reset();
@@ -45,7 +47,7 @@ class RetentionTests extends IntegrationTest {
                 .isPositive();
     }
 
-    private long count(String table, java.util.UUID person) {
+    private long count(String table, UUID person) {
         return jdbc.sql("select count(*) from " + table + " where person_id = ?").param(person).query(Long.class).single();
     }
 }

@@ -10,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
@@ -148,7 +149,7 @@ class ApplicationJourneyTests extends IntegrationTest {
         return pages().text(css);
     }
 
-    private org.openqa.selenium.support.ui.WebDriverWait wait(int seconds) {
+    private WebDriverWait wait(int seconds) {
         return pages().await(seconds);
     }
 

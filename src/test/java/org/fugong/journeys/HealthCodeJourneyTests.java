@@ -3,6 +3,7 @@ package org.fugong.journeys;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.fugong.healthcode.HealthLists;
+import org.fugong.healthcode.ResidentId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,7 +49,7 @@ class HealthCodeJourneyTests extends IntegrationTest {
         Random random = new Random();
         String first17 = "3302031988" + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
                 + String.format("%03d", random.nextInt(1000));
-        String idNumber = first17 + org.fugong.healthcode.ResidentId.checkCharacter(first17);
+        String idNumber = first17 + ResidentId.checkCharacter(first17);
 
         pages.open("/code?lang=en");
         pages.type("idNumber", idNumber);

@@ -2,6 +2,8 @@ package org.fugong.journeys;
 
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
+import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +122,9 @@ class ShellJourneyTests extends IntegrationTest {
     void anImportShowsItsProgressUntilItIsDone() throws Exception {
         signIn("haishu");
         browser.get(url("/enterprises/imports"));
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("registry", ".csv");
-        java.nio.file.Files.writeString(file, String.join(",", org.fugong.enterprises.EnterpriseImports.COLUMNS) + "\n"
-                + org.fugong.enterprises.UnifiedSocialCreditCode.compose('9', '1', "330203", "4J4K4L4M")
+        Path file = Files.createTempFile("registry", ".csv");
+        Files.writeString(file, String.join(",", EnterpriseImports.COLUMNS) + "\n"
+                + UnifiedSocialCreditCode.compose('9', '1', "330203", "4J4K4L4M")
                 + ",宁波浏览器导入有限公司,林五,330203,,C,SMALL,false,40\n");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("[data-test=import-form] button")).click();

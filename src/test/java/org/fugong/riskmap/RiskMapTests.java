@@ -1,6 +1,7 @@
 package org.fugong.riskmap;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.Assertions;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.fugong.shell.Times;
@@ -9,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +63,7 @@ class RiskMapTests extends IntegrationTest {
         jdbc.sql("update risk_override set ended_at = starts_at, ended_by = 'test' where ended_at is null").update();
     }
 
-    String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    String body(RequestBuilder request) throws Exception {
         return mockMvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -237,9 +240,9 @@ class RiskMapTests extends IntegrationTest {
 
     @Test
     void onlyCityOfficialsOverride() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.override(actor("haishu"), "330203", RiskColour.GREEN,
+        Assertions.assertThatThrownBy(() -> desk.override(actor("haishu"), "330203", RiskColour.GREEN,
                 "wish", clock.instant().plus(Duration.ofHours(1))))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

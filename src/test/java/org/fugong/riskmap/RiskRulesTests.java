@@ -3,6 +3,7 @@ package org.fugong.riskmap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
 
@@ -118,7 +119,7 @@ class RiskRulesTests {
     void theStoredBreakdownReadsBackAsWritten() {
         Assessment assessment = RiskRules.assess(DEFAULT, history(60, 1, 1, 1, 4));
         Breakdown written = Breakdown.of(assessment);
-        Breakdown read = tools.jackson.databind.json.JsonMapper.builder().build().readValue(written.toJson(), Breakdown.class);
+        Breakdown read = JsonMapper.builder().build().readValue(written.toJson(), Breakdown.class);
         assertThat(read).isEqualTo(written);
     }
 

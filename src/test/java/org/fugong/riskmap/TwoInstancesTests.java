@@ -3,7 +3,12 @@ package org.fugong.riskmap;
 import com.zaxxer.hikari.HikariDataSource;
 import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
+import org.fugong.access.Scope;
 import org.fugong.shell.Times;
+import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketDesk;
+import org.fugong.tickets.TicketPriority;
+import org.fugong.tickets.TicketSweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import javax.sql.DataSource;
 import java.sql.Date;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +45,7 @@ class TwoInstancesTests extends IntegrationTest {
     @Autowired
     Times times;
     @Autowired
-    org.fugong.tickets.TicketSweep sweep;
+    TicketSweep sweep;
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
@@ -96,7 +103,7 @@ class TwoInstancesTests extends IntegrationTest {
     void twoInstancesEndAnExpiredOverrideOnce() throws Exception {
         RiskMapDesk other = second.getBean(RiskMapDesk.class);
         // The second instance runs on the real clock: expire the override in real time.
-        desk.override(actor("city"), "330213", RiskColour.YELLOW, "two instances", java.time.Instant.now().plus(Duration.ofMillis(300)));
+        desk.override(actor("city"), "330213", RiskColour.YELLOW, "two instances", Instant.now().plus(Duration.ofMillis(300)));
         Thread.sleep(400);
         List<Integer> ended = race(desk::endExpiredOverrides, other::endExpiredOverrides);
         assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
@@ -107,13 +114,13 @@ class TwoInstancesTests extends IntegrationTest {
     @Test
     void twoInstancesSweepingAtOnceIssueOneReminder() throws Exception {
         var owner = actor("ent-jiangbei");
-        var desk = second.getBean(org.fugong.tickets.TicketDesk.class);
-        var ticket = desk.file(owner, org.fugong.access.Scope.enterprises(java.util.Set.of(owner.enterpriseId())),
-                new org.fugong.tickets.TicketDesk.NewTicket(owner.enterpriseId(), org.fugong.tickets.TicketCategory.LOGISTICS,
-                        org.fugong.tickets.TicketPriority.NORMAL, "原料运不进来", "上游货车在高速卡口被拦。", false, null));
-        java.time.Instant breach = ticket.solutionDue().plusSeconds(1);
+        var desk = second.getBean(TicketDesk.class);
+        var ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())),
+                new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.LOGISTICS,
+                        TicketPriority.NORMAL, "原料运不进来", "上游货车在高速卡口被拦。", false, null));
+        Instant breach = ticket.solutionDue().plusSeconds(1);
         var here = sweep;
-        var there = second.getBean(org.fugong.tickets.TicketSweep.class);
+        var there = second.getBean(TicketSweep.class);
         List<Integer> steps = race(() -> here.sweep(breach), () -> there.sweep(breach));
         // Between them the two sweeps took this ticket's three steps (first response overdue, warning, breach).
         assertThat(steps.get(0) + steps.get(1)).isGreaterThanOrEqualTo(3);

@@ -2,12 +2,16 @@ package org.fugong.tickets;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,8 +90,8 @@ class SlaClockTests {
     }
 
     static WorkingCalendar workdays(LocalDate... holidays) {
-        return new WorkingCalendar(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30),
-                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), java.util.Set.of(holidays), CITY);
+        return new WorkingCalendar(LocalTime.of(8, 30), LocalTime.of(17, 30),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(holidays), CITY);
     }
 
     @Test

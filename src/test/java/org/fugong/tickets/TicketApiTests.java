@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,13 +68,13 @@ class TicketApiTests extends IntegrationTest {
     @Test
     void figuresAreScopedAndAddUp() throws Exception {
         var owner = actor("ent-haishu");
-        Ticket ticket = desk.file(owner, Scope.enterprises(java.util.Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
+        Ticket ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
                 owner.enterpriseId(), TicketCategory.LABOUR, TicketPriority.NORMAL, "招工", "需要招工 20 人", false, null));
         desk.resolve(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "Job fair on Monday");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         var city = json.readTree(mvc.get().uri("/api/tickets/figures").with(as("city")).exchange().getResponse().getContentAsString());
         long filed = jdbc.sql("select count(*) from ticket where (filed_at at time zone 'Asia/Shanghai')::date between ? and ?")
-                .params(java.sql.Date.valueOf(today.minusDays(13)), java.sql.Date.valueOf(today)).query(Long.class).single();
+                .params(Date.valueOf(today.minusDays(13)), Date.valueOf(today)).query(Long.class).single();
         assertThat(city.get("total").get("filed").asLong()).isEqualTo(filed);
         long unitSum = 0;
         for (JsonNode unit : city.get("units")) {

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,17 +82,17 @@ class TicketRulesTests extends IntegrationTest {
                 120, 480, 80, 240, true));
         var policy = policies.match(TicketCategory.POLICY, TicketPriority.URGENT);
         assertThat(policy.calendar()).isNotNull();
-        java.time.LocalDate monday = java.time.LocalDate.of(2030, 1, 7);
+        LocalDate monday = LocalDate.of(2030, 1, 7);
         rules.addHoliday(actor("city"), monday, "Test holiday");
         try {
             var calendar = policies.match(TicketCategory.POLICY, TicketPriority.URGENT).calendar();
             assertThat(calendar.workingDay(monday)).isFalse();
-            var fridayEvening = monday.minusDays(3).atTime(17, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+            var fridayEvening = monday.minusDays(3).atTime(17, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
             var due = SlaClock.due(policies.match(TicketCategory.POLICY, TicketPriority.URGENT), fridayEvening, false,
-                    Duration.ZERO, java.time.ZoneId.of("Asia/Shanghai"));
+                    Duration.ZERO, ZoneId.of("Asia/Shanghai"));
             // Half an hour on Friday, the holiday Monday skipped, the rest on Tuesday morning.
             assertThat(due.firstResponse()).isEqualTo(monday.plusDays(1).atTime(9, 0)
-                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+                    .atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         } finally {
             rules.removeHoliday(actor("city"), monday);
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -262,7 +263,7 @@ class TicketTests extends IntegrationTest {
     void theFormExplainsItsProblemsAndFilesNothing() throws Exception {
         long before = jdbc.sql("select count(*) from ticket").query(Long.class).single();
         String page = mvc.post().uri("/tickets?lang=en").with(as("ent-haishu"))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("category", "LABOUR").param("title", "").param("description", "").exchange().getResponse()
                 .getContentAsString();
         assertThat(page).contains("Give a title of at most 200 characters.").contains("Describe the problem");

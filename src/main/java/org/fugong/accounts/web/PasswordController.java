@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,7 +41,7 @@ class PasswordController {
     }
 
     @GetMapping("/account/password")
-    String initForm(org.springframework.ui.Model model) {
+    String initForm(Model model) {
         model.addAttribute("form", ChangePasswordForm.empty());
         return "account/password";
     }

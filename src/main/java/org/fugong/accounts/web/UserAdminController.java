@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Size;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.fugong.accounts.InvalidUserException;
 import org.fugong.accounts.UserAccount;
 import org.fugong.accounts.UserAdministration;
+import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Choice;
 import org.jspecify.annotations.Nullable;
@@ -50,10 +52,10 @@ class UserAdminController {
     private final Geography geography;
     private final Clock clock;
 
-    private final org.fugong.enterprises.EnterpriseDirectory enterprises;
+    private final EnterpriseDirectory enterprises;
 
     UserAdminController(UserAdministration administration, CurrentActor currentActor, Geography geography, Clock clock,
-                        org.fugong.enterprises.EnterpriseDirectory enterprises) {
+                        EnterpriseDirectory enterprises) {
         this.enterprises = enterprises;
         this.administration = administration;
         this.currentActor = currentActor;
@@ -122,7 +124,7 @@ class UserAdminController {
         model.addAttribute("geography", geography);
         model.addAttribute("departments", administration.departments());
         model.addAttribute("enterprise", user.getEnterpriseId() == null ? null
-                : enterprises.get(org.fugong.access.Scope.city(), user.getEnterpriseId()));
+                : enterprises.get(Scope.city(), user.getEnterpriseId()));
         return "admin/users/detail";
     }
 
@@ -152,7 +154,7 @@ class UserAdminController {
                   RedirectAttributes redirect) {
         try {
             administration.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
-        } catch (org.fugong.accounts.InvalidUserException e) {
+        } catch (InvalidUserException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             return "redirect:/admin/users/" + id;
         }

@@ -22,6 +22,7 @@ import org.fugong.enterprises.StaleApplicationException;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +32,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Return-to-work applications: the enterprise's filing and its page, the reviewer's decisions and
@@ -72,7 +75,7 @@ class ApplicationController {
     // ------------------------------------------------------------ the enterprise
 
     @GetMapping("/applications/mine")
-    String mine(Model model, HttpServletResponse response) throws java.io.IOException {
+    String mine(Model model, HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
         if (actor.enterpriseId() == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -120,7 +123,7 @@ class ApplicationController {
     private String write(@Nullable UUID id, ApplicationForm form, String action, Model model, RedirectAttributes redirect,
                          HttpServletResponse response) {
         if (!currentActor.get().hasRole(Role.ENTERPRISE)) {
-            throw new org.springframework.security.access.AccessDeniedException("Only an enterprise files applications");
+            throw new AccessDeniedException("Only an enterprise files applications");
         }
         Map<String, String> problems = new LinkedHashMap<>();
         var input = form.input(problems);
@@ -249,7 +252,7 @@ class ApplicationController {
 
     /** Runs a step; on success back to the page with the message, on refusal the page with the reason. */
     private String act(UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response, String success,
-                       java.util.function.Supplier<Application> step) {
+                       Supplier<Application> step) {
         try {
             step.get();
             redirect.addFlashAttribute("success", success);

@@ -2,8 +2,10 @@ package org.fugong.enterprises.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.ApplicationDesk;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseImports;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The registry as officials, commissioners and enterprises see it: only what their scope permits. */
@@ -32,10 +35,10 @@ class EnterpriseController {
     private final CurrentActor currentActor;
     private final Geography geography;
 
-    private final org.fugong.enterprises.ApplicationDesk applications;
+    private final ApplicationDesk applications;
 
     EnterpriseController(EnterpriseDirectory directory, CurrentActor currentActor, Geography geography,
-                         org.fugong.enterprises.ApplicationDesk applications) {
+                         ApplicationDesk applications) {
         this.applications = applications;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -119,12 +122,12 @@ class EnterpriseController {
                     @RequestParam(required = false) @Nullable IndustrySection industry,
                     @RequestParam(required = false) @Nullable EnterpriseSize size,
                     @RequestParam(required = false) @Nullable Boolean aboveScale,
-                    java.util.Locale locale, HttpServletResponse response) throws IOException {
+                    Locale locale, HttpServletResponse response) throws IOException {
         Scope scope = currentActor.scope();
         var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"");
-        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
+        try (var workbook = new SXSSFWorkbook(200)) {
             var sheet = workbook.createSheet();
             String[] header = {"uscc", "name", "legal_representative", "district_code", "district", "township_code",
                     "industry_section", "size", "above_scale", "staff_count", "key_enterprise", "priority_category",

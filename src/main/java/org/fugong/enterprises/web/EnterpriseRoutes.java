@@ -5,6 +5,7 @@ import org.fugong.access.RouteAccess;
 import org.fugong.shell.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
@@ -18,12 +19,12 @@ class EnterpriseRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(org.springframework.http.HttpMethod.POST, "/applications/policy", "/applications/checklist")
+        routes.requestMatchers(HttpMethod.POST, "/applications/policy", "/applications/checklist")
                 .hasRole("CITY_OFFICIAL")
                 .requestMatchers("/applications/policy", "/applications/checklist", "/applications/queue",
                         "/applications/queue/**", "/api/applications/figures").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
                 .requestMatchers("/applications/mine", "/applications/new").hasRole("ENTERPRISE")
-                .requestMatchers(org.springframework.http.HttpMethod.POST, "/applications").hasRole("ENTERPRISE")
+                .requestMatchers(HttpMethod.POST, "/applications").hasRole("ENTERPRISE")
                 .requestMatchers("/applications/**", "/api/applications/**").hasAnyRole(ROLES)
                 .requestMatchers("/enterprises/imports", "/enterprises/imports/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
                 .requestMatchers("/enterprises", "/enterprises/**", "/api/enterprises", "/api/enterprises/**").hasAnyRole(ROLES);

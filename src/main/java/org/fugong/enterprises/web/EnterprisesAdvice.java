@@ -1,6 +1,7 @@
 package org.fugong.enterprises.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.fugong.enterprises.ApplicationNotFoundException;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseNotFoundException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,7 +16,7 @@ import java.io.IOException;
 @ControllerAdvice(basePackageClasses = EnterprisesAdvice.class)
 class EnterprisesAdvice {
 
-    @ExceptionHandler({EnterpriseNotFoundException.class, org.fugong.enterprises.ApplicationNotFoundException.class})
+    @ExceptionHandler({EnterpriseNotFoundException.class, ApplicationNotFoundException.class})
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

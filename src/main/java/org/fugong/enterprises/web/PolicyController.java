@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The policy matrix and the prevention checklist: read by officials, edited by the city. */
@@ -95,7 +96,7 @@ class PolicyController {
                     @RequestParam(required = false) @Nullable Long version,
                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            checklist.save(currentActor.get(), new Checklist.ItemChange(code.trim().toUpperCase(java.util.Locale.ROOT),
+            checklist.save(currentActor.get(), new Checklist.ItemChange(code.trim().toUpperCase(Locale.ROOT),
                     labelZh, labelEn, kind, minimum, position, active, version));
         } catch (InvalidApplicationException e) {
             response.setStatus(422);

@@ -6,6 +6,7 @@ import org.fugong.geography.Geography;
 import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.CodeRules;
 import org.fugong.healthcode.CodeStatus;
+import org.fugong.healthcode.Corrections;
 import org.fugong.healthcode.Declarations;
 import org.fugong.healthcode.HealthCodes;
 import org.fugong.healthcode.InvalidDeclarationException;
@@ -14,6 +15,8 @@ import org.fugong.healthcode.Persons;
 import org.fugong.healthcode.QrCodes;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.healthcode.SmsGateway;
+import org.fugong.healthcode.Staff;
+import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +25,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,11 +72,11 @@ class CitizenController {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean demo;
-    private final org.fugong.healthcode.Staff staff;
-    private final org.fugong.healthcode.Corrections corrections;
-    private final org.fugong.shell.Times times;
+    private final Staff staff;
+    private final Corrections corrections;
+    private final Times times;
 
-    CitizenController(org.fugong.shell.Times times, org.fugong.healthcode.Corrections corrections, org.fugong.healthcode.Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
+    CitizenController(Times times, Corrections corrections, Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
                       PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
                       @Value("${fugong.demo.enabled:false}") boolean demo) {
         this.staff = staff;
@@ -173,7 +180,7 @@ class CitizenController {
         model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
                 .query(Long.class).single() > 0);
         model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
-                .params(person, java.sql.Date.valueOf(times.today()))
+                .params(person, Date.valueOf(times.today()))
                 .query(Long.class).single() > 0);
         return qr(person, model, "healthcode/me");
     }
@@ -245,7 +252,7 @@ class CitizenController {
 
     @PostMapping("/code/correction")
     String correction(@RequestParam(required = false) @Nullable String reason, HttpSession session,
-                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+                      RedirectAttributes redirect) {
         UUID person = (UUID) session.getAttribute(PERSON);
         if (person == null) {
             return "redirect:/code";
@@ -268,8 +275,8 @@ class CitizenController {
 
     private static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,14 +3,19 @@ package org.fugong.healthcode.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.CurrentActor;
+import org.fugong.healthcode.CodeRules;
+import org.fugong.healthcode.Corrections;
 import org.fugong.healthcode.GateScans;
 import org.fugong.healthcode.HealthLists;
+import org.fugong.healthcode.HealthRules;
 import org.fugong.healthcode.InvalidDeclarationException;
 import org.fugong.shell.TabularFile;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +28,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,12 +43,12 @@ class HealthBureauController {
     private final HealthLists lists;
     private final GateScans scans;
     private final CurrentActor currentActor;
-    private final org.fugong.healthcode.Corrections corrections;
-    private final org.fugong.healthcode.HealthRules rules;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Corrections corrections;
+    private final HealthRules rules;
+    private final JdbcClient jdbc;
 
-    HealthBureauController(org.springframework.jdbc.core.simple.JdbcClient jdbc, org.fugong.healthcode.HealthRules rules, HealthLists lists, GateScans scans, CurrentActor currentActor,
-                           org.fugong.healthcode.Corrections corrections) {
+    HealthBureauController(JdbcClient jdbc, HealthRules rules, HealthLists lists, GateScans scans, CurrentActor currentActor,
+                           Corrections corrections) {
         this.corrections = corrections;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -84,7 +90,7 @@ class HealthBureauController {
                 } catch (DateTimeParseException e) {
                     listed = null;
                 }
-                entries.add(new HealthLists.Entry(TabularFile.cell(line, 0), TabularFile.cell(line, 1).toUpperCase(java.util.Locale.ROOT),
+                entries.add(new HealthLists.Entry(TabularFile.cell(line, 0), TabularFile.cell(line, 1).toUpperCase(Locale.ROOT),
                         listed));
             }
             var imported = lists.importEntries(currentActor.get(), source.isBlank() ? "upload" : source.trim(), entries);
@@ -107,9 +113,9 @@ class HealthBureauController {
                    @RequestParam(defaultValue = "LOW") String level, Model model, RedirectAttributes redirect,
                    HttpServletResponse response) {
         try {
-            org.fugong.healthcode.CodeRules.Level parsed;
+            CodeRules.Level parsed;
             try {
-                parsed = org.fugong.healthcode.CodeRules.Level.valueOf(level);
+                parsed = CodeRules.Level.valueOf(level);
             } catch (IllegalArgumentException e) {
                 throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
             }
@@ -150,7 +156,7 @@ class HealthBureauController {
     }
 
     @PostMapping("/health/corrections/{id}")
-    String decide(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam(defaultValue = "false") boolean accept,
+    String decide(@PathVariable long id, @RequestParam(defaultValue = "false") boolean accept,
                   @RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
         try {

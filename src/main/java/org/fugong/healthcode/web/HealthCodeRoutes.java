@@ -1,9 +1,17 @@
 package org.fugong.healthcode.web;
 
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
+import org.fugong.healthcode.HealthBureau;
+import org.fugong.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+import java.util.EnumSet;
 
 /** The public keys are public; gates (and the city) verify codes; the city reads the scan counts. */
 @Configuration(proxyBeanMethods = false)
@@ -17,27 +25,27 @@ class HealthCodeRoutes implements RouteAccess {
                 .requestMatchers("/health/staff").hasRole("ENTERPRISE")
                 // The bureau's desk: by department, not only by role, so a labour officer is refused at the door.
                 .requestMatchers("/health", "/health/**", "/api/health/**").access((authentication, context) ->
-                        new org.springframework.security.authorization.AuthorizationDecision(
-                                authentication.get().getPrincipal() instanceof org.fugong.access.Actor actor
-                                        && org.fugong.healthcode.HealthBureau.actsFor(actor)))
+                        new AuthorizationDecision(
+                                authentication.get().getPrincipal() instanceof Actor actor
+                                        && HealthBureau.actsFor(actor)))
                 .requestMatchers("/api/gate/**").hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
     }
 
-    @org.springframework.context.annotation.Bean
-    org.fugong.shell.NavigationItem healthNavigation() {
-        return new org.fugong.shell.NavigationItem("nav.health", "nav.health.description", "/health", 45,
-                java.util.EnumSet.of(org.fugong.access.Role.CITY_OFFICIAL, org.fugong.access.Role.DEPARTMENT_OFFICER), org.fugong.healthcode.HealthBureau.DEPARTMENT);
+    @Bean
+    NavigationItem healthNavigation() {
+        return new NavigationItem("nav.health", "nav.health.description", "/health", 45,
+                EnumSet.of(Role.CITY_OFFICIAL, Role.DEPARTMENT_OFFICER), HealthBureau.DEPARTMENT);
     }
 
-    @org.springframework.context.annotation.Bean
-    org.fugong.shell.NavigationItem staffNavigation() {
-        return new org.fugong.shell.NavigationItem("nav.staffCodes", "nav.staffCodes.description", "/health/staff", 46,
-                java.util.EnumSet.of(org.fugong.access.Role.ENTERPRISE));
+    @Bean
+    NavigationItem staffNavigation() {
+        return new NavigationItem("nav.staffCodes", "nav.staffCodes.description", "/health/staff", 46,
+                EnumSet.of(Role.ENTERPRISE));
     }
 
-    @org.springframework.context.annotation.Bean
-    org.fugong.shell.NavigationItem gateNavigation() {
-        return new org.fugong.shell.NavigationItem("nav.gate", "nav.gate.description", "/gate", 40,
-                java.util.EnumSet.of(org.fugong.access.Role.GATE_CHECKER));
+    @Bean
+    NavigationItem gateNavigation() {
+        return new NavigationItem("nav.gate", "nav.gate.description", "/gate", 40,
+                EnumSet.of(Role.GATE_CHECKER));
     }
 }

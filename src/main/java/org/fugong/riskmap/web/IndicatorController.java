@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Daily figures of a district and its townships: a form per day, and an import of many days
@@ -145,7 +146,7 @@ class IndicatorController {
 
     /** The file's column for a field of the figures: newLocal is new_local. */
     static String column(String field) {
-        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
     private String form(Model model, String district) {

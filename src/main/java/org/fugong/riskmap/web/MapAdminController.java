@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -102,7 +103,7 @@ class MapAdminController {
 
     private String overridePage(Model model, Locale locale) {
         model.addAttribute("units", units.all().stream().map(u -> Choice.ofName(u.code(), u.name(locale))).toList());
-        model.addAttribute("colours", java.util.Arrays.stream(RiskColour.values())
+        model.addAttribute("colours", Arrays.stream(RiskColour.values())
                 .map(c -> Choice.ofKey(c.name(), c.messageKey())).toList());
         model.addAttribute("overrides", overrides.recent(50));
         model.addAttribute("now", clock.instant());

@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -74,8 +76,8 @@ class RiskMapApi {
     @Operation(summary = "Every unit's colour for each day of a range (at most two years), for replaying")
     Map<LocalDate, Map<String, RiskColour>> history(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 731) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, "At most two years");
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 731) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most two years");
         }
         return map.history(from, to);
     }

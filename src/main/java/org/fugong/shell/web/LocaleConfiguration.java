@@ -1,6 +1,7 @@
 package org.fugong.shell.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -27,7 +28,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("fugong-lang") {
             @Override
-            public void setLocale(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            public void setLocale(HttpServletRequest request, HttpServletResponse response,
                                   Locale locale) {
                 super.setLocale(request, response, locale == null ? null : supported(locale));
             }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
+import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.geography.Geography;
@@ -139,7 +140,7 @@ class TicketApi {
         Ticket ticket = received == null ? desk.file(actor, currentActor.scope(), input, TicketChannel.API)
                 : desk.file(actor, currentActor.scope(), input, TicketChannel.API, received);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(new Created(ticket.id().toString(),
-                "#" + ticket.number(), enterprises.get(org.fugong.access.Scope.city(), ticket.enterpriseId()).uscc())));
+                "#" + ticket.number(), enterprises.get(Scope.city(), ticket.enterpriseId()).uscc())));
     }
 
     @GetMapping("/open311/requests/{id}.json")
@@ -152,7 +153,7 @@ class TicketApi {
                 t.description(), agency, "#" + t.number(), t.filedAt().atZone(times.zone()).toOffsetDateTime(),
                 null, t.solutionDue().atZone(times.zone()).toOffsetDateTime(),
                 geography.district(t.districtCode()).map(d -> d.nameZh()).orElse(t.districtCode()),
-                enterprises.get(org.fugong.access.Scope.city(), t.enterpriseId()).uscc(), t.priority().name(),
+                enterprises.get(Scope.city(), t.enterpriseId()).uscc(), t.priority().name(),
                 "LEVEL_" + t.escalationLevel()));
     }
 

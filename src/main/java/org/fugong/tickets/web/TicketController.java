@@ -5,31 +5,44 @@ import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.geography.Geography;
+import org.fugong.shell.Times;
+import org.fugong.tickets.Attachments;
 import org.fugong.tickets.InvalidTicketException;
 import org.fugong.tickets.Notifications;
 import org.fugong.tickets.StaleTicketException;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;
+import org.fugong.tickets.TicketFigures;
 import org.fugong.tickets.TicketPriority;
 import org.fugong.tickets.TicketQueries;
 import org.fugong.tickets.TicketStateException;
 import org.fugong.tickets.TicketStatus;
 import org.fugong.tickets.TicketUnits;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,15 +64,15 @@ class TicketController {
     private final CurrentActor currentActor;
     private final Geography geography;
     private final Clock clock;
-    private final org.fugong.tickets.TicketFigures figureService;
-    private final org.fugong.shell.Times times;
-    private final org.fugong.tickets.Attachments attachments;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TicketFigures figureService;
+    private final Times times;
+    private final Attachments attachments;
+    private final TransactionTemplate transactions;
 
-    TicketController(org.fugong.tickets.Attachments attachments,
-                     org.springframework.transaction.support.TransactionTemplate transactions, TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
+    TicketController(Attachments attachments,
+                     TransactionTemplate transactions, TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
                      EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography, Clock clock,
-                     org.fugong.tickets.TicketFigures figureService, org.fugong.shell.Times times) {
+                     TicketFigures figureService, Times times) {
         this.figureService = figureService;
         this.attachments = attachments;
         this.transactions = transactions;
@@ -128,7 +141,7 @@ class TicketController {
             model.addAttribute("ownEnterprise", enterprises.get(currentActor.scope(), actor.enterpriseId()));
         } else if (actor.hasRole(Role.COMMISSIONER)) {
             model.addAttribute("choices", enterprises.search(currentActor.scope(),
-                    new org.fugong.enterprises.EnterpriseCriteria(null, null, null, null, null, null), null, 100).items());
+                    new EnterpriseCriteria(null, null, null, null, null, null), null, 100).items());
         }
         String text = form.getOrDefault("title", "") + form.getOrDefault("description", "");
         model.addAttribute("similar", text.isBlank() ? List.of() : queries.similarOpen(actor, currentActor.scope(), text, 5));
@@ -147,8 +160,8 @@ class TicketController {
 
     @PostMapping("/tickets")
     String file(@RequestParam Map<String, String> params,
-                @RequestParam(name = "attachment", required = false) org.springframework.web.multipart.@Nullable MultipartFile attachment,
-                Model model, HttpServletResponse response) throws java.io.IOException {
+                @RequestParam(name = "attachment", required = false) @Nullable MultipartFile attachment,
+                Model model, HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
         Map<String, String> problems = new LinkedHashMap<>();
         UUID enterpriseId = actor.hasRole(Role.ENTERPRISE) ? actor.enterpriseId() : enterpriseOf(params.get("enterprise"), problems);
@@ -158,8 +171,8 @@ class TicketController {
         boolean attached = attachment != null && !attachment.isEmpty();
         byte[] data = attached ? attachment.getBytes() : new byte[0];
         String filename = attached && attachment.getOriginalFilename() != null ? attachment.getOriginalFilename() : "";
-        if (attached && org.fugong.tickets.Attachments.problem(filename, data) != null) {
-            problems.put("attachment", org.fugong.tickets.Attachments.problem(filename, data));
+        if (attached && Attachments.problem(filename, data) != null) {
+            problems.put("attachment", Attachments.problem(filename, data));
         }
         if (!problems.isEmpty() || enterpriseId == null || category == null || priority == null) {
             response.setStatus(422);
@@ -327,22 +340,22 @@ class TicketController {
     }
 
     @GetMapping("/tickets/{id}/attachments/{attachment}")
-    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
         var content = attachments.read(currentActor.get(), currentActor.scope(), id, attachment);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(content.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.attachment().contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(content.attachment().filename(), StandardCharsets.UTF_8).build().toString())
                 .body(content.data());
     }
 
     @GetMapping("/tickets/figures")
-    String figures(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate from,
-                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.@Nullable LocalDate to,
+    String figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                    Model model) {
         Actor actor = currentActor.get();
-        java.time.LocalDate last = to == null ? times.today() : to;
-        java.time.LocalDate first = from == null ? last.minusDays(13) : from;
+        LocalDate last = to == null ? times.today() : to;
+        LocalDate first = from == null ? last.minusDays(13) : from;
         model.addAttribute("figures", figureService.figures(actor, currentActor.scope(), first, last));
         model.addAttribute("units", units.all());
         model.addAttribute("geography", geography);

@@ -7,6 +7,7 @@ import org.fugong.shell.NavigationItem;
 import org.fugong.tickets.TicketNotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,7 +22,7 @@ class TicketRoutes implements RouteAccess {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(org.springframework.http.HttpMethod.POST, "/tickets/rules/**").hasRole("CITY_OFFICIAL")
+        routes.requestMatchers(HttpMethod.POST, "/tickets/rules/**").hasRole("CITY_OFFICIAL")
                 .requestMatchers("/tickets/rules", "/tickets/figures", "/api/tickets/figures")
                 .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER")
                 .requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")

@@ -12,6 +12,7 @@ import org.fugong.tickets.TicketPriority;
 import org.fugong.tickets.TicketRules;
 import org.fugong.tickets.TicketUnits;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 /** Routing rules and SLA policies: read by officials, edited by the city. */
@@ -97,14 +99,14 @@ class TicketRulesController {
     }
 
     @PostMapping("/tickets/rules/holidays")
-    String addHoliday(@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+    String addHoliday(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                       @RequestParam(required = false) @Nullable String name, Model model, RedirectAttributes redirect,
                       HttpServletResponse response) {
         return save(model, redirect, response, () -> rules.addHoliday(currentActor.get(), day, name));
     }
 
     @PostMapping("/tickets/rules/holidays/{day}/remove")
-    String removeHoliday(@PathVariable @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+    String removeHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return save(model, redirect, response, () -> rules.removeHoliday(currentActor.get(), day));
     }
