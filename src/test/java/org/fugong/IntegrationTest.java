@@ -2,6 +2,8 @@ package org.fugong;
 
 import jakarta.servlet.http.Cookie;
 import org.fugong.access.Actor;
+import org.fugong.access.CurrentActor;
+import org.fugong.access.Scope;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +69,9 @@ public abstract class IntegrationTest {
     @Autowired
     private UserDetailsService users;
 
+    @Autowired
+    private CurrentActor currentActor;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         if (!"testcontainers".equals(System.getProperty("fugong.test.database"))) {
@@ -90,6 +95,11 @@ public abstract class IntegrationTest {
 
     protected Actor actor(String username) {
         return (Actor) users.loadUserByUsername(username);
+    }
+
+    /** The scope a demo (or test) user has when signed in. */
+    protected Scope scope(String username) {
+        return currentActor.scopeOf(actor(username));
     }
 
     /**

@@ -380,7 +380,7 @@ class RouteAccessTests extends IntegrationTest {
 
     private UUID labourIssue() {
         if (labourIssue == null) {
-            labourIssue = commonIssues.open(actor("labour"), Scope.none(), "Route walk issue", "Workers", "DEPT-LABOUR",
+            labourIssue = commonIssues.open(actor("labour"), scope("labour"), "Route walk issue", "Workers", "DEPT-LABOUR",
                     jiangbeiTicket()).id();
         }
         return labourIssue;
@@ -388,7 +388,7 @@ class RouteAccessTests extends IntegrationTest {
 
     private UUID jiangbeiTicket() {
         if (jiangbeiTicket == null) {
-            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprises(Set.of(enterpriseOf("ent-jiangbei"))),
+            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprise(enterpriseOf("ent-jiangbei")),
                     new TicketDesk.NewTicket(enterpriseOf("ent-jiangbei"), TicketCategory.LABOUR,
                             TicketPriority.NORMAL, "Route walk", "Workers cannot come back", false, null)).id();
         }

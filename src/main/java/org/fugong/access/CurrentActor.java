@@ -16,9 +16,11 @@ import java.util.UUID;
 public class CurrentActor {
 
     private final ObjectProvider<AssignmentDirectory> assignments;
+    private final ObjectProvider<HandlingUnits> units;
 
-    CurrentActor(ObjectProvider<AssignmentDirectory> assignments) {
+    CurrentActor(ObjectProvider<AssignmentDirectory> assignments, ObjectProvider<HandlingUnits> units) {
         this.assignments = assignments;
+        this.units = units;
     }
 
     public Optional<Actor> find() {
@@ -43,6 +45,8 @@ public class CurrentActor {
             @Nullable AssignmentDirectory directory = assignments.getIfAvailable();
             assigned = directory == null ? Set.of() : directory.enterprisesOf(actor.id());
         }
-        return Scope.of(actor, assigned);
+        @Nullable HandlingUnits handling = units.getIfAvailable();
+        String unit = handling == null ? null : handling.unitOf(actor).orElse(null);
+        return Scope.of(actor, assigned, unit);
     }
 }

@@ -1,5 +1,6 @@
 package org.fugong.accounts;
 
+import org.fugong.shell.RefusedChangeException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -83,7 +84,7 @@ public class UserAccount {
 
     void verify(String by, Instant now) {
         if (!isPending()) {
-            throw new AccountStateException("accounts.error.notPending");
+            throw new RefusedChangeException("accounts.error.notPending");
         }
         verification = "VERIFIED";
         enabled = true;
@@ -94,7 +95,7 @@ public class UserAccount {
 
     void refuse(String by, String reason, Instant now) {
         if (!isPending()) {
-            throw new AccountStateException("accounts.error.notPending");
+            throw new RefusedChangeException("accounts.error.notPending");
         }
         verification = "REFUSED";
         verificationNote = reason;
@@ -129,7 +130,7 @@ public class UserAccount {
 
     void disable(Instant now) {
         if (!enabled) {
-            throw new AccountStateException("accounts.error.alreadyDisabled");
+            throw new RefusedChangeException("accounts.error.alreadyDisabled");
         }
         enabled = false;
         updatedAt = now;
@@ -137,10 +138,10 @@ public class UserAccount {
 
     void enable(Instant now) {
         if (!"VERIFIED".equals(verification)) {
-            throw new AccountStateException("accounts.error.notVerified");
+            throw new RefusedChangeException("accounts.error.notVerified");
         }
         if (enabled) {
-            throw new AccountStateException("accounts.error.alreadyEnabled");
+            throw new RefusedChangeException("accounts.error.alreadyEnabled");
         }
         enabled = true;
         updatedAt = now;

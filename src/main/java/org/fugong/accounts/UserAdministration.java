@@ -1,5 +1,8 @@
 package org.fugong.accounts;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.shell.NotFoundException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -95,18 +98,18 @@ public class UserAdministration {
         Instant now = clock.instant();
         String username = user.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidUserException("username", "accounts.error.username.format");
+            throw InvalidInputException.of("username", "accounts.error.username.format");
         }
         if (accounts.findByUsername(username).isPresent()) {
-            throw new InvalidUserException("username", "accounts.error.username.taken");
+            throw InvalidInputException.of("username", "accounts.error.username.taken");
         }
         if (user.displayName().isBlank()) {
-            throw new InvalidUserException("displayName", "accounts.error.required");
+            throw InvalidInputException.of("displayName", "accounts.error.required");
         }
         if (admin.isSystem()) {
             // The system's own accounts (demo) may carry the short demo password.
             if (password.isEmpty()) {
-                throw new InvalidUserException("password", "accounts.error.password.short");
+                throw InvalidInputException.of("password", "accounts.error.password.short");
             }
         } else {
             checkPassword(username, password, "password");
@@ -126,29 +129,29 @@ public class UserAdministration {
     private Binding bind(Actor admin, NewUser user) {
         Role role = user.role();
         if (!admin.hasRole(Role.CITY_OFFICIAL) && !DISTRICT_GRANTABLE.contains(role)) {
-            throw new InvalidUserException("role", "accounts.error.role.notGrantable");
+            throw InvalidInputException.of("role", "accounts.error.role.notGrantable");
         }
         String district = null;
         String department = null;
         UUID enterprise = null;
         if (role.needsEnterprise()) {
             EnterpriseSummary found = enterprises.findByUscc(nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(Locale.ROOT))
-                    .orElseThrow(() -> new InvalidUserException("enterpriseUscc", "accounts.error.enterprise.unknown"));
+                    .orElseThrow(() -> InvalidInputException.of("enterpriseUscc", "accounts.error.enterprise.unknown"));
             enterprise = found.id();
             district = found.districtCode();
         } else if (role.needsDistrict()) {
             district = user.districtCode();
             if (district == null || geography.district(district).isEmpty()) {
-                throw new InvalidUserException("districtCode", "accounts.error.district.unknown");
+                throw InvalidInputException.of("districtCode", "accounts.error.district.unknown");
             }
         } else if (role.needsDepartment()) {
             department = user.departmentCode();
             if (department == null || departments().stream().noneMatch(d -> d.code().equals(user.departmentCode()))) {
-                throw new InvalidUserException("departmentCode", "accounts.error.department.unknown");
+                throw InvalidInputException.of("departmentCode", "accounts.error.department.unknown");
             }
         }
         if (!admin.hasRole(Role.CITY_OFFICIAL) && !Objects.equals(district, admin.districtCode())) {
-            throw new InvalidUserException(role.needsEnterprise() ? "enterpriseUscc" : "districtCode",
+            throw InvalidInputException.of(role.needsEnterprise() ? "enterpriseUscc" : "districtCode",
                     "accounts.error.district.notYours");
         }
         return new Binding(district, department, enterprise);
@@ -194,11 +197,11 @@ public class UserAdministration {
     public Actor changeOwnPassword(Actor actor, String current, String next) {
         UserAccount account = accounts.findById(actor.id()).orElseThrow();
         if (!passwordEncoder.matches(current, account.getPasswordHash())) {
-            throw new InvalidUserException("currentPassword", "accounts.error.password.wrong");
+            throw InvalidInputException.of("currentPassword", "accounts.error.password.wrong");
         }
         checkPassword(account.getUsername(), next, "newPassword");
         if (passwordEncoder.matches(next, account.getPasswordHash())) {
-            throw new InvalidUserException("newPassword", "accounts.error.password.same");
+            throw InvalidInputException.of("newPassword", "accounts.error.password.same");
         }
         account.changeOwnPassword(passwordEncoder.encode(next), clock.instant());
         accounts.saveAndFlush(account);
@@ -221,24 +224,24 @@ public class UserAdministration {
     public UserAccount signUp(SignUp signUp) {
         String uscc = nullToEmpty(signUp.uscc()).trim().toUpperCase(Locale.ROOT);
         if (!UnifiedSocialCreditCode.isValid(uscc)) {
-            throw new InvalidUserException("uscc", "accounts.error.uscc");
+            throw InvalidInputException.of("uscc", "accounts.error.uscc");
         }
         EnterpriseSummary enterprise = enterprises.findByUscc(uscc)
-                .orElseThrow(() -> new InvalidUserException("uscc", "accounts.error.enterprise.notRegistered"));
+                .orElseThrow(() -> InvalidInputException.of("uscc", "accounts.error.enterprise.notRegistered"));
         String name = nullToEmpty(signUp.contactName()).trim();
         if (name.isEmpty() || name.length() > 100) {
-            throw new InvalidUserException("contactName", "accounts.error.required");
+            throw InvalidInputException.of("contactName", "accounts.error.required");
         }
         String phone = ContactPhone.normalise(signUp.contactPhone());
         if (phone == null) {
-            throw new InvalidUserException("contactPhone", "accounts.error.phone");
+            throw InvalidInputException.of("contactPhone", "accounts.error.phone");
         }
         String username = nullToEmpty(signUp.username()).trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidUserException("username", "accounts.error.username.format");
+            throw InvalidInputException.of("username", "accounts.error.username.format");
         }
         if (accounts.findByUsername(username).isPresent()) {
-            throw new InvalidUserException("username", "accounts.error.username.taken");
+            throw InvalidInputException.of("username", "accounts.error.username.taken");
         }
         checkPassword(username, signUp.password(), "password");
         Instant now = clock.instant();
@@ -275,7 +278,7 @@ public class UserAdministration {
     public void refuse(Actor admin, Scope scope, UUID id, long expectedVersion, @Nullable String reason) {
         UserAccount account = editable(scope, id, expectedVersion);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidUserException("reason", "accounts.error.refuseReason");
+            throw InvalidInputException.of("reason", "accounts.error.refuseReason");
         }
         var before = account.auditState();
         account.refuse(admin.getUsername(), reason.trim(), clock.instant());
@@ -285,7 +288,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public UserAccount find(Scope scope, UUID id) {
-        UserAccount account = accounts.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+        UserAccount account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         scope.check(account.getDistrictCode(), account.getEnterpriseId() == null ? null : account.getEnterpriseId());
         return account;
     }
@@ -325,17 +328,17 @@ public class UserAdministration {
     private UserAccount editable(Scope scope, UUID id, long expectedVersion) {
         UserAccount account = find(scope, id);
         if (account.getVersion() != expectedVersion) {
-            throw new StaleAccountException(id);
+            throw new StaleVersionException();
         }
         return account;
     }
 
     private static void checkPassword(String username, String password, String field) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidUserException(field, "accounts.error.password.short");
+            throw InvalidInputException.of(field, "accounts.error.password.short");
         }
         if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw new InvalidUserException(field, "accounts.error.password.username");
+            throw InvalidInputException.of(field, "accounts.error.password.username");
         }
     }
 

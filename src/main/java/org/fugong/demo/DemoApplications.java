@@ -76,7 +76,7 @@ class DemoApplications {
         Actor owner = new Actor(UUID.nameUUIDFromBytes(("demo-enterprise-" + enterpriseId).getBytes()), "demo-enterprise",
                 enterprise.legalRepresentative(), Role.ENTERPRISE, cityCode, enterprise.districtCode(), null, enterpriseId,
                 true, false, false, null);
-        Scope own = Scope.enterprises(Set.of(enterpriseId));
+        Scope own = Scope.enterprise(enterpriseId);
         int staff = Math.max(1, enterprise.staffCount());
         int local = Math.max(1, staff * (50 + random.nextInt(30)) / 100);
         int other = Math.min(staff - local, staff * random.nextInt(20) / 100);

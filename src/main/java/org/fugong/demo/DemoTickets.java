@@ -10,6 +10,8 @@ import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketChannel;
 import org.fugong.tickets.TicketDesk;
+import org.fugong.tickets.TicketHandling;
+import org.fugong.tickets.TicketReplies;
 import org.fugong.tickets.TicketPriority;
 import org.fugong.tickets.TicketSweep;
 import org.fugong.tickets.TicketUnits;
@@ -51,16 +53,20 @@ class DemoTickets {
             new Problem(TicketCategory.OTHER, "员工宿舍不足", "为分散住宿需增加临时宿舍，希望协调闲置场所。"));
 
     private final TicketDesk desk;
+    private final TicketHandling handling;
+    private final TicketReplies replies;
     private final TicketSweep sweep;
     private final TicketUnits units;
     private final EnterpriseDirectory enterprises;
     private final Clock clock;
     private final CommonIssues issues;
 
-    DemoTickets(TicketDesk desk, TicketSweep sweep, TicketUnits units, EnterpriseDirectory enterprises, Clock clock,
-                CommonIssues issues) {
+    DemoTickets(TicketDesk desk, TicketHandling handling, TicketReplies replies, TicketSweep sweep, TicketUnits units,
+                EnterpriseDirectory enterprises, Clock clock, CommonIssues issues) {
         this.issues = issues;
         this.desk = desk;
+        this.handling = handling;
+        this.replies = replies;
         this.sweep = sweep;
         this.units = units;
         this.enterprises = enterprises;
@@ -82,7 +88,7 @@ class DemoTickets {
                 Actor owner = new Actor(UUID.nameUUIDFromBytes(("demo-enterprise-" + enterprise.id()).getBytes()),
                         "demo-enterprise", enterprise.legalRepresentative(), Role.ENTERPRISE, cityCode,
                         enterprise.districtCode(), null, enterprise.id(), true, false, false, null);
-                Scope own = Scope.enterprises(Set.of(enterprise.id()));
+                Scope own = Scope.enterprise(enterprise.id());
                 Ticket ticket = desk.file(owner, own, new TicketDesk.NewTicket(enterprise.id(), problem.category(),
                         random.nextInt(8) == 0 ? TicketPriority.URGENT : TicketPriority.NORMAL, problem.title(),
                         problem.description(), false, null), TicketChannel.ONLINE, received);
@@ -118,27 +124,27 @@ class DemoTickets {
             return;
         }
         Actor handler = handlerOf(ticket.unitCode(), cityCode);
-        Ticket t = desk.respond(handler, Scope.city(), ticket.id(), ticket.version(), "已受理，正在协调。");
+        Ticket t = handling.respond(handler, Scope.city(), ticket.id(), ticket.version(), "已受理，正在协调。");
         if (roll < 40) {
             return;
         }
         if (roll < 50) {
-            desk.askEnterprise(handler, Scope.city(), t.id(), t.version(), "请提供相关人员名单和联系方式。");
+            handling.askEnterprise(handler, Scope.city(), t.id(), t.version(), "请提供相关人员名单和联系方式。");
             return;
         }
-        t = desk.resolve(handler, Scope.city(), t.id(), t.version(), "已协调解决，详见电话沟通记录。");
+        t = handling.resolve(handler, Scope.city(), t.id(), t.version(), "已协调解决，详见电话沟通记录。");
         if (roll < 65) {
             return;
         }
         if (roll < 70) {
-            desk.reopen(owner, own, t.id(), t.version(), "问题仍未解决。");
+            replies.reopen(owner, own, t.id(), t.version(), "问题仍未解决。");
             return;
         }
-        t = desk.confirm(owner, own, t.id(), t.version());
+        t = replies.confirm(owner, own, t.id(), t.version());
         if (roll < 80) {
             return;
         }
-        desk.followUp(handler, Scope.city(), t.id(), t.version(), roll < 97, roll < 97 ? "企业表示满意" : "企业认为效果不明显");
+        handling.followUp(handler, Scope.city(), t.id(), t.version(), roll < 97, roll < 97 ? "企业表示满意" : "企业认为效果不明显");
     }
 
     private Actor handlerOf(String unitCode, String cityCode) {

@@ -1,5 +1,9 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.shell.NotFoundException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -104,7 +108,7 @@ public class ApplicationDesk {
     /** The application, if the scope permits it: 404 if there is none, 403 if it is someone else's. */
     @Transactional(readOnly = true)
     public Application get(Scope scope, UUID id) {
-        Application application = find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+        Application application = find(id).orElseThrow(() -> new NotFoundException("application", id));
         scope.check(application.districtCode(), application.enterpriseId());
         return application;
     }
@@ -165,7 +169,7 @@ public class ApplicationDesk {
             jdbc.sql("select id from enterprise where id = ? for update").param(enterpriseId).query().singleRow();
             Optional<Application> open = current(enterpriseId);
             if (open.isPresent() && !ended(open.get())) {
-                throw new ApplicationStateException("application.error.open");
+                throw new RefusedChangeException("application.error.open");
             }
             open.ifPresent(old -> jdbc.sql("update resumption_application set current = false where id = ?")
                     .param(old.id()).update());
@@ -180,7 +184,7 @@ public class ApplicationDesk {
         } else {
             Application before = owned(actor, scope, id, version);
             if (!before.status().editable()) {
-                throw new ApplicationStateException("application.error.notEditable");
+                throw new RefusedChangeException("application.error.notEditable");
             }
             application = writeInput(before, input, items, now);
             audit(actor, application, "APPLICATION_CHANGED", before);
@@ -222,14 +226,14 @@ public class ApplicationDesk {
     public Application confirmResumed(Actor actor, Scope scope, UUID id, long version) {
         Application before = owned(actor, scope, id, version);
         if (before.status() != ApplicationStatus.APPROVED) {
-            throw new ApplicationStateException("application.error.notApproved");
+            throw new RefusedChangeException("application.error.notApproved");
         }
         LocalDate today = today();
         if (before.validFrom() != null && today.isBefore(before.validFrom())) {
-            throw new ApplicationStateException("application.error.notYet");
+            throw new RefusedChangeException("application.error.notYet");
         }
         if (before.expired(today)) {
-            throw new ApplicationStateException("application.error.expired");
+            throw new RefusedChangeException("application.error.expired");
         }
         Application after = transition(before, ApplicationStatus.RESUMED, actor, "RESUMED", null,
                 Map.of("resumed_at", Timestamp.from(clock.instant())));
@@ -244,7 +248,7 @@ public class ApplicationDesk {
     public Application startReview(Actor actor, Scope scope, UUID id, long version) {
         Application before = reviewable(actor, scope, id, version);
         if (before.status() != ApplicationStatus.SUBMITTED) {
-            throw new ApplicationStateException("application.error.notPending");
+            throw new RefusedChangeException("application.error.notPending");
         }
         Application after = transition(before, ApplicationStatus.IN_REVIEW, actor, "REVIEW_STARTED", null,
                 Map.of("reviewer", actor.displayName()));
@@ -257,7 +261,7 @@ public class ApplicationDesk {
     public Application decide(Actor actor, Scope scope, UUID id, long version, Review review) {
         Application before = reviewable(actor, scope, id, version);
         if (!before.status().pending()) {
-            throw new ApplicationStateException("application.error.notPending");
+            throw new RefusedChangeException("application.error.notPending");
         }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, Application.ItemVerdict> verdicts = new LinkedHashMap<>();
@@ -295,10 +299,10 @@ public class ApplicationDesk {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidApplicationException(problems);
+            throw new InvalidInputException(problems);
         }
         if (review.outcome() == Review.Outcome.APPROVE && before.held()) {
-            throw new ApplicationStateException("application.error.held");
+            throw new RefusedChangeException("application.error.held");
         }
         Map<String, Object> sets = new LinkedHashMap<>();
         sets.put("verdicts", json.writeValueAsString(verdicts));
@@ -331,9 +335,9 @@ public class ApplicationDesk {
                 transactions.executeWithoutResult(status -> decide(actor, scope, entry.getKey(), entry.getValue(),
                         new Review(Review.Outcome.APPROVE, Map.of(), null)));
                 approved++;
-            } catch (StaleApplicationException | ApplicationNotFoundException e) {
+            } catch (StaleVersionException | NotFoundException e) {
                 changed.add(entry.getKey());
-            } catch (ApplicationStateException e) {
+            } catch (RefusedChangeException e) {
                 (e.messageKey().equals("application.error.held") ? held : changed).add(entry.getKey());
             }
         }
@@ -345,10 +349,10 @@ public class ApplicationDesk {
     public Application suspend(Actor actor, Scope scope, UUID id, long version, @Nullable String reason) {
         Application before = reviewable(actor, scope, id, version);
         if (before.status() != ApplicationStatus.APPROVED && before.status() != ApplicationStatus.RESUMED) {
-            throw new ApplicationStateException("application.error.notSuspendable");
+            throw new RefusedChangeException("application.error.notSuspendable");
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidApplicationException(Map.of("reason", "application.error.suspendReason"));
+            throw new InvalidInputException(Map.of("reason", "application.error.suspendReason"));
         }
         Application after = transition(before, ApplicationStatus.SUSPENDED, actor, "SUSPENDED", reason.trim(),
                 Map.of("flagged", false, "remark", reason.trim(), "decided_at", Timestamp.from(clock.instant())));
@@ -361,10 +365,10 @@ public class ApplicationDesk {
     public Application clearFlag(Actor actor, Scope scope, UUID id, long version, @Nullable String remark) {
         Application before = reviewable(actor, scope, id, version);
         if (!before.flagged()) {
-            throw new ApplicationStateException("application.error.notFlagged");
+            throw new RefusedChangeException("application.error.notFlagged");
         }
         if (remark == null || remark.isBlank()) {
-            throw new InvalidApplicationException(Map.of("reason", "application.error.clearReason"));
+            throw new InvalidInputException(Map.of("reason", "application.error.clearReason"));
         }
         Application after = transition(before, before.status(), actor, "FLAG_CLEARED", remark.trim(),
                 Map.of("flagged", false));
@@ -450,16 +454,16 @@ public class ApplicationDesk {
     /** The application locked for change, refused if it is not at the version the form saw. */
     private Application locked(UUID id, @Nullable Long version) {
         Application application = jdbc.sql(SELECT + " where a.id = ? for update of a").param(id).query(rows).optional()
-                .orElseThrow(() -> new ApplicationNotFoundException(id));
+                .orElseThrow(() -> new NotFoundException("application", id));
         if (version == null || application.version() != version) {
-            throw new StaleApplicationException();
+            throw new StaleVersionException();
         }
         return application;
     }
 
     /** The enterprise's own application, locked at the version it saw. */
     private Application owned(Actor actor, Scope scope, UUID id, @Nullable Long version) {
-        Application peek = find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+        Application peek = find(id).orElseThrow(() -> new NotFoundException("application", id));
         scope.check(peek.districtCode(), peek.enterpriseId());
         if (!actor.hasRole(Role.ENTERPRISE) || !peek.enterpriseId().equals(actor.enterpriseId())) {
             throw new AccessDeniedException("Only the enterprise itself changes its application");
@@ -468,7 +472,7 @@ public class ApplicationDesk {
     }
 
     private Application reviewable(Actor actor, Scope scope, UUID id, long version) {
-        Application peek = find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+        Application peek = find(id).orElseThrow(() -> new NotFoundException("application", id));
         // Scope first, so that another district's official learns nothing from a version.
         scope.check(peek.districtCode(), peek.enterpriseId());
         if (!reviews(actor)) {
@@ -498,7 +502,7 @@ public class ApplicationDesk {
                 .param("now", Timestamp.from(now)).param("id", before.id()).param("version", before.version())
                 .update();
         if (changed == 0) {
-            throw new StaleApplicationException();
+            throw new StaleVersionException();
         }
         return find(before.id()).orElseThrow();
     }
@@ -553,7 +557,7 @@ public class ApplicationDesk {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidApplicationException(problems);
+            throw new InvalidInputException(problems);
         }
     }
 
@@ -601,7 +605,7 @@ public class ApplicationDesk {
         params.put("version", before.version());
         int changed = jdbc.sql(sql + " where id = :id and version = :version").params(params).update();
         if (changed == 0) {
-            throw new StaleApplicationException();
+            throw new StaleVersionException();
         }
         step(before.id(), actor, action, before.status(), to, remark);
         return find(before.id()).orElseThrow();

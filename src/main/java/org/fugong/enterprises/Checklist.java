@@ -1,5 +1,7 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
@@ -120,7 +122,7 @@ public class Checklist {
             problems.put("minimum", "checklist.error.minimum");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidApplicationException(problems);
+            throw new InvalidInputException(problems);
         }
         Integer minimum = change.kind() == Kind.DAYS ? change.minimum() : null;
         Map<String, Object> after = new LinkedHashMap<>();
@@ -137,13 +139,13 @@ public class Checklist {
                     .params(change.code(), change.labelZh().trim(), change.labelEn().trim(), change.kind().name(), minimum,
                             change.position(), change.active()).update();
             if (added == 0) {
-                throw new InvalidApplicationException(Map.of("code", "checklist.error.duplicate"));
+                throw new InvalidInputException(Map.of("code", "checklist.error.duplicate"));
             }
             audit.record(AuditEntry.of("enterprises", "ChecklistItem", change.code(), "CHECKLIST_ITEM_ADDED").change(null, after));
             return;
         }
         Item before = all().stream().filter(i -> i.code().equals(change.code())).findFirst()
-                .orElseThrow(StaleApplicationException::new);
+                .orElseThrow(StaleVersionException::new);
         int changed = jdbc.sql("""
                         update resumption_checklist_item set label_zh = ?, label_en = ?, kind = ?, minimum = ?, position = ?,
                             active = ?, version = version + 1
@@ -151,7 +153,7 @@ public class Checklist {
                 .params(change.labelZh().trim(), change.labelEn().trim(), change.kind().name(), minimum, change.position(),
                         change.active(), change.code(), change.version()).update();
         if (changed == 0) {
-            throw new StaleApplicationException();
+            throw new StaleVersionException();
         }
         Map<String, Object> was = new LinkedHashMap<>();
         was.put("labelZh", before.labelZh());

@@ -1,8 +1,10 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.NotFoundException;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.Slice;
 import org.fugong.shell.SqlText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -10,12 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +54,6 @@ public class EnterpriseDirectory {
         this.clock = clock;
     }
 
-    /** One page of a list and the cursor of the next page, if there is one. */
-    public record Slice(List<EnterpriseSummary> items, @Nullable String next) {
-    }
-
     /** Finds an enterprise by its credit code, regardless of scope: callers check their own rules. */
     @Transactional(readOnly = true)
     public Optional<EnterpriseSummary> findByUscc(String uscc) {
@@ -68,30 +64,25 @@ public class EnterpriseDirectory {
     @Transactional(readOnly = true)
     public EnterpriseSummary get(Scope scope, UUID id) {
         EnterpriseSummary enterprise = jdbc.sql("select " + COLUMNS + " from enterprise where id = ?").param(id)
-                .query(SUMMARY).optional().orElseThrow(() -> new EnterpriseNotFoundException(id));
+                .query(SUMMARY).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
         scope.check(enterprise.districtCode(), enterprise.id());
         return enterprise;
     }
 
     @Transactional(readOnly = true)
-    public Slice search(Scope scope, EnterpriseCriteria criteria, @Nullable String cursor, int size) {
+    public Slice<EnterpriseSummary> search(Scope scope, EnterpriseCriteria criteria, @Nullable String cursor, int size) {
         var query = where(scope, criteria);
         if (cursor != null && !cursor.isBlank()) {
-            Cursor after = Cursor.decode(cursor);
+            Slice.Cursor after = Slice.after(cursor, 2);
             query.conditions.add("(name, id) > (:after_name, :after_id)");
-            query.params.put("after_name", after.name());
-            query.params.put("after_id", after.id());
+            query.params.put("after_name", after.text(0));
+            query.params.put("after_id", after.uuid(1));
         }
         query.params.put("limit", size + 1);
         List<EnterpriseSummary> rows = jdbc.sql("select " + COLUMNS + " from enterprise where "
                         + String.join(" and ", query.conditions) + " order by name, id limit :limit")
                 .params(query.params).query(SUMMARY).list();
-        if (rows.size() <= size) {
-            return new Slice(rows, null);
-        }
-        List<EnterpriseSummary> page = rows.subList(0, size);
-        EnterpriseSummary last = page.get(size - 1);
-        return new Slice(page, new Cursor(last.name(), last.id()).encode());
+        return Slice.of(rows, size, e -> List.of(e.name(), e.id()));
     }
 
     /** Streams every enterprise of the filter in scope, for exports. */
@@ -203,30 +194,5 @@ public class EnterpriseDirectory {
             params.put("above", criteria.aboveScale());
         }
         return new Query(conditions, params);
-    }
-
-    /** Where the next page starts: after this name and id. Opaque to clients. */
-    record Cursor(String name, UUID id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((name + "\u0000" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String value) {
-            try {
-                String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-                int split = decoded.lastIndexOf('\u0000');
-                return new Cursor(decoded.substring(0, split), UUID.fromString(decoded.substring(split + 1)));
-            } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-                throw new InvalidCursorException();
-            }
-        }
-    }
-
-    /** A page cursor that was not made by this directory. */
-    public static class InvalidCursorException extends RuntimeException {
-        InvalidCursorException() {
-            super("Invalid page cursor");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.StaleVersionException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
@@ -83,7 +84,7 @@ public class PolicyMatrix {
         }
         jdbc.sql("lock table resumption_policy in share row exclusive mode").update();
         if (!fingerprint().equals(fingerprint)) {
-            throw new StaleApplicationException();
+            throw new StaleVersionException();
         }
         var current = cells();
         Map<String, Object> before = new LinkedHashMap<>();

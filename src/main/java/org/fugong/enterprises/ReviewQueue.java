@@ -2,16 +2,14 @@ package org.fugong.enterprises;
 
 import org.fugong.access.Scope;
 import org.fugong.shell.SqlText;
+import org.fugong.shell.Slice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +31,6 @@ public class ReviewQueue {
                          @Nullable PolicyCategory category, @Nullable ApplicationStatus status, @Nullable String text) {
     }
 
-    public record Slice(List<Application> items, @Nullable String next) {
-    }
-
     private final JdbcClient jdbc;
     private final ApplicationDesk desk;
 
@@ -45,7 +40,7 @@ public class ReviewQueue {
     }
 
     @Transactional(readOnly = true)
-    public Slice page(Scope scope, Filter filter, @Nullable String cursor, int size) {
+    public Slice<Application> page(Scope scope, Filter filter, @Nullable String cursor, int size) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         Scope.Condition scoped = scope.where("a.district_code", "a.enterprise_id");
@@ -75,37 +70,15 @@ public class ReviewQueue {
             params.put("uscc", text.toUpperCase(Locale.ROOT));
         }
         if (cursor != null && !cursor.isBlank()) {
-            Cursor after = Cursor.decode(cursor);
+            Slice.Cursor after = Slice.after(cursor, 2);
             conditions.add("(a.submitted_at, a.id) > (:after_at, :after_id)");
-            params.put("after_at", Timestamp.from(after.at()));
-            params.put("after_id", after.id());
+            params.put("after_at", Timestamp.from(after.instant(0)));
+            params.put("after_id", after.uuid(1));
         }
         params.put("limit", size + 1);
         List<Application> rows = jdbc.sql(ApplicationDesk.SELECT + " where " + String.join(" and ", conditions)
                         + " order by a.submitted_at, a.id limit :limit")
                 .params(params).query(desk.rows()).list();
-        if (rows.size() <= size) {
-            return new Slice(rows, null);
-        }
-        List<Application> page = rows.subList(0, size);
-        Application last = page.get(size - 1);
-        return new Slice(page, new Cursor(last.submittedAt(), last.id()).encode());
-    }
-
-    record Cursor(Instant at, UUID id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((at.getEpochSecond() + ":" + at.getNano() + ":" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String value) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split(":");
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new EnterpriseDirectory.InvalidCursorException();
-            }
-        }
+        return Slice.of(rows, size, a -> List.of(a.submittedAt(), a.id()));
     }
 }

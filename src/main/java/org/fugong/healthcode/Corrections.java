@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -42,11 +43,11 @@ public class Corrections {
     @Transactional
     public void request(UUID personId, @Nullable String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidDeclarationException(Map.of("reason", "healthcode.error.reason"));
+            throw new InvalidInputException(Map.of("reason", "healthcode.error.reason"));
         }
         if (jdbc.sql("select count(*) from health_correction where person_id = ? and status = 'PENDING'").param(personId)
                 .query(Long.class).single() > 0) {
-            throw new InvalidDeclarationException(Map.of("reason", "healthcode.error.correctionPending"));
+            throw new InvalidInputException(Map.of("reason", "healthcode.error.correctionPending"));
         }
         jdbc.sql("insert into health_correction (person_id, reason, status, requested_at) values (?, ?, 'PENDING', ?)")
                 .params(personId, reason.trim(), Timestamp.from(clock.instant())).update();
@@ -76,13 +77,13 @@ public class Corrections {
     public CodeStatus.Status decide(Actor actor, long id, boolean accept, @Nullable String note) {
         HealthBureau.require(actor);
         if (note == null || note.isBlank()) {
-            throw new InvalidDeclarationException(Map.of("note", "healthcode.error.note"));
+            throw new InvalidInputException(Map.of("note", "healthcode.error.note"));
         }
         UUID person = jdbc.sql("""
                         update health_correction set status = ?, decided_by = ?, decision_note = ?, decided_at = ?
                         where id = ? and status = 'PENDING' returning person_id""")
                 .params(accept ? "ACCEPTED" : "REFUSED", actor.displayName(), note.trim(), Timestamp.from(clock.instant()), id)
-                .query(UUID.class).optional().orElseThrow(() -> new InvalidDeclarationException(Map.of("id", "healthcode.error.decided")));
+                .query(UUID.class).optional().orElseThrow(() -> new InvalidInputException(Map.of("id", "healthcode.error.decided")));
         audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "Correction", id,
                 accept ? "HEALTH_CORRECTION_ACCEPTED" : "HEALTH_CORRECTION_REFUSED").change(null, Map.of("note", note.trim())));
         return status.recompute(person);

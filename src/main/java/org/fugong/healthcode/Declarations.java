@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ public class Declarations {
             problems.put("arrivedOn", "healthcode.error.arrivedOn");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDeclarationException(problems);
+            throw new InvalidInputException(problems);
         }
         jdbc.sql("""
                         insert into health_declaration (person_id, declared_on, places, contact, symptoms, temperature, arrived_on,
@@ -78,7 +79,7 @@ public class Declarations {
     @Transactional
     public CodeStatus.Status checkIn(UUID personId, double temperature, CodeRules.Symptoms symptoms) {
         if (temperature < 34 || temperature > 43) {
-            throw new InvalidDeclarationException(Map.of("temperature", "healthcode.error.temperature"));
+            throw new InvalidInputException(Map.of("temperature", "healthcode.error.temperature"));
         }
         jdbc.sql("""
                         insert into health_checkin (person_id, day, temperature, symptoms, created_at) values (?, ?, ?, ?, ?)

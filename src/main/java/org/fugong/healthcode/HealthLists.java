@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -59,7 +60,7 @@ public class HealthLists {
     public void setArea(Actor actor, String code, String name, CodeRules.Level level) {
         HealthBureau.require(actor);
         if (code == null || !code.matches("[A-Za-z0-9-]{1,30}") || name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
+            throw new InvalidInputException(Map.of("area", "healthcode.error.area"));
         }
         jdbc.sql("insert into health_area (code, name, level) values (?, ?, ?) "
                         + "on conflict (code) do update set name = excluded.name, level = excluded.level")
@@ -83,7 +84,7 @@ public class HealthLists {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDeclarationException(problems);
+            throw new InvalidInputException(problems);
         }
         List<UUID> people = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());

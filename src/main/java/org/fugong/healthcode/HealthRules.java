@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -62,7 +63,7 @@ public class HealthRules {
             problems.put("lookBackDays", "healthcode.error.lookBack");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDeclarationException(problems);
+            throw new InvalidInputException(problems);
         }
         jdbc.sql("lock table health_rule_set in exclusive mode").update();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from health_rule_set").query(Integer.class).single();

@@ -1,5 +1,6 @@
 package org.fugong.riskmap;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.geography.Geography;
@@ -69,10 +70,10 @@ public class MapShapes {
         try {
             root = json.readTree(geojson);
         } catch (JacksonException e) {
-            throw new InvalidRiskInputException("file", "riskmap.shapes.error.notJson");
+            throw InvalidInputException.of("file", "riskmap.shapes.error.notJson");
         }
         if (!"FeatureCollection".equals(root.path("type").asString("")) || !root.path("features").isArray()) {
-            throw new InvalidRiskInputException("file", "riskmap.shapes.error.notFeatureCollection");
+            throw InvalidInputException.of("file", "riskmap.shapes.error.notFeatureCollection");
         }
         Set<String> found = new HashSet<>();
         Set<String> unknown = new TreeSet<>();
@@ -80,7 +81,7 @@ public class MapShapes {
             String code = codeOf(feature);
             String type = feature.path("geometry").path("type").asString("");
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-                throw new InvalidRiskInputException("file", "riskmap.shapes.error.geometry", code);
+                throw InvalidInputException.of("file", "riskmap.shapes.error.geometry", code);
             }
             if (expected.contains(code)) {
                 found.add(code);
@@ -92,10 +93,10 @@ public class MapShapes {
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(found);
         if (!unknown.isEmpty()) {
-            throw new InvalidRiskInputException("file", "riskmap.shapes.error.unknown", String.join(", ", unknown));
+            throw InvalidInputException.of("file", "riskmap.shapes.error.unknown", String.join(", ", unknown));
         }
         if (!missing.isEmpty()) {
-            throw new InvalidRiskInputException("file", "riskmap.shapes.error.missing", String.join(", ", missing));
+            throw InvalidInputException.of("file", "riskmap.shapes.error.missing", String.join(", ", missing));
         }
         jdbc.sql("""
                         insert into risk_map_shape (map_key, geojson, uploaded_at, uploaded_by) values (?, ?, ?, ?)
@@ -120,7 +121,7 @@ public class MapShapes {
             return units.districts().stream().map(MapUnit::code).toList();
         }
         if (geography.district(key).isEmpty()) {
-            throw new InvalidRiskInputException("key", "riskmap.indicator.error.unknownUnit", key);
+            throw InvalidInputException.of("key", "riskmap.indicator.error.unknownUnit", key);
         }
         return units.townships(key).stream().map(MapUnit::code).toList();
     }

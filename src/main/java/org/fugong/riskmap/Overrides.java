@@ -1,5 +1,6 @@
 package org.fugong.riskmap;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
@@ -78,10 +79,10 @@ public class Overrides {
     Override create(MapUnit unit, RiskColour colour, String reason, Instant expiresAt, String author) {
         Instant now = clock.instant();
         if (!expiresAt.isAfter(now)) {
-            throw new InvalidRiskInputException("expiresAt", "riskmap.override.error.expiry");
+            throw InvalidInputException.of("expiresAt", "riskmap.override.error.expiry");
         }
         if (reason.isBlank()) {
-            throw new InvalidRiskInputException("reason", "riskmap.error.required");
+            throw InvalidInputException.of("reason", "riskmap.error.required");
         }
         var override = new Override(UUID.randomUUID(), unit.code(), unit.districtCode(), colour, reason.trim(), now,
                 expiresAt, author, null, null);
@@ -122,7 +123,7 @@ public class Overrides {
                         where id = ? and ended_at is null and expires_at > ?""" + " returning " + COLUMNS)
                 .params(Timestamp.from(now), author, id, Timestamp.from(now)).query((rs, n) -> map(rs)).list();
         if (ended.isEmpty()) {
-            throw new InvalidRiskInputException("id", "riskmap.override.error.notActive");
+            throw InvalidInputException.of("id", "riskmap.override.error.notActive");
         }
         Override o = ended.get(0);
         audit.record(AuditEntry.of("riskmap", "Override", id, "OVERRIDE_ENDED")

@@ -1,5 +1,7 @@
 package org.fugong.riskmap;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -127,7 +129,7 @@ public class RiskMapDesk {
             MapUnit unit = units.find(row.unitCode()).orElseThrow();
             Optional<Map<String, Object>> before = current(row.unitCode(), row.day());
             if (row.version() != null && before.map(b -> ((Number) b.get("version")).longValue() != row.version()).orElse(row.version() != 0)) {
-                throw new StaleIndicatorException(row.unitCode());
+                throw new StaleVersionException();
             }
             jdbc.sql("""
                             insert into risk_indicator (unit_code, day, district_code, new_local, new_imported, new_asymptomatic,
@@ -181,7 +183,7 @@ public class RiskMapDesk {
     @Transactional
     public Overrides.Override override(Actor actor, String unitCode, RiskColour colour, String reason, Instant expiresAt) {
         requireCity(actor);
-        MapUnit unit = units.find(unitCode).orElseThrow(() -> new InvalidRiskInputException("unitCode", "riskmap.indicator.error.unknownUnit", unitCode));
+        MapUnit unit = units.find(unitCode).orElseThrow(() -> InvalidInputException.of("unitCode", "riskmap.indicator.error.unknownUnit", unitCode));
         LocalDate today = times.today();
         Map<String, RiskColour> before = computer.effectiveToday(today);
         Overrides.Override created = overrides.create(unit, colour, reason, expiresAt, actor.getUsername());

@@ -1,5 +1,6 @@
 package org.fugong.riskmap;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.Times;
@@ -80,7 +81,7 @@ public class RuleBook {
     @Transactional
     public RuleSet add(String name, LocalDate effectiveFrom, RuleParameters parameters, String author) {
         if (effectiveFrom.isBefore(times.today())) {
-            throw new InvalidRiskInputException("effectiveFrom", "riskmap.rules.error.past");
+            throw InvalidInputException.of("effectiveFrom", "riskmap.rules.error.past");
         }
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from risk_rule_set").query(Integer.class).single();
         jdbc.sql("""

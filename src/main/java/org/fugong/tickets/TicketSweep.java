@@ -1,5 +1,10 @@
 package org.fugong.tickets;
 
+import org.fugong.tickets.internal.Notifications;
+import org.fugong.tickets.internal.SlaPolicies;
+import org.fugong.tickets.internal.SlaPolicy;
+import org.fugong.tickets.internal.TicketStore;
+import org.fugong.tickets.internal.SlaClock;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +38,7 @@ public class TicketSweep {
     static final int BATCH = 500;
 
     private final JdbcClient jdbc;
-    private final TicketDesk desk;
+    private final TicketStore store;
     private final SlaPolicies policies;
     private final Notifications notifications;
     private final TicketUnits units;
@@ -41,21 +46,16 @@ public class TicketSweep {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TicketSweep(JdbcClient jdbc, TicketDesk desk, SlaPolicies policies, Notifications notifications, TicketUnits units,
+    TicketSweep(JdbcClient jdbc, TicketStore store, SlaPolicies policies, Notifications notifications, TicketUnits units,
                 AuditTrail audit, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.desk = desk;
+        this.store = store;
         this.policies = policies;
         this.notifications = notifications;
         this.units = units;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    static SlaClock.State state(Ticket t, SlaPolicy policy) {
-        return new SlaClock.State(t.firstRespondedAt() != null, t.firstResponseLate(), t.escalationLevel(),
-                t.firstResponseDue(), t.warningAt(), t.solutionDue(), policy.supervisionAfter(), t.paused());
     }
 
     @Scheduled(fixedDelayString = "${fugong.tickets.sweep-every:60s}", initialDelayString = "${fugong.tickets.sweep-every:60s}")
@@ -93,7 +93,7 @@ public class TicketSweep {
             int steps = 0;
             Map<Long, SlaPolicy> policyCache = new LinkedHashMap<>();
             for (UUID id : due) {
-                Ticket ticket = desk.find(id).orElseThrow();
+                Ticket ticket = store.get(id);
                 SlaPolicy policy = policyCache.computeIfAbsent(ticket.slaPolicyId(), policies::get);
                 steps += escalate(ticket, policy, now);
             }
@@ -103,34 +103,34 @@ public class TicketSweep {
     }
 
     private int escalate(Ticket ticket, SlaPolicy policy, Instant now) {
-        SlaClock.State state = state(ticket, policy);
+        SlaClock.State state = TicketStore.clockState(ticket, policy);
         List<SlaClock.Step> steps = ticket.status().open() ? SlaClock.steps(state, now) : List.of();
         int level = ticket.escalationLevel();
         boolean firstLate = ticket.firstResponseLate();
         boolean escalated = ticket.escalated();
-        String label = TicketDesk.label(ticket);
+        String label = TicketStore.label(ticket);
         for (SlaClock.Step step : steps) {
             switch (step) {
                 case FIRST_RESPONSE_OVERDUE -> {
                     firstLate = true;
-                    desk.event(ticket, "SLA", "FIRST_RESPONSE_OVERDUE", null, null, ticket.firstResponseDue().toString());
+                    store.event(ticket, "SLA", "FIRST_RESPONSE_OVERDUE", null, null, ticket.firstResponseDue().toString());
                     notifications.toUnit(ticket.unitCode(), ticket.id(), "FIRST_RESPONSE_OVERDUE", label);
                 }
                 case WARNED -> {
-                    desk.event(ticket, "SLA", "WARNED", null, null, ticket.solutionDue().toString());
+                    store.event(ticket, "SLA", "WARNED", null, null, ticket.solutionDue().toString());
                     notifications.toUnit(ticket.unitCode(), ticket.id(), "WARNED", label);
                 }
                 case BREACHED -> {
                     String head = units.find(ticket.unitCode()).map(TicketUnits.Unit::headName).orElse(ticket.unitCode());
-                    desk.event(ticket, "SLA", "REMINDER_ISSUED", null, null, head);
+                    store.event(ticket, "SLA", "REMINDER_ISSUED", null, null, head);
                     notifications.toHeadOf(ticket.unitCode(), ticket.id(), label, "催办单 " + label,
                             "催办单：" + label + "，应于 " + ticket.solutionDue() + " 前办结，已超期，请即督办。");
                     escalated = true;
-                    desk.event(ticket, "SLA", "ESCALATED", null, null, TicketUnits.COMMAND_CENTER);
+                    store.event(ticket, "SLA", "ESCALATED", null, null, TicketUnits.COMMAND_CENTER);
                     notifications.toUnit(TicketUnits.COMMAND_CENTER, ticket.id(), "ESCALATED", label);
                 }
                 case SUPERVISED -> {
-                    desk.event(ticket, "SLA", "SUPERVISED", null, null, null);
+                    store.event(ticket, "SLA", "SUPERVISED", null, null, null);
                     notifications.toUnit(TicketUnits.COMMAND_CENTER, ticket.id(), "SUPERVISED", label);
                     notifications.toUnit(ticket.unitCode(), ticket.id(), "SUPERVISED", label);
                 }
@@ -144,7 +144,7 @@ public class TicketSweep {
                         update ticket set escalation_level = ?, first_response_late = ?, escalated = ?, next_escalation_at = ?,
                             version = version + 1
                         where id = ?""")
-                .params(level, firstLate, escalated, TicketDesk.timestamp(next), ticket.id()).update();
+                .params(level, firstLate, escalated, TicketStore.timestamp(next), ticket.id()).update();
         if (!steps.isEmpty()) {
             audit.recordAs("sla", null, AuditEntry.of("tickets", "Ticket", ticket.id(), "TICKET_ESCALATION")
                     .change(Map.of("level", ticket.escalationLevel()), Map.of("level", level, "steps", steps.toString()))

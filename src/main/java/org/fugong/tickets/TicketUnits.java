@@ -1,9 +1,14 @@
 package org.fugong.tickets;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.fugong.access.Actor;
+import org.fugong.access.HandlingUnits;
 import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
 import org.fugong.geography.Named;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -22,7 +27,7 @@ import java.util.Optional;
 
 /** The units that handle tickets: district service groups, departments and the command center. */
 @Service
-public class TicketUnits {
+public class TicketUnits implements HandlingUnits {
 
     public static final String COMMAND_CENTER = "CITY";
 
@@ -31,11 +36,13 @@ public class TicketUnits {
     }
 
     private final JdbcClient jdbc;
+    private final Geography geography;
     private final AuditTrail audit;
     private volatile @Nullable Map<String, Unit> units;
 
-    TicketUnits(JdbcClient jdbc, AuditTrail audit) {
+    TicketUnits(JdbcClient jdbc, Geography geography, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.geography = geography;
         this.audit = audit;
     }
 
@@ -46,11 +53,15 @@ public class TicketUnits {
     @EventListener(ApplicationStartedEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void ensureDistrictGroups() {
-        jdbc.sql("""
-                insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
-                select 'D-' || code, 'DISTRICT_GROUP', code, name_zh || '企业服务组', name_en || ' service group', '组长'
-                from geo_district
-                on conflict (code) do nothing""").update();
+        for (District district : geography.districts()) {
+            jdbc.sql("""
+                            insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
+                            values (?, 'DISTRICT_GROUP', ?, ?, ?, '组长')
+                            on conflict (code) do nothing""")
+                    .params(districtGroup(district.code()), district.code(), district.nameZh() + "企业服务组",
+                            district.nameEn() + " service group")
+                    .update();
+        }
         units = null;
     }
 
@@ -76,6 +87,7 @@ public class TicketUnits {
     }
 
     /** The unit an official works in: the district's service group, the department, or the command center. */
+    @Override
     public Optional<String> unitOf(Actor actor) {
         String code = switch (actor.role()) {
             case CITY_OFFICIAL -> COMMAND_CENTER;
@@ -101,9 +113,9 @@ public class TicketUnits {
             problems.put("headEmail", "ticket.error.email");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidTicketException(problems);
+            throw new InvalidInputException(problems);
         }
-        Unit before = find(code).orElseThrow(StaleTicketException::new);
+        Unit before = find(code).orElseThrow(StaleVersionException::new);
         jdbc.sql("update ticket_unit set head_name = ?, head_email = ? where code = ?").params(headName.trim(), email, code).update();
         units = null;
         audit.record(AuditEntry.of("tickets", "Unit", code, "TICKET_UNIT_HEAD_CHANGED")

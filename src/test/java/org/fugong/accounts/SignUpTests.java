@@ -1,5 +1,7 @@
 package org.fugong.accounts;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.RefusedChangeException;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -56,7 +58,7 @@ class SignUpTests extends IntegrationTest {
                 .contains("data-test=\"pending-signups\"").contains(username);
         // Enabling by hand is not a way round verification.
         assertThatThrownBy(() -> administration.enable(Scope.district("330203"), account.getId(), account.getVersion()))
-                .isInstanceOf(AccountStateException.class);
+                .isInstanceOf(RefusedChangeException.class);
 
         administration.verify(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion());
         assertThat(new Browser(mockMvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/");
@@ -76,7 +78,7 @@ class SignUpTests extends IntegrationTest {
         UserAccount account = administration.signUp(new UserAdministration.SignUp(uscc, "孙丽", "13957412345",
                 "sunli-" + uscc.substring(12).toLowerCase(), "return-to-work"));
         assertThatThrownBy(() -> administration.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), " "))
-                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.messageKey()).isEqualTo("accounts.error.refuseReason"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("accounts.error.refuseReason"));
         administration.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), "Not an employee");
         UserAccount refused = administration.find(Scope.city(), account.getId());
         assertThat(refused.getVerification()).isEqualTo("REFUSED");

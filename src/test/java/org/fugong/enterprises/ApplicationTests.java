@@ -1,5 +1,8 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.StaleVersionException;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
@@ -114,7 +117,7 @@ class ApplicationTests extends IntegrationTest {
 
         // Not before the planned date; then within the window.
         assertThatThrownBy(() -> desk.confirmResumed(owner, scope(owner), approved.id(), approved.version()))
-                .isInstanceOf(ApplicationStateException.class).hasMessage("application.error.notYet");
+                .isInstanceOf(RefusedChangeException.class).hasMessage("application.error.notYet");
         clock.advance(Duration.ofDays(1));
         Application resumed = desk.confirmResumed(owner, scope(owner), approved.id(), approved.version());
         assertThat(resumed.status()).isEqualTo(ApplicationStatus.RESUMED);
@@ -140,7 +143,7 @@ class ApplicationTests extends IntegrationTest {
         desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), false);
         assertThat(desk.mayFile(owner.enterpriseId())).isFalse();
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), true))
-                .isInstanceOf(ApplicationStateException.class).hasMessage("application.error.open");
+                .isInstanceOf(RefusedChangeException.class).hasMessage("application.error.open");
     }
 
     @Test
@@ -150,7 +153,7 @@ class ApplicationTests extends IntegrationTest {
         assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
         clock.advance(Duration.ofDays(31));
         assertThatThrownBy(() -> desk.confirmResumed(owner, scope(owner), approved.id(), approved.version()))
-                .isInstanceOf(ApplicationStateException.class).hasMessage("application.error.expired");
+                .isInstanceOf(RefusedChangeException.class).hasMessage("application.error.expired");
         assertThat(desk.mayFile(owner.enterpriseId())).isTrue();
         Application second = desk.save(owner, scope(owner), null, null, input(LocalDate.now().plusDays(31), 30), false);
         assertThat(jdbc.sql("select count(*) from resumption_application where enterprise_id = ? and current")
@@ -163,17 +166,17 @@ class ApplicationTests extends IntegrationTest {
         Actor owner = enterprise(HAISHU, null, 50, 900.0);
         var empty = new ApplicationInput(null, null, null, null, Map.of("MASK_STOCK_DAYS", "lots"), " ", false);
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, empty, true))
-                .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems()).containsOnlyKeys(
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsOnlyKeys(
                         "plannedDate", "staffLocal", "staffOtherProvinces", "staffRiskAreas", "measures[ISOLATION_ROOM]",
                         "measures[TEMPERATURE_CHECKS]", "measures[STAGGERED_CANTEEN]", "measures[MASK_STOCK_DAYS]",
                         "measures[DISINFECTION_PLAN]", "commitmentName", "commitmentAccepted"));
         var tooMany = input(LocalDate.now(), 51);
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, tooMany, true))
-                .isInstanceOfSatisfying(InvalidApplicationException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("staffLocal", "application.error.staffTotal"));
         var past = input(LocalDate.now().minusDays(2), 10);
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, past, true))
-                .isInstanceOfSatisfying(InvalidApplicationException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsOnlyKeys("plannedDate"));
         assertThat(desk.ofEnterprise(Scope.city(), owner.enterpriseId())).isEmpty();
     }
@@ -186,18 +189,18 @@ class ApplicationTests extends IntegrationTest {
         Scope district = Scope.district(HAISHU);
         assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM", new Application.ItemVerdict(false, " ")), null)))
-                .isInstanceOfSatisfying(InvalidApplicationException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsKey("verdicts[ISOLATION_ROOM].remark"));
         assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.REJECT, Map.of(), null)))
-                .isInstanceOfSatisfying(InvalidApplicationException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("remark", "application.error.rejectReason"));
         assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.APPROVE, Map.of("DISINFECTION_PLAN", new Application.ItemVerdict(false, "none")), null)))
-                .isInstanceOfSatisfying(InvalidApplicationException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("remark", "application.error.approveWithProblems"));
         assertThatThrownBy(() -> desk.suspend(haishu, district, filed.id(), filed.version(), "x"))
-                .isInstanceOf(ApplicationStateException.class);
+                .isInstanceOf(RefusedChangeException.class);
         assertThat(desk.get(Scope.city(), filed.id()).version()).isEqualTo(filed.version());
     }
 
@@ -236,7 +239,7 @@ class ApplicationTests extends IntegrationTest {
         assertThat(held.held()).isTrue();
         assertThatThrownBy(() -> desk.decide(actor("city"), Scope.city(), held.id(), held.version(),
                 new Review(Review.Outcome.APPROVE, Map.of(), null)))
-                .isInstanceOf(ApplicationStateException.class).hasMessage("application.error.held");
+                .isInstanceOf(RefusedChangeException.class).hasMessage("application.error.held");
 
         // Bulk approval leaves it waiting and names it.
         var bulk = desk.approveAll(actor("city"), Scope.city(), Map.of(held.id(), held.version()));
@@ -288,7 +291,7 @@ class ApplicationTests extends IntegrationTest {
         try {
             assertThat(matrix.update(actor("city"), change, fingerprint)).isOne();
             assertThat(matrix.cells().get(RiskColour.GREEN).get(PolicyCategory.GENERAL)).isEqualTo(PolicyDecision.AUTO_APPROVE);
-            assertThatThrownBy(() -> matrix.update(actor("city"), change, fingerprint)).isInstanceOf(StaleApplicationException.class);
+            assertThatThrownBy(() -> matrix.update(actor("city"), change, fingerprint)).isInstanceOf(StaleVersionException.class);
             assertThat(jdbc.sql("select count(*) from audit_event where action = 'POLICY_MATRIX_CHANGED'")
                     .query(Long.class).single()).isPositive();
         } finally {
@@ -301,7 +304,7 @@ class ApplicationTests extends IntegrationTest {
     void aNewChecklistItemMustBeAnswered() {
         assertThatThrownBy(() -> checklist.save(actor("city"), new Checklist.ItemChange("bad code", "x", "x",
                 Checklist.Kind.YES_NO, null, 9, true, null)))
-                .isInstanceOfSatisfying(InvalidApplicationException.class, e -> assertThat(e.problems()).containsKey("code"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("code"));
         assertThatThrownBy(() -> checklist.save(actor("haishu"), new Checklist.ItemChange("VENTILATION", "通风", "Ventilation",
                 Checklist.Kind.YES_NO, null, 9, true, null))).isInstanceOf(AccessDeniedException.class);
         checklist.save(actor("city"), new Checklist.ItemChange("VENTILATION", "通风", "Ventilation", Checklist.Kind.YES_NO,
@@ -309,7 +312,7 @@ class ApplicationTests extends IntegrationTest {
         try {
             Actor owner = enterprise(HAISHU, null, 50, 900.0);
             assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), true))
-                    .isInstanceOfSatisfying(InvalidApplicationException.class,
+                    .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.problems()).containsOnlyKeys("measures[VENTILATION]"));
         } finally {
             long version = checklist.byCode().get("VENTILATION").version();
@@ -397,7 +400,7 @@ class ApplicationTests extends IntegrationTest {
                 desk.decide(actor("haishu"), Scope.district(HAISHU), filed.id(), filed.version(),
                         new Review(Review.Outcome.APPROVE, Map.of(), null));
                 return "won";
-            } catch (StaleApplicationException e) {
+            } catch (StaleVersionException e) {
                 return "stale";
             }
         };
@@ -407,7 +410,7 @@ class ApplicationTests extends IntegrationTest {
                 desk.decide(actor("city"), Scope.city(), filed.id(), filed.version(),
                         new Review(Review.Outcome.REJECT, Map.of(), "Dormitories not separated"));
                 return "won";
-            } catch (StaleApplicationException e) {
+            } catch (StaleVersionException e) {
                 return "stale";
             }
         };
@@ -429,7 +432,7 @@ class ApplicationTests extends IntegrationTest {
         var response = mvc.post().uri("/applications/" + filed.id() + "/decision").with(as("haishu")).with(csrf())
                 .param("version", Long.toString(filed.version())).param("outcome", "APPROVE").exchange().getResponse();
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(response.getContentAsString()).contains("Someone else changed this application meanwhile");
+        assertThat(response.getContentAsString()).contains("Someone else changed this record meanwhile");
     }
 
     @Test
@@ -556,7 +559,7 @@ class ApplicationTests extends IntegrationTest {
     }
 
     private static Scope scope(Actor enterprise) {
-        return Scope.enterprises(Set.of(enterprise.enterpriseId()));
+        return Scope.enterprise(enterprise.enterpriseId());
     }
 
     private static RequestPostProcessor user(Actor actor) {

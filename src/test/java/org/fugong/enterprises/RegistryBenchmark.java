@@ -1,5 +1,7 @@
 package org.fugong.enterprises;
 
+import org.fugong.shell.Slice;
+
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -87,15 +90,15 @@ class RegistryBenchmark extends IntegrationTest {
                         where district_code = ? and status in ('SUBMITTED', 'IN_REVIEW')
                         order by submitted_at, id offset ? limit 1""")
                 .params(district, offset)
-                .query((rs, n) -> new ReviewQueue.Cursor(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class)))
+                .query((rs, n) -> Slice.cursor(List.of(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class))))
                 .list();
-        return rows.isEmpty() ? null : rows.get(0).encode();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private String cursorAfter(String district, String name) {
         var id = jdbc.sql("select id from enterprise where district_code = ? and name = ? order by id limit 1")
                 .params(district, name).query(UUID.class).single();
-        return new EnterpriseDirectory.Cursor(name, id).encode();
+        return Slice.cursor(List.of(name, id));
     }
 
     private void measure(String label, String user, String url) throws Exception {

@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.IntegrationTest;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMapDesk;
@@ -101,7 +102,7 @@ class CodeStatusTests extends IntegrationTest {
                 LocalDate.now(CITY))))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "CLOSE_CONTACT",
                 LocalDate.now(CITY)), new HealthLists.Entry("123", "CLOSE_CONTACT", LocalDate.now(CITY)))))
-                .isInstanceOfSatisfying(InvalidDeclarationException.class, e -> assertThat(e.problems()).containsKey("line 2"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("line 2"));
         assertThat(persons.colour(person)).as("nothing half imported").isEqualTo(CodeColour.GREEN);
         var imported = lists.importEntries(actor("health"), "CDC list 7", List.of(new HealthLists.Entry(id, "CLOSE_CONTACT",
                 LocalDate.now(CITY).plusDays(1))));
@@ -130,6 +131,6 @@ class CodeStatusTests extends IntegrationTest {
             riskMap.endOverride(actor("city"), override.id());
         }
         assertThatThrownBy(() -> declarations.declare(person, new Declarations.DeclarationInput(List.of("999999"), false,
-                CodeRules.Symptoms.NONE, 36.5, null))).isInstanceOf(InvalidDeclarationException.class);
+                CodeRules.Symptoms.NONE, 36.5, null))).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.shell.InvalidInputException;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +30,13 @@ class CorrectionTests extends IntegrationTest {
         assertThat(declarations.declare(person, new Declarations.DeclarationInput(List.of(), true, CodeRules.Symptoms.NONE,
                 36.5, null)).colour()).isEqualTo(CodeColour.RED);
         corrections.request(person, "I ticked the contact box by mistake");
-        assertThatThrownBy(() -> corrections.request(person, "again")).isInstanceOf(InvalidDeclarationException.class);
+        assertThatThrownBy(() -> corrections.request(person, "again")).isInstanceOf(InvalidInputException.class);
         long id = corrections.pending().stream().filter(c -> c.personId().equals(person)).findFirst().orElseThrow().id();
         assertThatThrownBy(() -> corrections.decide(actor("labour"), id, true, "ok")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> corrections.decide(actor("health"), id, true, " ")).isInstanceOf(InvalidDeclarationException.class);
+        assertThatThrownBy(() -> corrections.decide(actor("health"), id, true, " ")).isInstanceOf(InvalidInputException.class);
         assertThat(corrections.decide(actor("health"), id, true, "Checked with the community").colour()).isEqualTo(CodeColour.GREEN);
         assertThat(persons.colour(person)).isEqualTo(CodeColour.GREEN);
-        assertThatThrownBy(() -> corrections.decide(actor("health"), id, false, "twice")).isInstanceOf(InvalidDeclarationException.class);
+        assertThatThrownBy(() -> corrections.decide(actor("health"), id, false, "twice")).isInstanceOf(InvalidInputException.class);
         assertThat(corrections.of(person)).extracting(Corrections.Correction::status).containsExactly("ACCEPTED");
     }
 
@@ -48,7 +49,7 @@ class CorrectionTests extends IntegrationTest {
     void aRulesVersionIsNeverBackdatedAndAppliesFromItsDay() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         assertThatThrownBy(() -> rules.add(actor("health"), today, 10, 5, 37.3, 14))
-                .isInstanceOfSatisfying(InvalidDeclarationException.class, e -> assertThat(e.problems()).containsKey("effectiveFrom"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("effectiveFrom"));
         assertThatThrownBy(() -> rules.add(actor("labour"), today.plusDays(1), 10, 5, 37.3, 14))
                 .isInstanceOf(AccessDeniedException.class);
         int before = status.rules().version();

@@ -115,7 +115,7 @@ class TwoInstancesTests extends IntegrationTest {
     void twoInstancesSweepingAtOnceIssueOneReminder() throws Exception {
         var owner = actor("ent-jiangbei");
         var desk = second.getBean(TicketDesk.class);
-        var ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())),
+        var ticket = desk.file(owner, Scope.enterprise(owner.enterpriseId()),
                 new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.LOGISTICS,
                         TicketPriority.NORMAL, "原料运不进来", "上游货车在高速卡口被拦。", false, null));
         Instant breach = ticket.solutionDue().plusSeconds(1);

@@ -1,5 +1,6 @@
 package org.fugong.tickets;
 
+import org.fugong.tickets.internal.Attachments;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;

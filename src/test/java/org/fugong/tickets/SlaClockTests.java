@@ -1,5 +1,8 @@
 package org.fugong.tickets;
 
+import org.fugong.tickets.internal.WorkingCalendar;
+import org.fugong.tickets.internal.SlaPolicy;
+import org.fugong.tickets.internal.SlaClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;

@@ -25,6 +25,8 @@ class TicketApiTests extends IntegrationTest {
     @Autowired
     TicketDesk desk;
     @Autowired
+    TicketHandling handling;
+    @Autowired
     JsonMapper json;
 
     @Test
@@ -51,7 +53,7 @@ class TicketApiTests extends IntegrationTest {
         assertThat(status.get("agency_responsible").asString()).isEqualTo("市人力社保局");
         assertThat(status.get("service_code").asString()).isEqualTo("LABOUR");
         assertThat(status.get("expected_datetime").asString()).isNotBlank();
-        assertThat(desk.get(actor("city"), Scope.city(), UUID.fromString(id)).channel()).isEqualTo(TicketChannel.API);
+        assertThat(desk.get(Scope.city(), UUID.fromString(id)).channel()).isEqualTo(TicketChannel.API);
 
         // Haishu's official cannot file for a Jiangbei enterprise, nor read its ticket; a bad code is a 400.
         assertThat(mvc.post().uri("/api/tickets/open311/requests.json").with(httpBasic("haishu", "demo"))
@@ -68,9 +70,9 @@ class TicketApiTests extends IntegrationTest {
     @Test
     void figuresAreScopedAndAddUp() throws Exception {
         var owner = actor("ent-haishu");
-        Ticket ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
+        Ticket ticket = desk.file(owner, Scope.enterprise(owner.enterpriseId()), new TicketDesk.NewTicket(
                 owner.enterpriseId(), TicketCategory.LABOUR, TicketPriority.NORMAL, "招工", "需要招工 20 人", false, null));
-        desk.resolve(actor("labour"), Scope.none(), ticket.id(), ticket.version(), "Job fair on Monday");
+        handling.resolve(actor("labour"), scope("labour"), ticket.id(), ticket.version(), "Job fair on Monday");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         var city = json.readTree(mvc.get().uri("/api/tickets/figures").with(as("city")).exchange().getResponse().getContentAsString());
         long filed = jdbc.sql("select count(*) from ticket where (filed_at at time zone 'Asia/Shanghai')::date between ? and ?")

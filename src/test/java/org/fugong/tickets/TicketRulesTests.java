@@ -1,5 +1,10 @@
 package org.fugong.tickets;
 
+import org.fugong.tickets.internal.TicketRules;
+import org.fugong.tickets.internal.Routing;
+import org.fugong.tickets.internal.SlaPolicies;
+import org.fugong.tickets.internal.SlaClock;
+import org.fugong.shell.InvalidInputException;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
@@ -29,7 +34,7 @@ class TicketRulesTests extends IntegrationTest {
     @Test
     void aDistrictRuleSendsThatDistrictsProblemsElsewhere() throws Exception {
         Actor owner = actor("ent-jiangbei");
-        Scope own = Scope.enterprises(Set.of(owner.enterpriseId()));
+        Scope own = Scope.enterprise(owner.enterpriseId());
         var finance = new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.FINANCE, TicketPriority.NORMAL,
                 "贷款贴息", "复工贷款贴息如何申请？", false, null);
         assertThat(desk.file(owner, own, finance).unitCode()).isEqualTo("DEPT-FINANCE");
@@ -42,7 +47,7 @@ class TicketRulesTests extends IntegrationTest {
             assertThat(desk.file(owner, own, finance).unitCode()).isEqualTo("D-330205");
             // Other districts keep the default.
             Actor haishu = actor("ent-haishu");
-            assertThat(desk.file(haishu, Scope.enterprises(Set.of(haishu.enterpriseId())), new TicketDesk.NewTicket(
+            assertThat(desk.file(haishu, Scope.enterprise(haishu.enterpriseId()), new TicketDesk.NewTicket(
                     haishu.enterpriseId(), TicketCategory.FINANCE, TicketPriority.NORMAL, "贷款", "贷款", false, null))
                     .unitCode()).isEqualTo("DEPT-FINANCE");
         } finally {
@@ -63,13 +68,13 @@ class TicketRulesTests extends IntegrationTest {
         rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION, null, 30, false, 180,
                 1440, 50, 240, false));
         Actor owner = actor("ent-haishu");
-        Ticket ticket = desk.file(owner, Scope.enterprises(Set.of(owner.enterpriseId())), new TicketDesk.NewTicket(
+        Ticket ticket = desk.file(owner, Scope.enterprise(owner.enterpriseId()), new TicketDesk.NewTicket(
                 owner.enterpriseId(), TicketCategory.PREVENTION, TicketPriority.NORMAL, "口罩", "口罩不足", false, null));
         assertThat(Duration.between(ticket.filedAt(), ticket.solutionDue())).isEqualTo(Duration.ofMinutes(180));
         assertThat(Duration.between(ticket.filedAt(), ticket.firstResponseDue())).isEqualTo(Duration.ofMinutes(30));
         assertThat(Duration.between(ticket.filedAt(), ticket.warningAt())).isEqualTo(Duration.ofMinutes(90));
         assertThatThrownBy(() -> rules.savePolicy(actor("city"), new TicketRules.PolicyChange(null, TicketCategory.PREVENTION,
-                null, 30, false, 180, 1440, 50, 240, false))).isInstanceOf(InvalidTicketException.class);
+                null, 30, false, 180, 1440, 50, 240, false))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> rules.savePolicy(actor("labour"), new TicketRules.PolicyChange(null, TicketCategory.LABOUR,
                 null, 30, false, 180, 1440, 50, 240, false))).isInstanceOf(AccessDeniedException.class);
         jdbc.sql("delete from ticket_sla_policy where category = 'PREVENTION' and not exists "

@@ -1,12 +1,12 @@
 package org.fugong.accounts.web;
 
+import org.fugong.shell.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
-import org.fugong.accounts.InvalidUserException;
 import org.fugong.accounts.UserAdministration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -58,7 +58,7 @@ class PasswordController {
         Actor refreshed;
         try {
             refreshed = administration.changeOwnPassword(currentActor.get(), form.currentPassword(), form.newPassword());
-        } catch (InvalidUserException e) {
+        } catch (InvalidInputException e) {
             result.rejectValue(e.field(), e.messageKey());
             return "account/password";
         }

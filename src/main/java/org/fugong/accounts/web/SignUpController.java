@@ -1,9 +1,9 @@
 package org.fugong.accounts.web;
 
+import org.fugong.shell.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.fugong.accounts.InvalidUserException;
 import org.fugong.accounts.UserAdministration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,7 +56,7 @@ class SignUpController {
         try {
             administration.signUp(new UserAdministration.SignUp(form.uscc(), form.contactName(), form.contactPhone(),
                     form.username(), form.password()));
-        } catch (InvalidUserException e) {
+        } catch (InvalidInputException e) {
             result.rejectValue(e.field(), e.messageKey());
             return "signup";
         }

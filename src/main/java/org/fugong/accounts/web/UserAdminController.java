@@ -1,5 +1,6 @@
 package org.fugong.accounts.web;
 
+import org.fugong.shell.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,6 @@ import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.fugong.accounts.InvalidUserException;
 import org.fugong.accounts.UserAccount;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -96,7 +96,7 @@ class UserAdminController {
             created = administration.create(currentActor.get(), new UserAdministration.NewUser(form.username(),
                     form.displayName(), form.role(), blankToNull(form.districtCode()), blankToNull(form.departmentCode()),
                     blankToNull(form.enterpriseUscc())), form.password());
-        } catch (InvalidUserException e) {
+        } catch (InvalidInputException e) {
             result.rejectValue(e.field(), e.messageKey());
             return creationForm(model, locale);
         }
@@ -154,7 +154,7 @@ class UserAdminController {
                   RedirectAttributes redirect) {
         try {
             administration.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
-        } catch (InvalidUserException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             return "redirect:/admin/users/" + id;
         }

@@ -1,5 +1,8 @@
 package org.fugong.enterprises.web;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.StaleVersionException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.Actor;
@@ -8,17 +11,14 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.Application;
 import org.fugong.enterprises.ApplicationDesk;
-import org.fugong.enterprises.ApplicationStateException;
 import org.fugong.enterprises.ApplicationStatus;
 import org.fugong.enterprises.Checklist;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.InvalidApplicationException;
 import org.fugong.enterprises.PolicyCategory;
 import org.fugong.enterprises.PolicyDecision;
 import org.fugong.enterprises.ReviewQueue;
 import org.fugong.enterprises.Review;
-import org.fugong.enterprises.StaleApplicationException;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -140,13 +140,13 @@ class ApplicationController {
                 default -> "application.saved.draft";
             });
             return "redirect:/applications/" + saved.id();
-        } catch (InvalidApplicationException e) {
+        } catch (InvalidInputException e) {
             return formPage(model, application, form, e.problems());
-        } catch (StaleApplicationException e) {
+        } catch (StaleVersionException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", "application.stale");
             return formPage(model, application, form, Map.of());
-        } catch (ApplicationStateException e) {
+        } catch (RefusedChangeException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             return id == null ? "redirect:/applications/mine" : "redirect:/applications/" + id;
         }
@@ -257,15 +257,15 @@ class ApplicationController {
             step.get();
             redirect.addFlashAttribute("success", success);
             return "redirect:/applications/" + id;
-        } catch (InvalidApplicationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problem", "application.error.form");
             return detail(desk.get(currentActor.scope(), id), model, e.problems());
-        } catch (StaleApplicationException e) {
+        } catch (StaleVersionException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", "application.stale");
             return detail(desk.get(currentActor.scope(), id), model, Map.of());
-        } catch (ApplicationStateException e) {
+        } catch (RefusedChangeException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.messageKey());
             return detail(desk.get(currentActor.scope(), id), model, Map.of());

@@ -8,6 +8,7 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.IndustrySection;
+import org.fugong.shell.Slice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,7 @@ class EnterpriseApi {
 
     @GetMapping
     @Operation(summary = "Enterprises in the caller's scope, a page at a time; pass 'next' back as 'after'")
-    EnterpriseDirectory.Slice list(@RequestParam(required = false) @Nullable String q,
+    Slice<EnterpriseSummary> list(@RequestParam(required = false) @Nullable String q,
                                    @RequestParam(required = false) @Nullable String district,
                                    @RequestParam(required = false) @Nullable IndustrySection industry,
                                    @RequestParam(required = false) @Nullable EnterpriseSize size,

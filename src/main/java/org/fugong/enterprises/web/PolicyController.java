@@ -1,13 +1,13 @@
 package org.fugong.enterprises.web;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.enterprises.Checklist;
-import org.fugong.enterprises.InvalidApplicationException;
 import org.fugong.enterprises.PolicyCategory;
 import org.fugong.enterprises.PolicyDecision;
 import org.fugong.enterprises.PolicyMatrix;
-import org.fugong.enterprises.StaleApplicationException;
 import org.fugong.riskmap.RiskColour;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -68,7 +68,7 @@ class PolicyController {
         });
         try {
             matrix.update(currentActor.get(), changes, fingerprint);
-        } catch (StaleApplicationException e) {
+        } catch (StaleVersionException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", "application.stale");
             return policy(model);
@@ -98,13 +98,13 @@ class PolicyController {
         try {
             checklist.save(currentActor.get(), new Checklist.ItemChange(code.trim().toUpperCase(Locale.ROOT),
                     labelZh, labelEn, kind, minimum, position, active, version));
-        } catch (InvalidApplicationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
             model.addAttribute("problemCode", code);
             model.addAttribute("problem", "application.error.form");
             return checklist(model);
-        } catch (StaleApplicationException e) {
+        } catch (StaleVersionException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", "application.stale");
             return checklist(model);

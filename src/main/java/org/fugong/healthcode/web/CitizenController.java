@@ -1,5 +1,6 @@
 package org.fugong.healthcode.web;
 
+import org.fugong.shell.InvalidInputException;
 import jakarta.servlet.http.HttpSession;
 import org.fugong.enterprises.ContactPhone;
 import org.fugong.geography.Geography;
@@ -9,7 +10,6 @@ import org.fugong.healthcode.CodeStatus;
 import org.fugong.healthcode.Corrections;
 import org.fugong.healthcode.Declarations;
 import org.fugong.healthcode.HealthCodes;
-import org.fugong.healthcode.InvalidDeclarationException;
 import org.fugong.healthcode.PersonalDataCipher;
 import org.fugong.healthcode.Persons;
 import org.fugong.healthcode.QrCodes;
@@ -233,7 +233,7 @@ class CitizenController {
         try {
             declarations.declare(person, new Declarations.DeclarationInput(places == null ? List.of() : new ArrayList<>(places),
                     contact, symptoms, temperature, arrivedOn));
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             return declarePage(model, e.problems());
         }
         return "redirect:/code/me";
@@ -260,7 +260,7 @@ class CitizenController {
         try {
             corrections.request(person, reason);
             redirect.addFlashAttribute("success", "healthcode.correction.requested");
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.problems().values().iterator().next());
         }
         return "redirect:/code/me";

@@ -1,5 +1,6 @@
 package org.fugong.healthcode.web;
 
+import org.fugong.shell.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.CurrentActor;
@@ -8,7 +9,6 @@ import org.fugong.healthcode.Corrections;
 import org.fugong.healthcode.GateScans;
 import org.fugong.healthcode.HealthLists;
 import org.fugong.healthcode.HealthRules;
-import org.fugong.healthcode.InvalidDeclarationException;
 import org.fugong.shell.TabularFile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +78,7 @@ class HealthBureauController {
             List<List<String>> lines = TabularFile.read(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
                     file.getBytes(), COLUMNS.size());
             if (!TabularFile.hasHeader(lines, COLUMNS)) {
-                throw new InvalidDeclarationException(Map.of("file", "healthcode.error.header"));
+                throw new InvalidInputException(Map.of("file", "healthcode.error.header"));
             }
             for (List<String> line : lines.subList(1, lines.size())) {
                 if (line.stream().allMatch(String::isBlank)) {
@@ -101,7 +101,7 @@ class HealthBureauController {
             response.setStatus(422);
             model.addAttribute("problems", Map.of("file", e.getMessage()));
             return page(model);
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
             return page(model);
@@ -117,10 +117,10 @@ class HealthBureauController {
             try {
                 parsed = CodeRules.Level.valueOf(level);
             } catch (IllegalArgumentException e) {
-                throw new InvalidDeclarationException(Map.of("area", "healthcode.error.area"));
+                throw new InvalidInputException(Map.of("area", "healthcode.error.area"));
             }
             lists.setArea(currentActor.get(), code.trim(), name, parsed);
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
             return page(model);
@@ -137,16 +137,16 @@ class HealthBureauController {
             try {
                 from = LocalDate.parse(params.getOrDefault("effectiveFrom", ""));
             } catch (DateTimeParseException e) {
-                throw new InvalidDeclarationException(Map.of("effectiveFrom", "healthcode.error.backdated"));
+                throw new InvalidInputException(Map.of("effectiveFrom", "healthcode.error.backdated"));
             }
             try {
                 rules.add(currentActor.get(), from, Integer.parseInt(params.getOrDefault("redDays", "")),
                         Integer.parseInt(params.getOrDefault("yellowDays", "")), Double.parseDouble(params.getOrDefault("feverAt", "")),
                         Integer.parseInt(params.getOrDefault("lookBackDays", "")));
             } catch (NumberFormatException e) {
-                throw new InvalidDeclarationException(Map.of("redDays", "healthcode.error.days"));
+                throw new InvalidInputException(Map.of("redDays", "healthcode.error.days"));
             }
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
             return page(model);
@@ -161,7 +161,7 @@ class HealthBureauController {
                   HttpServletResponse response) {
         try {
             corrections.decide(currentActor.get(), id, accept, note);
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
             return page(model);
@@ -181,7 +181,7 @@ class HealthBureauController {
         try {
             return ResponseEntity.ok(lists.importEntries(currentActor.get(), source,
                     body.stream().map(e -> new HealthLists.Entry(e.idNumber(), e.kind(), e.listedOn())).toList()));
-        } catch (InvalidDeclarationException e) {
+        } catch (InvalidInputException e) {
             return ResponseEntity.unprocessableEntity().body(e.problems());
         }
     }

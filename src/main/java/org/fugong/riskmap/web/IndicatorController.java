@@ -98,10 +98,7 @@ class IndicatorController {
         try {
             desk.report(actor, currentActor.scope(), rows);
         } catch (IndicatorRejectedException e) {
-            for (var problem : e.problems()) {
-                String field = problem.field().equals("day") ? "day" : "rows[" + (problem.row() - 1) + "]." + problem.field();
-                result.rejectValue(field, problem.messageKey(), problem.arguments().toArray(), problem.messageKey());
-            }
+            e.rejectInto(result);
             return form(model, form.district());
         }
         redirect.addFlashAttribute("success", "riskmap.indicator.saved");
@@ -128,7 +125,7 @@ class IndicatorController {
                     redirect.addFlashAttribute("importedRows", saved);
                     return "redirect:/riskmap/indicators";
                 } catch (IndicatorRejectedException e) {
-                    e.problems().forEach(p -> problems.add(new ImportProblem(parsed.lines().get(p.row() - 1),
+                    e.rowProblems().forEach(p -> problems.add(new ImportProblem(parsed.lines().get(p.row() - 1),
                             column(p.field()), p.messageKey(), p.arguments().toArray())));
                 }
             }

@@ -1,11 +1,11 @@
 package org.fugong.riskmap.web;
 
+import org.fugong.shell.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.fugong.access.CurrentActor;
-import org.fugong.riskmap.InvalidRiskInputException;
 import org.fugong.riskmap.MapShapes;
 import org.fugong.riskmap.MapUnits;
 import org.fugong.riskmap.Overrides;
@@ -86,7 +86,7 @@ class MapAdminController {
         try {
             desk.override(currentActor.get(), form.unitCode(), form.colour(), form.reason(),
                     form.expiresAt().atZone(times.zone()).toInstant());
-        } catch (InvalidRiskInputException e) {
+        } catch (InvalidInputException e) {
             result.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
             return overridePage(model, locale);
         }
@@ -129,7 +129,7 @@ class MapAdminController {
                     form.clusterWeight(), form.redFrom(), form.orangeFrom(), form.yellowFrom(), form.oneLevelLowerAfterDays(),
                     form.twoLevelsLowerAfterDays(), form.greenAfterDays());
             rules.add(form.name(), form.effectiveFrom(), parameters, currentActor.get().getUsername());
-        } catch (InvalidRiskInputException e) {
+        } catch (InvalidInputException e) {
             result.rejectValue(e.field(), e.messageKey());
             return rulesPage(model);
         } catch (IllegalArgumentException e) {
@@ -151,11 +151,11 @@ class MapAdminController {
             throws IOException {
         try {
             if (file.isEmpty() || file.getSize() > 20 * 1024 * 1024) {
-                throw new InvalidRiskInputException("file", "import.error.empty");
+                throw InvalidInputException.of("file", "import.error.empty");
             }
             shapes.upload(key, new String(file.getBytes(), StandardCharsets.UTF_8), currentActor.get().getUsername());
             redirect.addFlashAttribute("success", "riskmap.shapes.saved");
-        } catch (InvalidRiskInputException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("shapeError", e.messageKey());
             redirect.addFlashAttribute("shapeErrorArguments", e.arguments());
         }

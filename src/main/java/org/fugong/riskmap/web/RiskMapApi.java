@@ -93,7 +93,7 @@ class RiskMapApi {
             int saved = desk.report(currentActor.get(), currentActor.scope(), rows);
             return ResponseEntity.ok(Map.of("saved", saved));
         } catch (IndicatorRejectedException e) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("problems", e.problems()));
+            return ResponseEntity.unprocessableEntity().body(Map.of("problems", e.rowProblems()));
         }
     }
 

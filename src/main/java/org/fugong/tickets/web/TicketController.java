@@ -1,5 +1,6 @@
 package org.fugong.tickets.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
@@ -9,20 +10,23 @@ import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.geography.Geography;
+import org.fugong.shell.Choice;
+import org.fugong.shell.FormStep;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Slice;
 import org.fugong.shell.Times;
-import org.fugong.tickets.Attachments;
-import org.fugong.tickets.InvalidTicketException;
-import org.fugong.tickets.Notifications;
-import org.fugong.tickets.StaleTicketException;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;
 import org.fugong.tickets.TicketFigures;
+import org.fugong.tickets.TicketHandling;
 import org.fugong.tickets.TicketPriority;
-import org.fugong.tickets.TicketQueries;
-import org.fugong.tickets.TicketStateException;
+import org.fugong.tickets.TicketReplies;
 import org.fugong.tickets.TicketStatus;
 import org.fugong.tickets.TicketUnits;
+import org.fugong.tickets.internal.Attachments;
+import org.fugong.tickets.internal.Notifications;
+import org.fugong.tickets.internal.TicketQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -32,7 +36,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,6 +49,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,95 +63,123 @@ class TicketController {
 
     static final int PAGE_SIZE = 50;
 
+    /** The filing form as typed: text, so that a value out of its list comes back to the form with its message. */
+    record TicketForm(@Nullable String enterprise, @Nullable String category, @Nullable String priority,
+                      @Nullable String title, @Nullable String description, @Nullable Boolean solvedOnSpot,
+                      @Nullable String resolution, @Nullable MultipartFile attachment) {
+
+        static TicketForm empty(@Nullable String enterprise) {
+            return new TicketForm(enterprise == null ? "" : enterprise, "", TicketPriority.NORMAL.name(), "", "", false, "",
+                    null);
+        }
+    }
+
+    /** The fields of the steps on a ticket's page; each step reads the ones it needs. */
+    record StepForm(@Nullable Long version, @Nullable String text, @Nullable String resolution, @Nullable String unit,
+                    @Nullable String reason, @Nullable String note) {
+
+        static StepForm of(Ticket ticket) {
+            return new StepForm(ticket.version(), "", "", ticket.unitCode(), "", "");
+        }
+
+        long at() {
+            return version == null ? -1 : version;
+        }
+    }
+
     private final TicketDesk desk;
+    private final TicketHandling handling;
+    private final TicketReplies replies;
     private final TicketQueries queries;
     private final TicketUnits units;
+    private final TicketFigures figures;
+    private final Attachments attachments;
     private final Notifications notifications;
     private final EnterpriseDirectory enterprises;
     private final CurrentActor currentActor;
     private final Geography geography;
-    private final Clock clock;
-    private final TicketFigures figureService;
-    private final Times times;
-    private final Attachments attachments;
     private final TransactionTemplate transactions;
+    private final Times times;
+    private final Clock clock;
 
-    TicketController(Attachments attachments,
-                     TransactionTemplate transactions, TicketDesk desk, TicketQueries queries, TicketUnits units, Notifications notifications,
-                     EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography, Clock clock,
-                     TicketFigures figureService, Times times) {
-        this.figureService = figureService;
-        this.attachments = attachments;
-        this.transactions = transactions;
-        this.times = times;
+    TicketController(TicketDesk desk, TicketHandling handling, TicketReplies replies, TicketQueries queries,
+                     TicketUnits units, TicketFigures figures, Attachments attachments, Notifications notifications,
+                     EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography,
+                     TransactionTemplate transactions, Times times, Clock clock) {
         this.desk = desk;
+        this.handling = handling;
+        this.replies = replies;
         this.queries = queries;
         this.units = units;
+        this.figures = figures;
+        this.attachments = attachments;
         this.notifications = notifications;
         this.enterprises = enterprises;
         this.currentActor = currentActor;
         this.geography = geography;
+        this.transactions = transactions;
+        this.times = times;
         this.clock = clock;
     }
+
+    // ------------------------------------------------------------------ lists
 
     @GetMapping("/tickets")
     String list(@RequestParam(required = false) TicketQueries.@Nullable View view,
                 @RequestParam(required = false) @Nullable TicketStatus status,
                 @RequestParam(required = false) @Nullable String q,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
         Actor actor = currentActor.get();
-        List<TicketQueries.View> views = queries.views(actor);
+        Scope scope = currentActor.scope();
+        List<TicketQueries.View> views = queries.views(scope);
         TicketQueries.View shown = view != null && views.contains(view) ? view : views.isEmpty() ? null : views.get(0);
-        int safePage = Math.max(0, page);
-        List<Ticket> tickets = shown == null ? List.of()
-                : queries.list(actor, currentActor.scope(), shown, status, q, PAGE_SIZE + 1, safePage * PAGE_SIZE);
-        model.addAttribute("tickets", tickets.size() > PAGE_SIZE ? tickets.subList(0, PAGE_SIZE) : tickets);
-        model.addAttribute("hasNext", tickets.size() > PAGE_SIZE);
-        model.addAttribute("page", safePage);
+        var filter = shown == null ? null : new TicketQueries.Filter(shown, status, q);
+        model.addAttribute("slice", filter == null ? new Slice<Ticket>(List.of(), null)
+                : queries.page(actor, scope, filter, after, PAGE_SIZE));
         model.addAttribute("views", views);
         model.addAttribute("view", shown);
         model.addAttribute("status", status);
         model.addAttribute("q", q);
-        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("statuses", Arrays.stream(TicketStatus.values())
+                .map(s -> Choice.ofKey(s.name(), s.messageKey())).toList());
         model.addAttribute("units", units.all());
-        model.addAttribute("geography", geography);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("mayFile", mayFile(actor));
+        model.addAttribute("mayFile", TicketDesk.mayFile(scope));
+        if (htmx.isHtmxRequest()) {
+            return after == null ? "tickets/list :: results" : "tickets/list :: rows";
+        }
         return "tickets/list";
     }
 
-    private static boolean mayFile(Actor actor) {
-        return actor.hasRole(Role.ENTERPRISE) || actor.hasRole(Role.COMMISSIONER) || actor.hasRole(Role.CITY_OFFICIAL)
-                || actor.hasRole(Role.DISTRICT_OFFICIAL);
-    }
+    // ------------------------------------------------------------------ filing
 
     @GetMapping("/tickets/new")
-    String newTicket(@RequestParam(required = false) @Nullable String enterprise, Model model) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("enterprise", enterprise == null ? "" : enterprise);
-        form.put("category", "");
-        form.put("priority", TicketPriority.NORMAL.name());
-        return form(model, form, Map.of());
+    String initFilingForm(@RequestParam(required = false) @Nullable String enterprise, Model model) {
+        model.addAttribute("form", TicketForm.empty(enterprise));
+        return filingForm(model);
     }
 
-    private String form(Model model, Map<String, String> form, Map<String, String> problems) {
+    private String filingForm(Model model) {
         Actor actor = currentActor.get();
-        if (!mayFile(actor)) {
+        Scope scope = currentActor.scope();
+        if (!TicketDesk.mayFile(scope)) {
             throw new AccessDeniedException("This role does not file tickets");
         }
-        model.addAttribute("form", form);
-        model.addAttribute("problems", problems);
-        model.addAttribute("categories", TicketCategory.values());
-        model.addAttribute("priorities", TicketPriority.values());
+        TicketForm form = (TicketForm) model.getAttribute("form");
+        model.addAttribute("categories", Arrays.stream(TicketCategory.values())
+                .map(c -> Choice.ofKey(c.name(), c.messageKey())).toList());
+        model.addAttribute("categoryHelp", TicketCategory.values());
+        model.addAttribute("priorities", Arrays.stream(TicketPriority.values())
+                .map(p -> Choice.ofKey(p.name(), p.messageKey())).toList());
         model.addAttribute("commissioner", actor.hasRole(Role.COMMISSIONER));
         if (actor.hasRole(Role.ENTERPRISE)) {
-            model.addAttribute("ownEnterprise", enterprises.get(currentActor.scope(), actor.enterpriseId()));
+            model.addAttribute("ownEnterprise", enterprises.get(scope, actor.enterpriseId()));
         } else if (actor.hasRole(Role.COMMISSIONER)) {
-            model.addAttribute("choices", enterprises.search(currentActor.scope(),
-                    new EnterpriseCriteria(null, null, null, null, null, null), null, 100).items());
+            model.addAttribute("choices", enterprises.search(scope, EnterpriseCriteria.none(), null, 100).items().stream()
+                    .map(e -> Choice.ofName(e.id().toString(), e.name())).toList());
         }
-        String text = form.getOrDefault("title", "") + form.getOrDefault("description", "");
-        model.addAttribute("similar", text.isBlank() ? List.of() : queries.similarOpen(actor, currentActor.scope(), text, 5));
+        String text = form == null ? "" : nz(form.title()) + nz(form.description());
+        model.addAttribute("similar", text.isBlank() ? List.of() : queries.similarOpen(scope, text, 5));
         return "tickets/form";
     }
 
@@ -153,47 +188,45 @@ class TicketController {
     String similar(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
                    Model model) {
         String text = (title + description).trim();
-        model.addAttribute("similar", text.isEmpty() ? List.of()
-                : queries.similarOpen(currentActor.get(), currentActor.scope(), text, 5));
+        model.addAttribute("similar", text.isEmpty() ? List.of() : queries.similarOpen(currentActor.scope(), text, 5));
         return "tickets/form :: similar";
     }
 
     @PostMapping("/tickets")
-    String file(@RequestParam Map<String, String> params,
-                @RequestParam(name = "attachment", required = false) @Nullable MultipartFile attachment,
-                Model model, HttpServletResponse response) throws IOException {
+    String processFilingForm(@ModelAttribute("form") TicketForm form, BindingResult result, Model model,
+                             HttpServletResponse response) throws IOException {
+        MultipartFile attachment = form.attachment();
         Actor actor = currentActor.get();
+        Scope scope = currentActor.scope();
         Map<String, String> problems = new LinkedHashMap<>();
-        UUID enterpriseId = actor.hasRole(Role.ENTERPRISE) ? actor.enterpriseId() : enterpriseOf(params.get("enterprise"), problems);
-        TicketCategory category = parse(TicketCategory.class, params.get("category"), "category", problems);
-        TicketPriority priority = parse(TicketPriority.class, params.getOrDefault("priority", "NORMAL"), "priority", problems);
-        boolean solvedOnSpot = "true".equals(params.get("solvedOnSpot"));
+        UUID enterpriseId = actor.hasRole(Role.ENTERPRISE) ? actor.enterpriseId() : enterpriseOf(form.enterprise(), problems);
+        TicketCategory category = parse(TicketCategory.class, form.category(), "category", problems);
+        TicketPriority priority = form.priority() == null || form.priority().isBlank() ? TicketPriority.NORMAL
+                : parse(TicketPriority.class, form.priority(), "priority", problems);
         boolean attached = attachment != null && !attachment.isEmpty();
         byte[] data = attached ? attachment.getBytes() : new byte[0];
         String filename = attached && attachment.getOriginalFilename() != null ? attachment.getOriginalFilename() : "";
-        if (attached && Attachments.problem(filename, data) != null) {
-            problems.put("attachment", Attachments.problem(filename, data));
+        String attachmentProblem = attached ? Attachments.problem(filename, data) : null;
+        if (attachmentProblem != null) {
+            problems.put("attachment", attachmentProblem);
         }
-        if (!problems.isEmpty() || enterpriseId == null || category == null || priority == null) {
-            response.setStatus(422);
-            return form(model, params, problems);
-        }
-        try {
-            var input = new TicketDesk.NewTicket(enterpriseId, category, priority, params.get("title"),
-                    params.get("description"), solvedOnSpot, params.get("resolution"));
+        var input = enterpriseId == null || category == null || priority == null ? null
+                : new TicketDesk.NewTicket(enterpriseId, category, priority, form.title(), form.description(),
+                Boolean.TRUE.equals(form.solvedOnSpot()), form.resolution());
+        return new FormStep(result, model, null, response).run(() -> {
+            if (!problems.isEmpty() || input == null) {
+                throw new InvalidInputException(problems);
+            }
             // The ticket and its attachment are saved together or not at all.
             Ticket ticket = transactions.execute(status -> {
-                Ticket filed = desk.file(actor, currentActor.scope(), input);
+                Ticket filed = desk.file(actor, scope, input);
                 if (attached) {
                     attachments.attach(actor, filed.id(), filename, data);
                 }
                 return filed;
             });
             return "redirect:/tickets/" + ticket.id();
-        } catch (InvalidTicketException e) {
-            response.setStatus(422);
-            return form(model, params, e.problems());
-        }
+        }, () -> filingForm(model));
     }
 
     private @Nullable UUID enterpriseOf(@Nullable String value, Map<String, String> problems) {
@@ -222,126 +255,116 @@ class TicketController {
         }
     }
 
+    // ------------------------------------------------------------------ one ticket and its steps
+
     @GetMapping("/tickets/{id}")
     String show(@PathVariable UUID id, Model model) {
-        return detail(id, model, Map.of());
+        model.addAttribute("step", StepForm.of(desk.get(currentActor.scope(), id)));
+        return detail(id, model);
     }
 
-    private String detail(UUID id, Model model, Map<String, String> problems) {
+    private String detail(UUID id, Model model) {
         Actor actor = currentActor.get();
         Scope scope = currentActor.scope();
-        Ticket ticket = desk.get(actor, scope, id);
+        Ticket ticket = desk.get(scope, id);
+        if (!model.containsAttribute("step")) {
+            model.addAttribute("step", StepForm.of(ticket));
+        }
         model.addAttribute("ticket", ticket);
-        model.addAttribute("timeline", desk.timeline(actor, scope, id));
-        model.addAttribute("attachments", attachments.of(actor, scope, id));
-        model.addAttribute("handler", desk.handles(actor, ticket));
+        model.addAttribute("timeline", queries.timeline(id));
+        model.addAttribute("attachments", attachments.of(scope, id));
+        model.addAttribute("handler", TicketHandling.handles(scope, ticket));
         model.addAttribute("currentUserId", actor.id());
-        model.addAttribute("owner", TicketDesk.owns(actor, ticket));
-        model.addAttribute("callsBack", desk.callsBack(actor, ticket));
+        model.addAttribute("owner", TicketReplies.owns(scope, ticket));
+        model.addAttribute("callsBack", TicketHandling.callsBack(scope, ticket));
         model.addAttribute("units", units.all());
         model.addAttribute("unitList", units.list());
         model.addAttribute("geography", geography);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("problems", problems);
         return "tickets/detail";
     }
 
     @PostMapping("/tickets/{id}/respond")
-    String respond(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String text,
-                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.responded",
-                () -> desk.respond(currentActor.get(), currentActor.scope(), id, version, text));
+    String respond(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.responded",
+                () -> handling.respond(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
     }
 
     @PostMapping("/tickets/{id}/take")
-    String take(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes redirect,
-                HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.taken",
-                () -> desk.take(currentActor.get(), currentActor.scope(), id, version));
+    String take(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.taken",
+                () -> handling.take(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
     @PostMapping("/tickets/{id}/ask")
-    String ask(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String text,
-               Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.asked",
-                () -> desk.askEnterprise(currentActor.get(), currentActor.scope(), id, version, text));
+    String ask(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+               RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.asked",
+                () -> handling.askEnterprise(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
     }
 
     @PostMapping("/tickets/{id}/transfer")
-    String transfer(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String unit,
-                    @RequestParam(required = false) @Nullable String reason, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.transferred",
-                () -> desk.transfer(currentActor.get(), currentActor.scope(), id, version, unit, reason));
+    String transfer(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.transferred",
+                () -> handling.transfer(currentActor.get(), currentActor.scope(), id, step.at(), nz(step.unit()),
+                        step.reason()));
     }
 
     @PostMapping("/tickets/{id}/difficult")
-    String difficult(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
-                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.difficult",
-                () -> desk.markDifficult(currentActor.get(), currentActor.scope(), id, version, reason));
+    String difficult(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                     RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.difficult",
+                () -> handling.markDifficult(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
     }
 
     @PostMapping("/tickets/{id}/resolve")
-    String resolve(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String resolution,
-                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.resolved",
-                () -> desk.resolve(currentActor.get(), currentActor.scope(), id, version, resolution));
+    String resolve(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.resolved",
+                () -> handling.resolve(currentActor.get(), currentActor.scope(), id, step.at(), step.resolution()));
     }
 
     @PostMapping("/tickets/{id}/reply")
-    String reply(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String text,
-                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.replied",
-                () -> desk.reply(currentActor.get(), currentActor.scope(), id, version, text));
+    String reply(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.replied",
+                () -> replies.reply(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
     }
 
     @PostMapping("/tickets/{id}/confirm")
-    String confirm(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes redirect,
-                   HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.confirmed",
-                () -> desk.confirm(currentActor.get(), currentActor.scope(), id, version));
+    String confirm(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.confirmed",
+                () -> replies.confirm(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
     @PostMapping("/tickets/{id}/reopen")
-    String reopen(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
-                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "ticket.saved.reopened",
-                () -> desk.reopen(currentActor.get(), currentActor.scope(), id, version, reason));
+    String reopen(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "ticket.saved.reopened",
+                () -> replies.reopen(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
     }
 
     @PostMapping("/tickets/{id}/follow-up")
-    String followUp(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "true") boolean satisfied,
-                    @RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect,
+    String followUp(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result,
+                    @RequestParam(defaultValue = "true") boolean satisfied, Model model, RedirectAttributes redirect,
                     HttpServletResponse response) {
-        return act(id, model, redirect, response, satisfied ? "ticket.saved.closed" : "ticket.saved.reopened",
-                () -> desk.followUp(currentActor.get(), currentActor.scope(), id, version, satisfied, note));
+        return act(id, result, model, redirect, response, satisfied ? "ticket.saved.closed" : "ticket.saved.reopened",
+                () -> handling.followUp(currentActor.get(), currentActor.scope(), id, step.at(), satisfied, step.note()));
     }
 
-    private String act(UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response, String success,
-                       Supplier<Ticket> step) {
-        try {
-            step.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:/tickets/" + id;
-        } catch (InvalidTicketException e) {
-            response.setStatus(422);
-            model.addAttribute("problem", "ticket.error.form");
-            return detail(id, model, e.problems());
-        } catch (StaleTicketException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "ticket.stale");
-            return detail(id, model, Map.of());
-        } catch (TicketStateException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.messageKey());
-            return detail(id, model, Map.of());
-        }
+    private String act(UUID id, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
+                       String success, Supplier<Ticket> step) {
+        return new FormStep(result, model, redirect, response).run(step::get, success, "/tickets/" + id,
+                () -> detail(id, model));
     }
 
     @GetMapping("/tickets/{id}/attachments/{attachment}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
-        var content = attachments.read(currentActor.get(), currentActor.scope(), id, attachment);
+        var content = attachments.read(currentActor.scope(), id, attachment);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.attachment().contentType()))
                 .header("Content-Disposition", ContentDisposition.attachment()
@@ -349,14 +372,15 @@ class TicketController {
                 .body(content.data());
     }
 
+    // ------------------------------------------------------------------ figures and notifications
+
     @GetMapping("/tickets/figures")
     String figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                    Model model) {
-        Actor actor = currentActor.get();
         LocalDate last = to == null ? times.today() : to;
         LocalDate first = from == null ? last.minusDays(13) : from;
-        model.addAttribute("figures", figureService.figures(actor, currentActor.scope(), first, last));
+        model.addAttribute("figures", figures.figures(currentActor.scope(), first, last));
         model.addAttribute("units", units.all());
         model.addAttribute("geography", geography);
         return "tickets/figures";
@@ -365,7 +389,11 @@ class TicketController {
     @GetMapping("/notifications")
     String notifications(Model model) {
         Actor actor = currentActor.get();
-        model.addAttribute("notifications", notifications.of(actor, units.unitOf(actor).orElse(null), 100));
+        model.addAttribute("notifications", notifications.of(actor, currentActor.scope().unitCode(), 100));
         return "tickets/notifications";
+    }
+
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value;
     }
 }

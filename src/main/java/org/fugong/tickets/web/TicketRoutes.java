@@ -1,10 +1,10 @@
 package org.fugong.tickets.web;
 
+import org.fugong.shell.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
 import org.fugong.shell.NavigationItem;
-import org.fugong.tickets.TicketNotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,7 +38,7 @@ class TicketRoutes implements RouteAccess {
 
     @ControllerAdvice(basePackageClasses = TicketRoutes.class)
     static class Advice {
-        @ExceptionHandler(TicketNotFoundException.class)
+        @ExceptionHandler(NotFoundException.class)
         void notFound(HttpServletResponse response) throws IOException {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }

@@ -1,15 +1,14 @@
 package org.fugong.tickets.web;
 
+import org.fugong.shell.FormStep;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.geography.Geography;
-import org.fugong.tickets.InvalidTicketException;
-import org.fugong.tickets.SlaPolicies;
-import org.fugong.tickets.StaleTicketException;
+import org.fugong.tickets.internal.SlaPolicies;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketPriority;
-import org.fugong.tickets.TicketRules;
+import org.fugong.tickets.internal.TicketRules;
 import org.fugong.tickets.TicketUnits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,8 +54,8 @@ class TicketRulesController {
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
         model.addAttribute("holidays", rules.holidays());
-        if (!model.containsAttribute("problems")) {
-            model.addAttribute("problems", Map.of());
+        if (!model.containsAttribute("rules")) {
+            model.addAttribute("rules", new Object());
         }
         return "tickets/rules";
     }
@@ -112,19 +111,10 @@ class TicketRulesController {
     }
 
     private String save(Model model, RedirectAttributes redirect, HttpServletResponse response, Runnable change) {
-        try {
+        return FormStep.ofPage("rules", model, redirect, response).run(() -> {
             change.run();
-        } catch (InvalidTicketException e) {
-            response.setStatus(422);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("problem", "ticket.error.form");
-            return page(model);
-        } catch (StaleTicketException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "ticket.stale");
-            return page(model);
-        }
-        redirect.addFlashAttribute("success", "tickets.rules.saved");
-        return "redirect:/tickets/rules";
+            return null;
+        }, "tickets.rules.saved", "/tickets/rules", () -> page(model));
     }
+
 }
