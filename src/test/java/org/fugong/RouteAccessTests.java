@@ -3,7 +3,7 @@ package org.fugong;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
-import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.tickets.CommonIssues;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;

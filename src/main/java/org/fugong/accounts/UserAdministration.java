@@ -14,6 +14,8 @@ import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.geography.Geography;
 import org.fugong.geography.Named;
+import org.fugong.shell.Slice;
+import org.fugong.shell.SqlText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -293,27 +295,36 @@ public class UserAdministration {
         return account;
     }
 
-    /** Users in scope, by username, filtered by a text and a role. */
+    /** A page of the users in scope, by username, filtered by a text and a role, after the cursor of the last page. */
     @Transactional(readOnly = true)
-    public List<UserAccount> list(Scope scope, @Nullable String text, @Nullable Role role, int limit, int offset) {
+    public Slice<UserAccount> page(Scope scope, @Nullable String text, @Nullable Role role, @Nullable String cursor, int size) {
         Scope.Condition scoped = scope.where("district_code", "enterprise_id");
         Map<String, Object> params = new HashMap<>(scoped.parameters());
         StringBuilder sql = new StringBuilder("select id from account_user where ").append(scoped.sql());
         if (text != null && !text.isBlank()) {
             sql.append(" and (lower(username) like :text or lower(display_name) like :text)");
-            params.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
+            params.put("text", SqlText.containing(text.trim().toLowerCase(Locale.ROOT)));
         }
         if (role != null) {
             sql.append(" and role = :role");
             params.put("role", role.name());
         }
-        sql.append(" order by username limit :limit offset :offset");
-        params.put("limit", limit);
-        params.put("offset", offset);
+        if (cursor != null && !cursor.isBlank()) {
+            sql.append(" and username > :after");
+            params.put("after", Slice.after(cursor, 1).text(0));
+        }
+        sql.append(" order by username limit :limit");
+        params.put("limit", size + 1);
         List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
         Map<UUID, UserAccount> byId = new HashMap<>();
         accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
-        return ids.stream().map(byId::get).toList();
+        return Slice.of(ids.stream().map(byId::get).toList(), size, u -> List.of(u.getUsername()));
+    }
+
+    /** Whether a user of this name exists (any state): for start-up work that creates accounts only once. */
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return accounts.findByUsername(username.trim().toLowerCase(Locale.ROOT)).isPresent();
     }
 
     public List<Department> departments() {

@@ -1,6 +1,7 @@
 package org.fugong.audit;
 
 import org.fugong.access.Scope;
+import org.fugong.shell.Slice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,9 @@ public class AuditQuery {
                       @Nullable String after, @Nullable String districtCode, @Nullable String remoteAddress) {
     }
 
-    public record Page(List<Row> rows, @Nullable Long nextBefore) {
-    }
-
+    /** A page of entries, newest first, after the cursor of the last page. */
     @Transactional(readOnly = true)
-    public Page page(Scope scope, Filter filter, @Nullable Long beforeId, int size) {
+    public Slice<Row> page(Scope scope, Filter filter, @Nullable String cursor, int size) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         Scope.Condition scoped = scope.where("district_code", "enterprise_id");
@@ -66,31 +65,19 @@ public class AuditQuery {
             conditions.add("occurred_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
-        if (beforeId != null) {
+        if (cursor != null && !cursor.isBlank()) {
             // Ids grow with time, so "older than this id" is the keyset for newest-first paging.
             conditions.add("id < :before");
-            params.put("before", beforeId);
+            params.put("before", Slice.after(cursor, 1).number(0));
         }
         params.put("limit", size + 1);
         List<Row> rows = jdbc.sql("""
                         select id, occurred_at, actor, actor_role, module, entity_type, entity_id, action,
-                               before_state::text as before_state, after_state::text as after_state,
-                               district_code, remote_address
+                               before_state::text as before, after_state::text as after, district_code, remote_address
                         from audit_event where %s
                         order by id desc limit :limit""".formatted(String.join(" and ", conditions)))
-                .params(params)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"), rs.getString("actor_role"), rs.getString("module"),
-                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
-                        rs.getString("before_state"), rs.getString("after_state"), rs.getString("district_code"),
-                        rs.getString("remote_address")))
-                .list();
-        Long next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            next = rows.get(size - 1).id();
-        }
-        return new Page(rows, next);
+                .params(params).query(Row.class).list();
+        return Slice.of(rows, size, row -> List.of(row.id()));
     }
 
     private static boolean hasText(@Nullable String value) {

@@ -6,6 +6,7 @@ import org.fugong.access.Scope;
 import org.fugong.enterprises.Application;
 import org.fugong.enterprises.ApplicationDesk;
 import org.fugong.enterprises.ApplicationInput;
+import org.fugong.enterprises.ApplicationReview;
 import org.fugong.enterprises.ApplicationStatus;
 import org.fugong.enterprises.Checklist;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -38,12 +39,15 @@ class DemoApplications {
     private static final Review APPROVE = new Review(Review.Outcome.APPROVE, Map.of(), "材料齐全，同意复工");
 
     private final ApplicationDesk desk;
+    private final ApplicationReview review;
     private final EnterpriseDirectory directory;
     private final Checklist checklist;
     private final Times times;
 
-    DemoApplications(ApplicationDesk desk, EnterpriseDirectory directory, Checklist checklist, Times times) {
+    DemoApplications(ApplicationDesk desk, ApplicationReview review, EnterpriseDirectory directory, Checklist checklist,
+                     Times times) {
         this.desk = desk;
+        this.review = review;
         this.directory = directory;
         this.checklist = checklist;
         this.times = times;
@@ -97,21 +101,21 @@ class DemoApplications {
             return;
         }
         switch (path) {
-            case "IN_REVIEW" -> desk.startReview(reviewer, reviewScope, application.id(), application.version());
+            case "IN_REVIEW" -> review.startReview(reviewer, reviewScope, application.id(), application.version());
             case "APPROVED", "RESUMED", "SUSPENDED" -> {
-                Application approved = desk.decide(reviewer, reviewScope, application.id(), application.version(),
+                Application approved = review.decide(reviewer, reviewScope, application.id(), application.version(),
                         APPROVE);
                 if (path.equals("RESUMED") || path.equals("SUSPENDED")) {
                     approved = desk.confirmResumed(owner, own, approved.id(), approved.version());
                 }
                 if (path.equals("SUSPENDED")) {
-                    desk.suspend(reviewer, reviewScope, approved.id(), approved.version(), "复查发现员工未按规定测温登记");
+                    review.suspend(reviewer, reviewScope, approved.id(), approved.version(), "复查发现员工未按规定测温登记");
                 }
             }
-            case "RETURNED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
+            case "RETURNED" -> review.decide(reviewer, reviewScope, application.id(), application.version(),
                     new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM",
                             new Application.ItemVerdict(false, "隔离观察室须独立通风，请补充照片")), "请补充隔离室材料"));
-            case "REJECTED" -> desk.decide(reviewer, reviewScope, application.id(), application.version(),
+            case "REJECTED" -> review.decide(reviewer, reviewScope, application.id(), application.version(),
                     new Review(Review.Outcome.REJECT, Map.of(), "生产场所与员工宿舍未分隔，暂不具备复工条件"));
             default -> {
             }

@@ -82,7 +82,7 @@ class DemoCity {
         }
         transaction.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
-            if (jdbc.sql("select count(*) from account_user where username = 'city'").query(Long.class).single() > 0) {
+            if (users.exists("city")) {
                 return;
             }
             long started = System.nanoTime();

@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,17 @@ public class Checklist {
 
     /** Every item by code, retired ones too: applications show what they answered. */
     @Transactional(readOnly = true)
+    /** The codes of the items an application's answers do not meet. */
+    public static List<String> unmet(Map<String, String> measures, List<Item> items) {
+        List<String> unmet = new ArrayList<>();
+        for (Item item : items) {
+            if (!item.met(measures.get(item.code()))) {
+                unmet.add(item.code());
+            }
+        }
+        return unmet;
+    }
+
     public Map<String, Item> byCode() {
         Map<String, Item> items = new LinkedHashMap<>();
         all().forEach(item -> items.put(item.code(), item));

@@ -44,6 +44,16 @@ public class Declarations {
     }
 
     @Transactional
+    /** A place outside the city that a citizen may declare: its code and its name. */
+    public record Area(String code, String name) {
+    }
+
+    /** The places outside the city, by name, that the health bureau keeps. */
+    @Transactional(readOnly = true)
+    public List<Area> areas() {
+        return jdbc.sql("select code, name from health_area order by name").query(Area.class).list();
+    }
+
     public CodeStatus.Status declare(UUID personId, DeclarationInput input) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (String place : input.places()) {

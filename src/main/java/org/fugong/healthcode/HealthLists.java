@@ -69,6 +69,16 @@ public class HealthLists {
                 .change(null, Map.of("name", name.trim(), "level", level.name())));
     }
 
+    /** A place outside the city, with the level of risk the bureau gave it. */
+    public record Area(String code, String name, CodeRules.Level level) {
+    }
+
+    /** The places outside the city, by level and name. */
+    @Transactional(readOnly = true)
+    public List<Area> areas() {
+        return jdbc.sql("select code, name, level from health_area order by level, name").query(Area.class).list();
+    }
+
     @Transactional
     public Imported importEntries(Actor actor, String source, List<Entry> entries) {
         HealthBureau.require(actor);

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * How every controller takes a step that a form asked for: done, it goes on to the next page
  * (post-redirect-get, with the success message); refused, it shows the page again with why — an
- * invalid input at its fields (422), a stale form or a step the state does not allow with the reason
- * (409). A missing record or a forbidden one is not the form's business: those go on to the one
+ * invalid input at its fields and summed up above them by the form's errors fragment (422), a stale
+ * form or a step the state does not allow with the reason (409). A missing record or a forbidden one is not the form's business: those go on to the one
  * advice as 404 and 403.
  */
 public record FormStep(BindingResult form, Model model, @Nullable RedirectAttributes redirect,
@@ -29,9 +29,9 @@ public record FormStep(BindingResult form, Model model, @Nullable RedirectAttrib
     }
 
     /** Takes the step; done, redirects to {@code then} with the success message. */
-    public String run(Supplier<?> step, String successKey, String then, Supplier<String> pageAgain) {
+    public String run(Runnable step, String successKey, String then, Supplier<String> pageAgain) {
         return run(() -> {
-            step.get();
+            step.run();
             if (redirect != null) {
                 redirect.addFlashAttribute("success", successKey);
             }
@@ -50,7 +50,6 @@ public record FormStep(BindingResult form, Model model, @Nullable RedirectAttrib
                 model.addAttribute(form.getObjectName(), form.getTarget());
             }
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + form.getObjectName(), form);
-            model.addAttribute("problem", "error.form");
             return pageAgain.get();
         } catch (StaleVersionException | RefusedChangeException refused) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);

@@ -40,7 +40,7 @@ class SignUpTests extends IntegrationTest {
                 .param("password", "return-to-work").param("passwordConfirmation", "return-to-work").exchange().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login");
         String username = "zhoumin-" + uscc.substring(12).toLowerCase();
-        UserAccount account = administration.list(Scope.city(), username, null, 1, 0).get(0);
+        UserAccount account = administration.page(Scope.city(), username, null, null, 1).items().get(0);
         assertThat(account.isPending()).isTrue();
         assertThat(account.isEnabled()).isFalse();
         assertThat(account.getContactPhone()).isEqualTo("13805745678");

@@ -1,6 +1,8 @@
 package org.fugong.audit;
 
 import org.fugong.IntegrationTest;
+import org.fugong.access.Scope;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -8,7 +10,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,8 @@ class AuditTrailTests extends IntegrationTest {
     AuditTrail trail;
     @Autowired
     MockMvc mockMvc;
+    @Autowired
+    AuditQuery query;
 
     @Test
     void theDatabaseRefusesToChangeOrRemoveEntries() {
@@ -40,30 +43,51 @@ class AuditTrailTests extends IntegrationTest {
 
     @Test
     void districtOfficialReadsOnlyItsDistrictsEntries() throws Exception {
-        String haishu = mockMvc.perform(get("/audit").with(as("haishu")).param("action", "ENTERPRISE_REGISTERED"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(haishu).contains("ENTERPRISE_REGISTERED").contains("330203").doesNotContain("\"districtCode\":\"330205\"");
-        long jiangbeiEntries = jdbc.sql("select count(*) from audit_event where district_code = '330205'").query(Long.class).single();
-        assertThat(jiangbeiEntries).isPositive();
+        // An enterprise of each district, as the registry recorded it.
+        String haishuEnterprise = registeredIn("330203");
+        String jiangbeiEnterprise = registeredIn("330205");
+        assertThat(rows("haishu", haishuEnterprise)).contains(haishuEnterprise);
+        assertThat(rows("haishu", jiangbeiEnterprise)).doesNotContain(jiangbeiEnterprise);
+        assertThat(rows("city", jiangbeiEnterprise)).contains(jiangbeiEnterprise);
+        // And every row the query gives Haishu is Haishu's.
+        var rows = query.page(Scope.district("330203"), new AuditQuery.Filter(null, null, null, null, null, null), null, 200).items();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.districtCode()).isEqualTo("330203"));
     }
 
     @Test
-    void theTrailPagesBackwardsInTime() throws Exception {
-        var before = Pattern.compile("before=(\\d+)");
-        String first = mockMvc.perform(get("/audit").with(as("city"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        var firstNext = before.matcher(first);
-        assertThat(firstNext.find()).as("a link to older entries").isTrue();
-        long newest = jdbc.sql("select max(id) from audit_event").query(Long.class).single();
-        // The next page starts 50 entries back: its link points 50 further back again.
-        long pageEnd = Long.parseLong(firstNext.group(1));
-        assertThat(pageEnd).isLessThan(newest);
-        String older = mockMvc.perform(get("/audit").with(as("city")).param("before", Long.toString(pageEnd)))
+    void theTrailPagesBackwardsInTimeWithoutGapsOrRepeats() throws Exception {
+        var all = new AuditQuery.Filter(null, null, null, null, null, null);
+        var first = query.page(Scope.city(), all, null, 50);
+        assertThat(first.items()).hasSize(50);
+        assertThat(first.next()).isNotNull();
+        var second = query.page(Scope.city(), all, first.next(), 50);
+        long firstOldest = first.items().get(49).id();
+        assertThat(second.items()).hasSize(50).allSatisfy(row -> assertThat(row.id()).isLessThan(firstOldest));
+        long secondNewest = second.items().get(0).id();
+        // Nothing between the two pages is skipped.
+        assertThat(jdbc.sql("select count(*) from audit_event where id < ? and id > ?").params(firstOldest, secondNewest)
+                .query(Long.class).single()).isZero();
+        // The page offers the next one; htmx asks for it and gets its rows.
+        String html = page("city", "/audit");
+        assertThat(html).contains("data-test=\"more\"").contains("after=" + first.next());
+        String more = mockMvc.perform(get("/audit").with(as("city")).header("HX-Request", "true").param("after", first.next()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        var olderNext = before.matcher(older);
-        assertThat(olderNext.find()).isTrue();
-        long olderEnd = Long.parseLong(olderNext.group(1));
-        assertThat(olderEnd).isLessThan(pageEnd);
-        assertThat(jdbc.sql("select count(*) from audit_event where id < ? and id >= ?").params(pageEnd, olderEnd)
-                .query(Long.class).single()).isEqualTo(50);
+        assertThat(more).doesNotContain("<html").contains("<tr");
+    }
+
+    private String registeredIn(String district) {
+        return jdbc.sql("""
+                        select entity_id from audit_event where action = 'ENTERPRISE_REGISTERED' and district_code = ?
+                        order by id limit 1""").param(district).query(String.class).single();
+    }
+
+    /** The text of the rows of the trail a user reads for one entity. */
+    private String rows(String user, String entity) throws Exception {
+        return Jsoup.parse(page(user, "/audit?action=ENTERPRISE_REGISTERED&entity=" + entity))
+                .select("[data-test=audit] tbody tr").text();
+    }
+
+    private String page(String user, String uri) throws Exception {
+        return mockMvc.perform(get(uri).with(as(user))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,9 @@
 package org.fugong.enterprises;
 
+import org.fugong.enterprises.internal.ApplicationStore;
+import org.fugong.enterprises.internal.PolicyReevaluation;
+import org.fugong.enterprises.internal.ReviewQueue;
+import org.fugong.enterprises.internal.PolicyMatrix;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.RefusedChangeException;
 import org.fugong.shell.StaleVersionException;
@@ -56,6 +60,12 @@ class ApplicationTests extends IntegrationTest {
     @Autowired
     ApplicationDesk desk;
     @Autowired
+    ApplicationReview review;
+    @Autowired
+    ApplicationStore store;
+    @Autowired
+    PolicyReevaluation reevaluation;
+    @Autowired
     ReviewQueue queue;
     @Autowired
     PolicyMatrix matrix;
@@ -93,11 +103,11 @@ class ApplicationTests extends IntegrationTest {
         assertThat(filed.policyCategory()).isEqualTo(PolicyCategory.EXPORTER);
         assertThat(filed.commitmentAt()).isNotNull();
 
-        Application inReview = desk.startReview(haishu, Scope.district(HAISHU), filed.id(), filed.version());
+        Application inReview = review.startReview(haishu, Scope.district(HAISHU), filed.id(), filed.version());
         assertThat(inReview.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(inReview.reviewer()).isEqualTo(haishu.displayName());
 
-        Application returned = desk.decide(haishu, Scope.district(HAISHU), inReview.id(), inReview.version(),
+        Application returned = review.decide(haishu, Scope.district(HAISHU), inReview.id(), inReview.version(),
                 new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM",
                         new Application.ItemVerdict(false, "No separate ventilation")), null));
         assertThat(returned.status()).isEqualTo(ApplicationStatus.RETURNED_FOR_REVISION);
@@ -109,7 +119,7 @@ class ApplicationTests extends IntegrationTest {
         assertThat(resubmitted.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(resubmitted.staffOnSite()).isEqualTo(90);
 
-        Application approved = desk.decide(haishu, Scope.district(HAISHU), resubmitted.id(), resubmitted.version(),
+        Application approved = review.decide(haishu, Scope.district(HAISHU), resubmitted.id(), resubmitted.version(),
                 new Review(Review.Outcome.APPROVE, Map.of(), "OK"));
         assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(approved.validFrom()).isEqualTo(resubmitted.plannedDate());
@@ -122,16 +132,16 @@ class ApplicationTests extends IntegrationTest {
         Application resumed = desk.confirmResumed(owner, scope(owner), approved.id(), approved.version());
         assertThat(resumed.status()).isEqualTo(ApplicationStatus.RESUMED);
 
-        assertThat(desk.history(Scope.city(), filed.id())).extracting(ApplicationStep::action).containsExactly(
+        assertThat(store.history(filed.id())).extracting(ApplicationStore.Step::action).containsExactly(
                 "CREATED", "SUBMITTED", "REVIEW_STARTED", "RETURNED", "SUBMITTED", "APPROVED", "RESUMED");
-        assertThat(desk.history(Scope.city(), filed.id()).get(3).remark()).contains("ISOLATION_ROOM: No separate ventilation");
+        assertThat(store.history(filed.id()).get(3).remark()).contains("ISOLATION_ROOM: No separate ventilation");
         // Every step is audited, and so is the revision of the returned application's content.
         assertThat(jdbc.sql("select action from audit_event where entity_id = ? order by id").param(filed.id().toString())
                 .query(String.class).list()).containsExactly("APPLICATION_CREATED", "APPLICATION_SUBMITTED",
                 "APPLICATION_REVIEW_STARTED", "APPLICATION_RETURNED_FOR_REVISION", "APPLICATION_CHANGED",
                 "APPLICATION_SUBMITTED", "APPLICATION_APPROVED", "APPLICATION_RESUMED");
 
-        Application suspended = desk.suspend(haishu, Scope.district(HAISHU), resumed.id(), resumed.version(), "Fever case on site");
+        Application suspended = review.suspend(haishu, Scope.district(HAISHU), resumed.id(), resumed.version(), "Fever case on site");
         assertThat(suspended.status()).isEqualTo(ApplicationStatus.SUSPENDED);
         // A suspended enterprise files anew.
         assertThat(desk.mayFile(owner.enterpriseId())).isTrue();
@@ -187,19 +197,19 @@ class ApplicationTests extends IntegrationTest {
         Application filed = desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 20), true);
         Actor haishu = actor("haishu");
         Scope district = Scope.district(HAISHU);
-        assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
+        assertThatThrownBy(() -> review.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.RETURN, Map.of("ISOLATION_ROOM", new Application.ItemVerdict(false, " ")), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsKey("verdicts[ISOLATION_ROOM].remark"));
-        assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
+        assertThatThrownBy(() -> review.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.REJECT, Map.of(), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("remark", "application.error.rejectReason"));
-        assertThatThrownBy(() -> desk.decide(haishu, district, filed.id(), filed.version(),
+        assertThatThrownBy(() -> review.decide(haishu, district, filed.id(), filed.version(),
                 new Review(Review.Outcome.APPROVE, Map.of("DISINFECTION_PLAN", new Application.ItemVerdict(false, "none")), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("remark", "application.error.approveWithProblems"));
-        assertThatThrownBy(() -> desk.suspend(haishu, district, filed.id(), filed.version(), "x"))
+        assertThatThrownBy(() -> review.suspend(haishu, district, filed.id(), filed.version(), "x"))
                 .isInstanceOf(RefusedChangeException.class);
         assertThat(desk.get(Scope.city(), filed.id()).version()).isEqualTo(filed.version());
     }
@@ -213,7 +223,7 @@ class ApplicationTests extends IntegrationTest {
         assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(application.policyCategory()).isEqualTo(PolicyCategory.SMALL_SHOP);
         assertThat(application.policyDecision()).isEqualTo(PolicyDecision.AUTO_APPROVE);
-        assertThat(desk.history(Scope.city(), application.id())).extracting(ApplicationStep::action)
+        assertThat(store.history(application.id())).extracting(ApplicationStore.Step::action)
                 .containsExactly("CREATED", "SUBMITTED", "AUTO_APPROVED");
     }
 
@@ -237,12 +247,12 @@ class ApplicationTests extends IntegrationTest {
         assertThat(held.policyDecision()).isEqualTo(PolicyDecision.HOLD);
         assertThat(held.policyColour()).isEqualTo(RiskColour.RED);
         assertThat(held.held()).isTrue();
-        assertThatThrownBy(() -> desk.decide(actor("city"), Scope.city(), held.id(), held.version(),
+        assertThatThrownBy(() -> review.decide(actor("city"), Scope.city(), held.id(), held.version(),
                 new Review(Review.Outcome.APPROVE, Map.of(), null)))
                 .isInstanceOf(RefusedChangeException.class).hasMessage("application.error.held");
 
         // Bulk approval leaves it waiting and names it.
-        var bulk = desk.approveAll(actor("city"), Scope.city(), Map.of(held.id(), held.version()));
+        var bulk = review.approveAll(actor("city"), Scope.city(), Map.of(held.id(), held.version()));
         assertThat(bulk.held()).containsExactly(held.id());
         assertThat(bulk.approved()).isZero();
 
@@ -254,7 +264,7 @@ class ApplicationTests extends IntegrationTest {
         await(() -> desk.get(Scope.city(), held.id()).policyDecision() == PolicyDecision.REVIEW);
         Application released = desk.get(Scope.city(), held.id());
         assertThat(released.held()).isFalse();
-        assertThat(desk.history(Scope.city(), held.id())).extracting(ApplicationStep::action).contains("REEVALUATED");
+        assertThat(store.history(held.id())).extracting(ApplicationStore.Step::action).contains("REEVALUATED");
     }
 
     @Test
@@ -271,14 +281,14 @@ class ApplicationTests extends IntegrationTest {
         Application flagged = desk.get(Scope.city(), approved.id());
         assertThat(flagged.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(flagged.flagReason()).contains("ORANGE");
-        assertThat(desk.history(Scope.city(), approved.id())).extracting(ApplicationStep::action).contains("FLAGGED");
+        assertThat(store.history(approved.id())).extracting(ApplicationStore.Step::action).contains("FLAGGED");
         // Construction in orange is held.
         await(() -> desk.get(Scope.city(), pending.id()).policyDecision() == PolicyDecision.HOLD);
         // The flagged one is in Ninghai's flagged queue, not in the pending one.
         var view = new ReviewQueue.Filter(ReviewQueue.View.FLAGGED, NINGHAI, null, null, null, null);
         assertThat(allOf(Scope.city(), view)).contains(approved.id()).doesNotContain(pending.id());
 
-        Application cleared = desk.clearFlag(actor("city"), Scope.city(), flagged.id(), flagged.version(), "Checked on site");
+        Application cleared = review.clearFlag(actor("city"), Scope.city(), flagged.id(), flagged.version(), "Checked on site");
         assertThat(cleared.flagged()).isFalse();
         assertThat(cleared.status()).isEqualTo(ApplicationStatus.APPROVED);
     }
@@ -368,7 +378,7 @@ class ApplicationTests extends IntegrationTest {
         Actor jiangbei = actor("jiangbei");
         Scope jiangbeiScope = Scope.district(JIANGBEI);
         assertThatThrownBy(() -> desk.get(jiangbeiScope, filed.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> desk.decide(jiangbei, jiangbeiScope, filed.id(), filed.version(),
+        assertThatThrownBy(() -> review.decide(jiangbei, jiangbeiScope, filed.id(), filed.version(),
                 new Review(Review.Outcome.APPROVE, Map.of(), null))).isInstanceOf(AccessDeniedException.class);
         var pending = new ReviewQueue.Filter(ReviewQueue.View.PENDING, null, null, null, null, null);
         assertThat(allOf(jiangbeiScope, pending)).doesNotContain(filed.id());
@@ -397,7 +407,7 @@ class ApplicationTests extends IntegrationTest {
         Callable<String> approve = () -> {
             start.await();
             try {
-                desk.decide(actor("haishu"), Scope.district(HAISHU), filed.id(), filed.version(),
+                review.decide(actor("haishu"), Scope.district(HAISHU), filed.id(), filed.version(),
                         new Review(Review.Outcome.APPROVE, Map.of(), null));
                 return "won";
             } catch (StaleVersionException e) {
@@ -407,7 +417,7 @@ class ApplicationTests extends IntegrationTest {
         Callable<String> reject = () -> {
             start.await();
             try {
-                desk.decide(actor("city"), Scope.city(), filed.id(), filed.version(),
+                review.decide(actor("city"), Scope.city(), filed.id(), filed.version(),
                         new Review(Review.Outcome.REJECT, Map.of(), "Dormitories not separated"));
                 return "won";
             } catch (StaleVersionException e) {
@@ -425,8 +435,8 @@ class ApplicationTests extends IntegrationTest {
         }
         Application decided = desk.get(Scope.city(), filed.id());
         assertThat(decided.status()).isIn(ApplicationStatus.APPROVED, ApplicationStatus.REJECTED);
-        assertThat(desk.history(Scope.city(), filed.id())).filteredOn(s -> s.to() == ApplicationStatus.APPROVED
-                || s.to() == ApplicationStatus.REJECTED).hasSize(1);
+        assertThat(store.history(filed.id())).filteredOn(s -> s.toStatus() == ApplicationStatus.APPROVED
+                || s.toStatus() == ApplicationStatus.REJECTED).hasSize(1);
 
         // Over HTTP the loser sees the current state and the message, with 409.
         var response = mvc.post().uri("/applications/" + filed.id() + "/decision").with(as("haishu")).with(csrf())
@@ -444,19 +454,19 @@ class ApplicationTests extends IntegrationTest {
         Application second = desk.save(b, scope(b), null, null, input(LocalDate.now(), 30), true);
         Application third = desk.save(c, scope(c), null, null, input(LocalDate.now(), 30), true);
         // Someone starts reviewing the third meanwhile: its version moves on.
-        desk.startReview(actor("haishu"), Scope.district(HAISHU), third.id(), third.version());
+        review.startReview(actor("haishu"), Scope.district(HAISHU), third.id(), third.version());
         Map<UUID, Long> selected = new LinkedHashMap<>();
         selected.put(first.id(), first.version());
         selected.put(second.id(), second.version());
         selected.put(third.id(), third.version());
-        var result = desk.approveAll(actor("haishu"), Scope.district(HAISHU), selected);
+        var result = review.approveAll(actor("haishu"), Scope.district(HAISHU), selected);
         assertThat(result.approved()).isEqualTo(2);
         assertThat(result.changed()).containsExactly(third.id());
         assertThat(desk.get(Scope.city(), third.id()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         // Another district's official approves nothing of Haishu's.
         Actor d = enterprise(HAISHU, null, 100, 3000.0);
         Application fourth = desk.save(d, scope(d), null, null, input(LocalDate.now(), 30), true);
-        assertThatThrownBy(() -> desk.approveAll(actor("jiangbei"), Scope.district(JIANGBEI), Map.of(fourth.id(), fourth.version())))
+        assertThatThrownBy(() -> review.approveAll(actor("jiangbei"), Scope.district(JIANGBEI), Map.of(fourth.id(), fourth.version())))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

@@ -1,5 +1,6 @@
 package org.fugong.enterprises;
 
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.junit.jupiter.api.Test;

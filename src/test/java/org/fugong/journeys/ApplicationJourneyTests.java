@@ -79,8 +79,8 @@ class ApplicationJourneyTests extends IntegrationTest {
         BrowserSupport.screenshot(browser, "review-queue");
         click(By.cssSelector("[data-application='" + id + "'] a"));
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=review-form]")));
-        new Select(browser.findElement(By.name("verdict.ISOLATION_ROOM"))).selectByValue("wanting");
-        browser.findElement(By.name("itemRemark.ISOLATION_ROOM")).sendKeys("The room needs its own ventilation");
+        new Select(browser.findElement(By.name("verdicts[ISOLATION_ROOM].state"))).selectByValue("wanting");
+        browser.findElement(By.name("verdicts[ISOLATION_ROOM].remark")).sendKeys("The room needs its own ventilation");
         click(By.cssSelector("[data-test=return]"));
         wait(10).until(d -> status().equals("Returned for revision"));
         BrowserSupport.screenshot(browser, "application-returned");

@@ -2,7 +2,7 @@ package org.fugong.journeys;
 
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
-import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

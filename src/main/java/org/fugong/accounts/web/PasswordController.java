@@ -59,7 +59,7 @@ class PasswordController {
         try {
             refreshed = administration.changeOwnPassword(currentActor.get(), form.currentPassword(), form.newPassword());
         } catch (InvalidInputException e) {
-            result.rejectValue(e.field(), e.messageKey());
+            e.rejectInto(result);
             return "account/password";
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -57,7 +57,7 @@ class SignUpController {
             administration.signUp(new UserAdministration.SignUp(form.uscc(), form.contactName(), form.contactPhone(),
                     form.username(), form.password()));
         } catch (InvalidInputException e) {
-            result.rejectValue(e.field(), e.messageKey());
+            e.rejectInto(result);
             return "signup";
         }
         redirect.addFlashAttribute("success", "signup.done");

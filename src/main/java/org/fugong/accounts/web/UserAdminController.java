@@ -1,6 +1,7 @@
 package org.fugong.accounts.web;
 
 import org.fugong.shell.InvalidInputException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -65,16 +67,15 @@ class UserAdminController {
 
     @GetMapping("/admin/users")
     String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        int safePage = Math.max(page, 0);
-        var users = administration.list(currentActor.scope(), q, role, PAGE_SIZE + 1, safePage * PAGE_SIZE);
-        model.addAttribute("users", users.size() > PAGE_SIZE ? users.subList(0, PAGE_SIZE) : users);
-        model.addAttribute("hasNext", users.size() > PAGE_SIZE);
-        model.addAttribute("page", safePage);
+                @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
+        model.addAttribute("slice", administration.page(currentActor.scope(), q, role, after, PAGE_SIZE));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Arrays.stream(Role.values()).map(r -> Choice.ofKey(r.name(), "role." + r)).toList());
         model.addAttribute("geography", geography);
+        if (htmx.isHtmxRequest()) {
+            return after == null ? "admin/users/list :: results" : "admin/users/list :: rows";
+        }
         model.addAttribute("pending", administration.pendingSignUps(currentActor.scope()));
         return "admin/users/list";
     }
@@ -97,7 +98,7 @@ class UserAdminController {
                     form.displayName(), form.role(), blankToNull(form.districtCode()), blankToNull(form.departmentCode()),
                     blankToNull(form.enterpriseUscc())), form.password());
         } catch (InvalidInputException e) {
-            result.rejectValue(e.field(), e.messageKey());
+            e.rejectInto(result);
             return creationForm(model, locale);
         }
         redirect.addFlashAttribute("success", "accounts.user.created");

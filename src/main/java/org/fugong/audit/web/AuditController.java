@@ -2,6 +2,8 @@ package org.fugong.audit.web;
 
 import org.fugong.access.CurrentActor;
 import org.fugong.audit.AuditQuery;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.fugong.shell.Choice;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,16 +38,18 @@ class AuditController {
                 @RequestParam(required = false) @Nullable String entity,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                @RequestParam(required = false) @Nullable Long before,
-                Model model) {
+                @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
         var filter = new AuditQuery.Filter(module, action, actor, entity,
                 from == null ? null : times.startOfDay(from),
                 to == null ? null : times.startOfDay(to.plusDays(1)));
-        model.addAttribute("page", query.page(currentActor.scope(), filter, before, PAGE_SIZE));
-        model.addAttribute("modules", MODULES);
+        model.addAttribute("slice", query.page(currentActor.scope(), filter, after, PAGE_SIZE));
+        model.addAttribute("modules", MODULES.stream().map(m -> Choice.ofKey(m, "module." + m)).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        if (htmx.isHtmxRequest()) {
+            return after == null ? "audit/list :: results" : "audit/list :: rows";
+        }
         return "audit/list";
     }
 }

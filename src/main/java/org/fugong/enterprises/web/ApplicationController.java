@@ -1,8 +1,6 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.RefusedChangeException;
-import org.fugong.shell.StaleVersionException;
+import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.Actor;
@@ -11,13 +9,18 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.Application;
 import org.fugong.enterprises.ApplicationDesk;
+import org.fugong.enterprises.ApplicationReview;
+import org.fugong.enterprises.internal.ApplicationStore;
+import org.fugong.shell.Choice;
+import org.fugong.shell.FormStep;
+import org.springframework.validation.BindingResult;
 import org.fugong.enterprises.ApplicationStatus;
 import org.fugong.enterprises.Checklist;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.PolicyCategory;
 import org.fugong.enterprises.PolicyDecision;
-import org.fugong.enterprises.ReviewQueue;
+import org.fugong.enterprises.internal.ReviewQueue;
 import org.fugong.enterprises.Review;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Times;
@@ -35,8 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,7 +56,94 @@ class ApplicationController {
 
     static final int PAGE_SIZE = 25;
 
+    /**
+     * The fields of the steps on an application's page: the version decided on, the reviewer's remark
+     * and per-item verdicts (wanting or in order, with a remark), the reason of a suspension or a
+     * cleared flag.
+     */
+    public static final class StepForm {
+        private @Nullable Long version;
+        private @Nullable String remark;
+        private @Nullable String reason;
+        private Map<String, VerdictForm> verdicts = new LinkedHashMap<>();
+
+        StepForm() {
+        }
+
+        StepForm(@Nullable Long version) {
+            this.version = version;
+        }
+
+        long at() {
+            return version == null ? -1 : version;
+        }
+
+        Map<String, Application.ItemVerdict> itemVerdicts() {
+            Map<String, Application.ItemVerdict> itemVerdicts = new LinkedHashMap<>();
+            verdicts.forEach((code, v) -> itemVerdicts.put(code, new Application.ItemVerdict(!"wanting".equals(v.getState()),
+                    v.getRemark())));
+            return itemVerdicts;
+        }
+
+        public @Nullable Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(@Nullable Long version) {
+            this.version = version;
+        }
+
+        public @Nullable String getRemark() {
+            return remark;
+        }
+
+        public void setRemark(@Nullable String remark) {
+            this.remark = remark;
+        }
+
+        public @Nullable String getReason() {
+            return reason;
+        }
+
+        public void setReason(@Nullable String reason) {
+            this.reason = reason;
+        }
+
+        /** By item code, as {@link ApplicationReview#decide} names an item's problem: {@code verdicts[code].remark}. */
+        public Map<String, VerdictForm> getVerdicts() {
+            return verdicts;
+        }
+
+        public void setVerdicts(Map<String, VerdictForm> verdicts) {
+            this.verdicts = verdicts;
+        }
+    }
+
+    /** The reviewer's verdict on one item as typed. */
+    public static final class VerdictForm {
+        private @Nullable String state;
+        private @Nullable String remark;
+
+        public @Nullable String getState() {
+            return state;
+        }
+
+        public void setState(@Nullable String state) {
+            this.state = state;
+        }
+
+        public @Nullable String getRemark() {
+            return remark;
+        }
+
+        public void setRemark(@Nullable String remark) {
+            this.remark = remark;
+        }
+    }
+
     private final ApplicationDesk desk;
+    private final ApplicationReview review;
+    private final ApplicationStore store;
     private final ReviewQueue queue;
     private final Checklist checklist;
     private final EnterpriseDirectory directory;
@@ -60,9 +152,12 @@ class ApplicationController {
     private final Times times;
     private final Clock clock;
 
-    ApplicationController(ApplicationDesk desk, ReviewQueue queue, Checklist checklist, EnterpriseDirectory directory,
-                          CurrentActor currentActor, Geography geography, Times times, Clock clock) {
+    ApplicationController(ApplicationDesk desk, ApplicationReview review, ApplicationStore store, ReviewQueue queue,
+                          Checklist checklist, EnterpriseDirectory directory, CurrentActor currentActor,
+                          Geography geography, Times times, Clock clock) {
         this.desk = desk;
+        this.review = review;
+        this.store = store;
         this.queue = queue;
         this.checklist = checklist;
         this.directory = directory;
@@ -78,8 +173,7 @@ class ApplicationController {
     String mine(Model model, HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
         if (actor.enterpriseId() == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return null;
+            throw new NotFoundException("enterprise of", actor.getUsername());
         }
         model.addAttribute("enterprise", directory.get(currentActor.scope(), actor.enterpriseId()));
         model.addAttribute("applications", desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()));
@@ -104,35 +198,32 @@ class ApplicationController {
                     form.setStaffRiskAreas(previous.getStaffRiskAreas());
                     form.setMeasures(previous.getMeasures());
                 });
-        return formPage(model, null, form, Map.of());
+        model.addAttribute("form", form);
+        return formPage(model, null);
     }
 
     @PostMapping("/applications")
-    String create(@ModelAttribute("form") ApplicationForm form, @RequestParam(defaultValue = "save") String action,
-                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return write(null, form, action, model, redirect, response);
+    String create(@ModelAttribute("form") ApplicationForm form, BindingResult result,
+                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        return write(null, form, result, action, model, redirect, response);
     }
 
     @PostMapping("/applications/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") ApplicationForm form,
+    String update(@PathVariable UUID id, @ModelAttribute("form") ApplicationForm form, BindingResult result,
                   @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
-        return write(id, form, action, model, redirect, response);
+        return write(id, form, result, action, model, redirect, response);
     }
 
-    private String write(@Nullable UUID id, ApplicationForm form, String action, Model model, RedirectAttributes redirect,
-                         HttpServletResponse response) {
+    private String write(@Nullable UUID id, ApplicationForm form, BindingResult result, String action, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
         if (!currentActor.get().hasRole(Role.ENTERPRISE)) {
             throw new AccessDeniedException("Only an enterprise files applications");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
-        var input = form.input(problems);
         Application application = id == null ? null : desk.get(currentActor.scope(), id);
-        if (!problems.isEmpty()) {
-            return formPage(model, application, form, problems);
-        }
-        try {
-            Application saved = desk.save(currentActor.get(), currentActor.scope(), id, form.getVersion(), input,
+        return new FormStep(result, model, redirect, response).run(() -> {
+            Application saved = desk.save(currentActor.get(), currentActor.scope(), id, form.getVersion(), form.input(),
                     "submit".equals(action));
             redirect.addFlashAttribute("success", switch (saved.status()) {
                 case APPROVED -> "application.saved.approved";
@@ -140,25 +231,13 @@ class ApplicationController {
                 default -> "application.saved.draft";
             });
             return "redirect:/applications/" + saved.id();
-        } catch (InvalidInputException e) {
-            return formPage(model, application, form, e.problems());
-        } catch (StaleVersionException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "application.stale");
-            return formPage(model, application, form, Map.of());
-        } catch (RefusedChangeException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
-            return id == null ? "redirect:/applications/mine" : "redirect:/applications/" + id;
-        }
+        }, () -> formPage(model, application));
     }
 
-    private String formPage(Model model, @Nullable Application application, ApplicationForm form,
-                            Map<String, String> problems) {
+    private String formPage(Model model, @Nullable Application application) {
         Actor actor = currentActor.get();
         model.addAttribute("enterprise", directory.get(currentActor.scope(), actor.enterpriseId()));
         model.addAttribute("app", application);
-        model.addAttribute("form", form);
-        model.addAttribute("problems", problems);
         model.addAttribute("items", checklist.active());
         model.addAttribute("today", times.today());
         return "applications/form";
@@ -170,24 +249,28 @@ class ApplicationController {
         if (!currentActor.get().hasRole(Role.ENTERPRISE) || !application.status().editable()) {
             return "redirect:/applications/" + id;
         }
-        return formPage(model, application, ApplicationForm.of(application), Map.of());
+        model.addAttribute("form", ApplicationForm.of(application));
+        return formPage(model, application);
     }
 
     @PostMapping("/applications/{id}/resumed")
-    String resumed(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes redirect,
-                   HttpServletResponse response) {
-        return act(id, model, redirect, response, "application.resumed.saved",
-                () -> desk.confirmResumed(currentActor.get(), currentActor.scope(), id, version));
+    String resumed(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "application.resumed.saved",
+                () -> desk.confirmResumed(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
     // ------------------------------------------------------------ the reviewer
 
     @GetMapping("/applications/{id}")
     String show(@PathVariable UUID id, Model model) {
-        return detail(desk.get(currentActor.scope(), id), model, Map.of());
+        return detail(desk.get(currentActor.scope(), id), model);
     }
 
-    private String detail(Application application, Model model, Map<String, String> problems) {
+    private String detail(Application application, Model model) {
+        if (!model.containsAttribute("step")) {
+            model.addAttribute("step", new StepForm(application.version()));
+        }
         Scope scope = currentActor.scope();
         EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
         Map<String, Checklist.Item> items = checklist.byCode();
@@ -200,76 +283,52 @@ class ApplicationController {
         });
         model.addAttribute("app", application);
         model.addAttribute("enterprise", enterprise);
-        model.addAttribute("history", desk.history(scope, application.id()));
+        model.addAttribute("history", store.history(application.id()));
         model.addAttribute("items", items);
         model.addAttribute("unmet", unmet);
         model.addAttribute("geography", geography);
-        model.addAttribute("reviewer", ApplicationDesk.reviews(currentActor.get()));
+        model.addAttribute("reviewer", ApplicationReview.reviews(currentActor.get()));
         model.addAttribute("owner", application.enterpriseId().equals(currentActor.get().enterpriseId()));
         model.addAttribute("today", times.today());
         model.addAttribute("now", clock.instant());
-        model.addAttribute("problems", problems);
         return "applications/detail";
     }
 
     @PostMapping("/applications/{id}/review")
-    String startReview(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes redirect,
-                       HttpServletResponse response) {
-        return act(id, model, redirect, response, "application.review.started",
-                () -> desk.startReview(currentActor.get(), currentActor.scope(), id, version));
+    String startReview(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "application.review.started",
+                () -> review.startReview(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
     @PostMapping("/applications/{id}/decision")
-    String decide(@PathVariable UUID id, @RequestParam long version, @RequestParam Review.Outcome outcome,
-                  @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+    String decide(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result,
+                  @RequestParam Review.Outcome outcome, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
-        Map<String, Application.ItemVerdict> verdicts = new LinkedHashMap<>();
-        params.forEach((name, value) -> {
-            if (name.startsWith("verdict.")) {
-                String code = name.substring("verdict.".length());
-                verdicts.put(code, new Application.ItemVerdict(!"wanting".equals(value), params.get("itemRemark." + code)));
-            }
-        });
-        String remark = params.get("remark");
-        return act(id, model, redirect, response, "application.decided." + outcome,
-                () -> desk.decide(currentActor.get(), currentActor.scope(), id, version,
-                        new Review(outcome, verdicts, remark)));
+        return act(id, result, model, redirect, response, "application.decided." + outcome,
+                () -> review.decide(currentActor.get(), currentActor.scope(), id, step.at(),
+                        new Review(outcome, step.itemVerdicts(), step.getRemark())));
     }
 
     @PostMapping("/applications/{id}/suspend")
-    String suspend(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
-                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "application.suspended",
-                () -> desk.suspend(currentActor.get(), currentActor.scope(), id, version, reason));
+    String suspend(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "application.suspended",
+                () -> review.suspend(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
     }
 
     @PostMapping("/applications/{id}/clear-flag")
-    String clearFlag(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
-                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, model, redirect, response, "application.flagCleared",
-                () -> desk.clearFlag(currentActor.get(), currentActor.scope(), id, version, reason));
+    String clearFlag(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
+                     RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, result, model, redirect, response, "application.flagCleared",
+                () -> review.clearFlag(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
     }
 
     /** Runs a step; on success back to the page with the message, on refusal the page with the reason. */
-    private String act(UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response, String success,
-                       Supplier<Application> step) {
-        try {
-            step.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:/applications/" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problem", "application.error.form");
-            return detail(desk.get(currentActor.scope(), id), model, e.problems());
-        } catch (StaleVersionException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "application.stale");
-            return detail(desk.get(currentActor.scope(), id), model, Map.of());
-        } catch (RefusedChangeException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", e.messageKey());
-            return detail(desk.get(currentActor.scope(), id), model, Map.of());
-        }
+    private String act(UUID id, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
+                       String success, Supplier<Application> step) {
+        return new FormStep(result, model, redirect, response).run(step::get, success, "/applications/" + id,
+                () -> detail(desk.get(currentActor.scope(), id), model));
     }
 
     @GetMapping("/applications/queue")
@@ -280,13 +339,18 @@ class ApplicationController {
                  @RequestParam(required = false) @Nullable ApplicationStatus status,
                  @RequestParam(required = false) @Nullable String q,
                  @RequestParam(required = false) @Nullable String after,
-                 HtmxRequest htmx, Model model) {
+                 HtmxRequest htmx, Model model, Locale locale) {
         Scope scope = currentActor.scope();
         var filter = new ReviewQueue.Filter(view, district, decision, category, status, q);
         model.addAttribute("slice", queue.page(scope, filter, after, PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("geography", geography);
-        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code())).toList());
+        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code()))
+                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
+        model.addAttribute("views", Arrays.stream(ReviewQueue.View.values()).map(v -> Choice.ofKey(v.name(), "queue.view." + v)).toList());
+        model.addAttribute("statuses", Arrays.stream(ApplicationStatus.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
+        model.addAttribute("decisions", Arrays.stream(PolicyDecision.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
+        model.addAttribute("categories", Arrays.stream(PolicyCategory.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
         model.addAttribute("now", clock.instant());
         if (htmx.isHtmxRequest()) {
             return after == null ? "applications/queue :: results" : "applications/queue :: rows";
@@ -308,7 +372,7 @@ class ApplicationController {
                 }
             }
         }
-        var result = desk.approveAll(currentActor.get(), currentActor.scope(), versions);
+        var result = review.approveAll(currentActor.get(), currentActor.scope(), versions);
         redirect.addFlashAttribute("bulk", result);
         redirect.addFlashAttribute("success", versions.isEmpty() ? "application.bulk.none" : "application.bulk.done");
         return "redirect:/applications/queue";

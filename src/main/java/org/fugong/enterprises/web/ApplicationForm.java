@@ -2,6 +2,7 @@ package org.fugong.enterprises.web;
 
 import org.fugong.enterprises.Application;
 import org.fugong.enterprises.ApplicationInput;
+import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -14,6 +15,9 @@ import java.util.Map;
  * with its message instead of a binding error page.
  */
 public class ApplicationForm {
+
+    public ApplicationForm() {
+    }
 
     private @Nullable Long version;
     private String plannedDate = "";
@@ -36,11 +40,16 @@ public class ApplicationForm {
         return form;
     }
 
-    /** The input, and each field that could not be read as what it must be. */
-    ApplicationInput input(Map<String, String> problems) {
-        return new ApplicationInput(date(problems), number("staffLocal", staffLocal, problems),
+    /** The input; refused with each field that could not be read as what it must be. */
+    ApplicationInput input() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        ApplicationInput input = new ApplicationInput(date(problems), number("staffLocal", staffLocal, problems),
                 number("staffOtherProvinces", staffOtherProvinces, problems),
                 number("staffRiskAreas", staffRiskAreas, problems), measures, commitmentName, commitmentAccepted);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return input;
     }
 
     private @Nullable LocalDate date(Map<String, String> problems) {

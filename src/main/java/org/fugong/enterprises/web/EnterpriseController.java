@@ -1,5 +1,6 @@
 package org.fugong.enterprises.web;
 
+import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -8,10 +9,11 @@ import org.fugong.access.Scope;
 import org.fugong.enterprises.ApplicationDesk;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;
 import org.fugong.geography.Geography;
+import org.fugong.shell.Choice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** The registry as officials, commissioners and enterprises see it: only what their scope permits. */
@@ -52,16 +55,17 @@ class EnterpriseController {
                 @RequestParam(required = false) @Nullable EnterpriseSize size,
                 @RequestParam(required = false) @Nullable Boolean aboveScale,
                 @RequestParam(required = false) @Nullable String after,
-                HtmxRequest htmx, Model model) {
+                HtmxRequest htmx, Model model, Locale locale) {
         Scope scope = currentActor.scope();
         var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
         model.addAttribute("slice", directory.search(scope, criteria, after, PAGE_SIZE));
         model.addAttribute("criteria", criteria);
         model.addAttribute("geography", geography);
-        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.isCity()
-                || scope.permitsDistrict(d.code())).toList());
-        model.addAttribute("industries", IndustrySection.values());
-        model.addAttribute("sizes", EnterpriseSize.values());
+        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code()))
+                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
+        model.addAttribute("industries", Arrays.stream(IndustrySection.values())
+                .map(i -> Choice.ofKey(i.name(), i.messageKey())).toList());
+        model.addAttribute("sizes", Arrays.stream(EnterpriseSize.values()).map(z -> Choice.ofKey(z.name(), "size." + z)).toList());
         // htmx asks for the rows only: the first page of a new filter, or the next page appended.
         if (htmx.isHtmxRequest()) {
             return after == null ? "enterprises/list :: results" : "enterprises/list :: rows";
@@ -74,8 +78,7 @@ class EnterpriseController {
     String mine(HttpServletResponse response) throws IOException {
         UUID own = currentActor.get().enterpriseId();
         if (own == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return null;
+            throw new NotFoundException("enterprise of", currentActor.get().getUsername());
         }
         return "redirect:/enterprises/" + own;
     }

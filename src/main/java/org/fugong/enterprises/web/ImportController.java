@@ -1,9 +1,10 @@
 package org.fugong.enterprises.web;
 
+import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.CurrentActor;
-import org.fugong.enterprises.EnterpriseImports;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,12 +50,7 @@ class ImportController {
 
     @GetMapping("/enterprises/imports/{id}")
     String show(@PathVariable UUID id, HtmxRequest htmx, HttpServletResponse response, Model model) throws IOException {
-        var found = imports.find(currentActor.scope(), id);
-        if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return null;
-        }
-        model.addAttribute("job", found.get());
+        model.addAttribute("job", imports.find(currentActor.scope(), id).orElseThrow(() -> new NotFoundException("import", id)));
         return htmx.isHtmxRequest() ? "enterprises/import :: status" : "enterprises/import";
     }
 }

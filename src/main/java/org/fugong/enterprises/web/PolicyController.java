@@ -1,17 +1,20 @@
 package org.fugong.enterprises.web;
 
 import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
+import org.fugong.shell.Choice;
+import org.fugong.shell.FormStep;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.enterprises.Checklist;
 import org.fugong.enterprises.PolicyCategory;
 import org.fugong.enterprises.PolicyDecision;
-import org.fugong.enterprises.PolicyMatrix;
+import org.fugong.enterprises.internal.PolicyMatrix;
 import org.fugong.riskmap.RiskColour;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,50 +70,50 @@ class PolicyController {
                 }
             }
         });
-        try {
-            matrix.update(currentActor.get(), changes, fingerprint);
-        } catch (StaleVersionException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "application.stale");
-            return policy(model);
+        return FormStep.ofPage("policy", model, redirect, response).run(() -> matrix.update(currentActor.get(), changes,
+                fingerprint), "policy.saved", "/applications/policy", () -> policy(model));
+    }
+
+    /** A checklist item as typed: a new one (no version) or a change to one. */
+    record ItemForm(@Nullable String code, @Nullable String labelZh, @Nullable String labelEn, Checklist.@Nullable Kind kind,
+                    @Nullable String minimum, @Nullable String position, @Nullable Boolean active, @Nullable Long version) {
+
+        Checklist.ItemChange change() {
+            return new Checklist.ItemChange(code == null ? "" : code.trim().toUpperCase(Locale.ROOT), labelZh, labelEn,
+                    kind == null ? Checklist.Kind.YES_NO : kind, number("minimum", minimum),
+                    position == null || position.isBlank() ? 99 : number("position", position), Boolean.TRUE.equals(active),
+                    version);
         }
-        redirect.addFlashAttribute("success", "policy.saved");
-        return "redirect:/applications/policy";
+
+        private static @Nullable Integer number(String field, @Nullable String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of(field, "checklist.error.minimum");
+            }
+        }
     }
 
     @GetMapping("/applications/checklist")
     String checklist(Model model) {
-        model.addAttribute("items", checklist.all());
-        model.addAttribute("kinds", Checklist.Kind.values());
-        model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
-        if (!model.containsAttribute("problems")) {
-            model.addAttribute("problems", Map.of());
+        if (!model.containsAttribute("item")) {
+            model.addAttribute("item", new ItemForm("", "", "", Checklist.Kind.YES_NO, "", "", true, null));
         }
+        model.addAttribute("items", checklist.all());
+        model.addAttribute("kinds", Arrays.stream(Checklist.Kind.values())
+                .map(k -> Choice.ofKey(k.name(), "checklist.kind." + k.name())).toList());
+        model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
         return "applications/checklist";
     }
 
     @PostMapping("/applications/checklist")
-    String saveItem(@RequestParam String code, @RequestParam String labelZh, @RequestParam String labelEn,
-                    @RequestParam Checklist.Kind kind, @RequestParam(required = false) @Nullable Integer minimum,
-                    @RequestParam(defaultValue = "99") int position,
-                    @RequestParam(defaultValue = "false") boolean active,
-                    @RequestParam(required = false) @Nullable Long version,
-                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            checklist.save(currentActor.get(), new Checklist.ItemChange(code.trim().toUpperCase(Locale.ROOT),
-                    labelZh, labelEn, kind, minimum, position, active, version));
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("problemCode", code);
-            model.addAttribute("problem", "application.error.form");
-            return checklist(model);
-        } catch (StaleVersionException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "application.stale");
-            return checklist(model);
-        }
-        redirect.addFlashAttribute("success", "checklist.saved");
-        return "redirect:/applications/checklist";
+    String saveItem(@ModelAttribute("item") ItemForm item, BindingResult result, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        return new FormStep(result, model, redirect, response).run(() -> checklist.save(currentActor.get(), item.change()),
+                "checklist.saved", "/applications/checklist", () -> checklist(model));
     }
+
 }

@@ -1,6 +1,7 @@
 package org.fugong.healthcode.web;
 
 import org.fugong.shell.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.fugong.enterprises.ContactPhone;
 import org.fugong.geography.Geography;
@@ -16,13 +17,17 @@ import org.fugong.healthcode.QrCodes;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.healthcode.SmsGateway;
 import org.fugong.healthcode.Staff;
+import org.fugong.shell.FormStep;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -54,6 +59,14 @@ class CitizenController {
     static final String PERSON = "healthcode.person";
     static final String PENDING = "healthcode.pending";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Who the citizen says he is. */
+    record IdentityForm(@Nullable String idNumber, @Nullable String name, @Nullable String phone) {
+    }
+
+    /** The one-time code he received. */
+    record CodeForm(@Nullable String code) {
+    }
 
     /** An identity waiting for its one-time code: every value sealed, the code only as a hash. */
     record Pending(byte[] idNumber, byte[] name, byte[] phone, byte[] codeHash, Instant expires, int attempts)
@@ -99,17 +112,27 @@ class CitizenController {
         if (session.getAttribute(PERSON) != null) {
             return "redirect:/code/me";
         }
-        model.addAttribute("problems", Map.of());
-        model.addAttribute("step", session.getAttribute(PENDING) == null ? "identify" : "verify");
+        return identifyPage(model, session.getAttribute(PENDING) == null ? "identify" : "verify");
+    }
+
+    private static String identifyPage(Model model, String step) {
+        if (!model.containsAttribute("identity")) {
+            model.addAttribute("identity", new IdentityForm("", "", ""));
+        }
+        if (!model.containsAttribute("otp")) {
+            model.addAttribute("otp", new CodeForm(""));
+        }
+        model.addAttribute("step", step);
         return "healthcode/identify";
     }
 
     @PostMapping("/code")
-    String identify(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
-                    @RequestParam(defaultValue = "") String phone, HttpSession session, Model model) {
+    String identify(@ModelAttribute("identity") IdentityForm form, BindingResult result, HttpSession session, Model model,
+                    HttpServletResponse response) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String id = ResidentId.normalise(idNumber);
-        String mobile = ContactPhone.normalise(phone);
+        String name = form.name() == null ? "" : form.name();
+        String id = ResidentId.normalise(form.idNumber() == null ? "" : form.idNumber());
+        String mobile = ContactPhone.normalise(form.phone() == null ? "" : form.phone());
         if (id == null) {
             problems.put("idNumber", "healthcode.error.idNumber");
         }
@@ -120,51 +143,52 @@ class CitizenController {
             problems.put("phone", "healthcode.error.phone");
         }
         if (!problems.isEmpty()) {
-            model.addAttribute("problems", problems);
-            model.addAttribute("step", "identify");
-            model.addAttribute("name", name);
-            return "healthcode/identify";
+            new InvalidInputException(problems).rejectInto(result);
+            response.setStatus(422);
+            return identifyPage(model, "identify");
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         session.setAttribute(PENDING, new Pending(cipher.encrypt(id), cipher.encrypt(name.strip()), cipher.encrypt(mobile),
                 sha256(code), clock.instant().plusSeconds(300), 0));
         sms.sendCode(mobile, code);
-        model.addAttribute("problems", Map.of());
-        model.addAttribute("step", "verify");
         model.addAttribute("maskedPhone", ResidentId.maskPhone(mobile));
         if (demo) {
             model.addAttribute("demoCode", code);
         }
-        return "healthcode/identify";
+        return identifyPage(model, "verify");
     }
 
     @PostMapping("/code/verify")
-    String verify(@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
+    String verify(@ModelAttribute("otp") CodeForm form, BindingResult result, HttpSession session, Model model,
+                  HttpServletResponse response) {
+        String code = form.code() == null ? "" : form.code();
         Pending pending = (Pending) session.getAttribute(PENDING);
         if (pending == null || clock.instant().isAfter(pending.expires())) {
             session.removeAttribute(PENDING);
-            model.addAttribute("problems", Map.of("code", "healthcode.error.codeExpired"));
-            model.addAttribute("step", "identify");
-            return "healthcode/identify";
+            return refused(result, response, model, "healthcode.error.codeExpired", "identify");
         }
         if (!MessageDigest.isEqual(pending.codeHash(), sha256(code.trim()))) {
             if (pending.attempts() + 1 >= 5) {
                 session.removeAttribute(PENDING);
-                model.addAttribute("step", "identify");
-                model.addAttribute("problems", Map.of("code", "healthcode.error.codeTooMany"));
-            } else {
-                session.setAttribute(PENDING, new Pending(pending.idNumber(), pending.name(), pending.phone(),
-                        pending.codeHash(), pending.expires(), pending.attempts() + 1));
-                model.addAttribute("step", "verify");
-                model.addAttribute("problems", Map.of("code", "healthcode.error.code"));
+                return refused(result, response, model, "healthcode.error.codeTooMany", "identify");
             }
-            return "healthcode/identify";
+            session.setAttribute(PENDING, new Pending(pending.idNumber(), pending.name(), pending.phone(),
+                    pending.codeHash(), pending.expires(), pending.attempts() + 1));
+            return refused(result, response, model, "healthcode.error.code", "verify");
         }
         var person = persons.identify(cipher.decrypt(pending.idNumber()), cipher.decrypt(pending.name()),
                 cipher.decrypt(pending.phone()));
         session.removeAttribute(PENDING);
         session.setAttribute(PERSON, person.id());
         return "redirect:/code/me";
+    }
+
+    /** A one-time code refused: why, at the code, and the step the citizen is back at. */
+    private static String refused(BindingResult result, HttpServletResponse response, Model model, String messageKey,
+                                  String step) {
+        InvalidInputException.of("code", messageKey).rejectInto(result);
+        response.setStatus(422);
+        return identifyPage(model, step);
     }
 
     @GetMapping("/code/me")
@@ -208,35 +232,36 @@ class CitizenController {
         if (session.getAttribute(PERSON) == null) {
             return "redirect:/code";
         }
-        return declarePage(model, Map.of());
+        model.addAttribute("declaration", new DeclarationForm(List.of(), false, CodeRules.Symptoms.NONE, 36.5, null));
+        return declarePage(model);
     }
 
-    private String declarePage(Model model, Map<String, String> problems) {
+    /** A declaration as the citizen fills it in. */
+    record DeclarationForm(@Nullable List<String> places, @Nullable Boolean contact, CodeRules.@Nullable Symptoms symptoms,
+                           @Nullable Double temperature,
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate arrivedOn) {
+    }
+
+    private String declarePage(Model model) {
         model.addAttribute("districts", geography.districts());
-        model.addAttribute("areas", jdbc.sql("select code, name from health_area order by name")
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list());
-        model.addAttribute("problems", problems);
+        model.addAttribute("areas", declarations.areas());
         return "healthcode/declare";
     }
 
     @PostMapping("/code/declare")
-    String declare(@RequestParam(required = false) @Nullable List<String> places,
-                   @RequestParam(defaultValue = "false") boolean contact,
-                   @RequestParam(defaultValue = "NONE") CodeRules.Symptoms symptoms,
-                   @RequestParam(required = false) @Nullable Double temperature,
-                   @RequestParam(required = false) @Nullable LocalDate arrivedOn,
-                   HttpSession session, Model model) {
+    String declare(@ModelAttribute("declaration") DeclarationForm form, BindingResult result, HttpSession session,
+                   Model model, HttpServletResponse response) {
         UUID person = (UUID) session.getAttribute(PERSON);
         if (person == null) {
             return "redirect:/code";
         }
-        try {
-            declarations.declare(person, new Declarations.DeclarationInput(places == null ? List.of() : new ArrayList<>(places),
-                    contact, symptoms, temperature, arrivedOn));
-        } catch (InvalidInputException e) {
-            return declarePage(model, e.problems());
-        }
-        return "redirect:/code/me";
+        return new FormStep(result, model, null, response).run(() -> {
+            declarations.declare(person, new Declarations.DeclarationInput(
+                    form.places() == null ? List.of() : new ArrayList<>(form.places()), Boolean.TRUE.equals(form.contact()),
+                    form.symptoms() == null ? CodeRules.Symptoms.NONE : form.symptoms(), form.temperature(),
+                    form.arrivedOn()));
+            return "redirect:/code/me";
+        }, () -> declarePage(model));
     }
 
     @PostMapping("/code/checkin")

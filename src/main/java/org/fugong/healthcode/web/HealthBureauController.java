@@ -9,6 +9,7 @@ import org.fugong.healthcode.Corrections;
 import org.fugong.healthcode.GateScans;
 import org.fugong.healthcode.HealthLists;
 import org.fugong.healthcode.HealthRules;
+import org.fugong.shell.FormStep;
 import org.fugong.shell.TabularFile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,10 +63,9 @@ class HealthBureauController {
         model.addAttribute("counts", scans.counts());
         model.addAttribute("corrections", corrections.pending());
         model.addAttribute("rules", rules.versions());
-        model.addAttribute("areas", jdbc.sql("select code, name, level from health_area order by level, name")
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list());
-        if (!model.containsAttribute("problems")) {
-            model.addAttribute("problems", Map.of());
+        model.addAttribute("areas", lists.areas());
+        if (!model.containsAttribute("bureau")) {
+            model.addAttribute("bureau", new Object());
         }
         return "healthcode/bureau";
     }
@@ -99,11 +99,12 @@ class HealthBureauController {
             return "redirect:/health";
         } catch (TabularFile.UnreadableException e) {
             response.setStatus(422);
-            model.addAttribute("problems", Map.of("file", e.getMessage()));
+            model.addAttribute("listProblems", Map.of("file", e.getMessage()));
             return page(model);
         } catch (InvalidInputException e) {
+            // The file's report, line by line, beside the upload form.
             response.setStatus(422);
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("listProblems", e.problems());
             return page(model);
         }
     }
@@ -112,62 +113,44 @@ class HealthBureauController {
     String setArea(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
                    @RequestParam(defaultValue = "LOW") String level, Model model, RedirectAttributes redirect,
                    HttpServletResponse response) {
-        try {
+        return FormStep.ofPage("bureau", model, redirect, response).run(() -> {
             CodeRules.Level parsed;
             try {
                 parsed = CodeRules.Level.valueOf(level);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(Map.of("area", "healthcode.error.area"));
+                throw InvalidInputException.of("area", "healthcode.error.area");
             }
             lists.setArea(currentActor.get(), code.trim(), name, parsed);
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problems", e.problems());
-            return page(model);
-        }
-        redirect.addFlashAttribute("success", "healthcode.areas.saved");
-        return "redirect:/health";
+        }, "healthcode.areas.saved", "/health", () -> page(model));
     }
 
     @PostMapping("/health/rules")
     String addRules(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
                     HttpServletResponse response) {
-        try {
+        return FormStep.ofPage("bureau", model, redirect, response).run(() -> {
             LocalDate from;
             try {
                 from = LocalDate.parse(params.getOrDefault("effectiveFrom", ""));
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(Map.of("effectiveFrom", "healthcode.error.backdated"));
+                throw InvalidInputException.of("effectiveFrom", "healthcode.error.backdated");
             }
             try {
                 rules.add(currentActor.get(), from, Integer.parseInt(params.getOrDefault("redDays", "")),
                         Integer.parseInt(params.getOrDefault("yellowDays", "")), Double.parseDouble(params.getOrDefault("feverAt", "")),
                         Integer.parseInt(params.getOrDefault("lookBackDays", "")));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("redDays", "healthcode.error.days"));
+                throw InvalidInputException.of("redDays", "healthcode.error.days");
             }
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problems", e.problems());
-            return page(model);
-        }
-        redirect.addFlashAttribute("success", "healthcode.rules.saved");
-        return "redirect:/health";
+        }, "healthcode.rules.saved", "/health", () -> page(model));
     }
 
     @PostMapping("/health/corrections/{id}")
     String decide(@PathVariable long id, @RequestParam(defaultValue = "false") boolean accept,
                   @RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
-        try {
-            corrections.decide(currentActor.get(), id, accept, note);
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problems", e.problems());
-            return page(model);
-        }
-        redirect.addFlashAttribute("success", accept ? "healthcode.correction.accepted" : "healthcode.correction.refused");
-        return "redirect:/health";
+        return FormStep.ofPage("bureau", model, redirect, response).run(() -> corrections.decide(currentActor.get(), id,
+                accept, note), accept ? "healthcode.correction.accepted" : "healthcode.correction.refused", "/health",
+                () -> page(model));
     }
 
     record ApiEntry(String idNumber, String kind, LocalDate listedOn) {

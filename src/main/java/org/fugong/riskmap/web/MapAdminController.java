@@ -1,6 +1,8 @@
 package org.fugong.riskmap.web;
 
+import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -79,19 +81,13 @@ class MapAdminController {
 
     @PostMapping("/riskmap/overrides")
     String setOverride(@Valid @ModelAttribute("form") OverrideForm form, BindingResult result, Model model,
-                       Locale locale, RedirectAttributes redirect) {
+                       Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         if (result.hasErrors()) {
             return overridePage(model, locale);
         }
-        try {
-            desk.override(currentActor.get(), form.unitCode(), form.colour(), form.reason(),
-                    form.expiresAt().atZone(times.zone()).toInstant());
-        } catch (InvalidInputException e) {
-            result.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
-            return overridePage(model, locale);
-        }
-        redirect.addFlashAttribute("success", "riskmap.override.saved");
-        return "redirect:/riskmap/overrides";
+        return new FormStep(result, model, redirect, response).run(() -> desk.override(currentActor.get(), form.unitCode(),
+                        form.colour(), form.reason(), form.expiresAt().atZone(times.zone()).toInstant()),
+                "riskmap.override.saved", "/riskmap/overrides", () -> overridePage(model, locale));
     }
 
     @PostMapping("/riskmap/overrides/{id}/end")
@@ -120,24 +116,23 @@ class MapAdminController {
     }
 
     @PostMapping("/riskmap/rules")
-    String addRules(@Valid @ModelAttribute("form") RulesForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+    String addRules(@Valid @ModelAttribute("form") RulesForm form, BindingResult result, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
         if (result.hasErrors()) {
             return rulesPage(model);
         }
-        try {
-            RuleParameters parameters = new RuleParameters(form.cumulativeWeight(), form.localSharePercentWeight(),
-                    form.clusterWeight(), form.redFrom(), form.orangeFrom(), form.yellowFrom(), form.oneLevelLowerAfterDays(),
-                    form.twoLevelsLowerAfterDays(), form.greenAfterDays());
+        return new FormStep(result, model, redirect, response).run(() -> {
+            RuleParameters parameters;
+            try {
+                parameters = new RuleParameters(form.cumulativeWeight(), form.localSharePercentWeight(),
+                        form.clusterWeight(), form.redFrom(), form.orangeFrom(), form.yellowFrom(),
+                        form.oneLevelLowerAfterDays(), form.twoLevelsLowerAfterDays(), form.greenAfterDays());
+            } catch (IllegalArgumentException e) {
+                // The parameters' own rule (thresholds in order, days rising) names its message key.
+                throw InvalidInputException.of("form", e.getMessage());
+            }
             rules.add(form.name(), form.effectiveFrom(), parameters, currentActor.get().getUsername());
-        } catch (InvalidInputException e) {
-            result.rejectValue(e.field(), e.messageKey());
-            return rulesPage(model);
-        } catch (IllegalArgumentException e) {
-            result.reject(e.getMessage());
-            return rulesPage(model);
-        }
-        redirect.addFlashAttribute("success", "riskmap.rules.saved");
-        return "redirect:/riskmap/rules";
+        }, "riskmap.rules.saved", "/riskmap/rules", () -> rulesPage(model));
     }
 
     private String rulesPage(Model model) {

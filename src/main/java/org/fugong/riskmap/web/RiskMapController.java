@@ -1,5 +1,7 @@
 package org.fugong.riskmap.web;
 
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.CurrentActor;
@@ -89,8 +91,7 @@ class RiskMapController {
                 HtmxRequest htmx, HttpServletResponse response, Model model) throws IOException {
         var found = map.colours(date).stream().filter(c -> c.unit().code().equals(code)).findFirst();
         if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return null;
+            throw new NotFoundException("unit", code);
         }
         model.addAttribute("day", date);
         model.addAttribute("c", found.get());
@@ -106,8 +107,7 @@ class RiskMapController {
                 HttpServletResponse response) throws IOException {
         LocalDate last = to == null ? from : to;
         if (last.isBefore(from) || ChronoUnit.DAYS.between(from, last) > 731) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
+            throw InvalidInputException.of("to", "riskmap.export.error.period");
         }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"risk-colours-" + from + ".csv\"");

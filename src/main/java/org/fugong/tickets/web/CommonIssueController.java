@@ -95,7 +95,6 @@ class CommonIssueController {
                 throw InvalidInputException.of("number", "ticket.error.number");
             }
             issues.add(currentActor.get(), scope, id, ticketId);
-            return null;
         }, "tickets.common.added", "/tickets/common/" + id, () -> page(id, model));
     }
 

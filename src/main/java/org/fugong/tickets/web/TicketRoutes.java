@@ -1,7 +1,5 @@
 package org.fugong.tickets.web;
 
-import org.fugong.shell.NotFoundException;
-import jakarta.servlet.http.HttpServletResponse;
 import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
 import org.fugong.shell.NavigationItem;
@@ -10,10 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
-import java.io.IOException;
 import java.util.EnumSet;
 
 /** Tickets are for everyone who files or handles problems; the desk then checks each ticket. */
@@ -34,13 +29,5 @@ class TicketRoutes implements RouteAccess {
         return new NavigationItem("nav.tickets", "nav.tickets.description", "/tickets", 30,
                 EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.DEPARTMENT_OFFICER, Role.COMMISSIONER,
                         Role.ENTERPRISE));
-    }
-
-    @ControllerAdvice(basePackageClasses = TicketRoutes.class)
-    static class Advice {
-        @ExceptionHandler(NotFoundException.class)
-        void notFound(HttpServletResponse response) throws IOException {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
     }
 }

@@ -111,10 +111,8 @@ class TicketRulesController {
     }
 
     private String save(Model model, RedirectAttributes redirect, HttpServletResponse response, Runnable change) {
-        return FormStep.ofPage("rules", model, redirect, response).run(() -> {
-            change.run();
-            return null;
-        }, "tickets.rules.saved", "/tickets/rules", () -> page(model));
+        return FormStep.ofPage("rules", model, redirect, response).run(change, "tickets.rules.saved", "/tickets/rules",
+                () -> page(model));
     }
 
 }

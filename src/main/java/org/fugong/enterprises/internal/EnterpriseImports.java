@@ -1,5 +1,12 @@
-package org.fugong.enterprises;
+package org.fugong.enterprises.internal;
 
+import org.fugong.enterprises.IndustrySection;
+import org.fugong.enterprises.NewEnterprise;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSize;
+import org.fugong.enterprises.PriorityCategory;
+import org.fugong.enterprises.ContactPhone;
+import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;

@@ -1,4 +1,4 @@
-package org.fugong.enterprises;
+package org.fugong.enterprises.internal;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,13 @@
-package org.fugong.enterprises;
+package org.fugong.enterprises.internal;
 
+import org.fugong.enterprises.PolicyDecision;
+import org.fugong.enterprises.Application;
+import org.fugong.enterprises.ApplicationStatus;
+import org.fugong.enterprises.PolicyCategory;
 import org.fugong.access.Scope;
 import org.fugong.shell.SqlText;
 import org.fugong.shell.Slice;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +34,10 @@ public class ReviewQueue {
                          @Nullable PolicyCategory category, @Nullable ApplicationStatus status, @Nullable String text) {
     }
 
-    private final JdbcClient jdbc;
-    private final ApplicationDesk desk;
+    private final ApplicationStore store;
 
-    ReviewQueue(JdbcClient jdbc, ApplicationDesk desk) {
-        this.jdbc = jdbc;
-        this.desk = desk;
+    ReviewQueue(ApplicationStore store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
@@ -76,9 +77,8 @@ public class ReviewQueue {
             params.put("after_id", after.uuid(1));
         }
         params.put("limit", size + 1);
-        List<Application> rows = jdbc.sql(ApplicationDesk.SELECT + " where " + String.join(" and ", conditions)
-                        + " order by a.submitted_at, a.id limit :limit")
-                .params(params).query(desk.rows()).list();
+        List<Application> rows = store.where(String.join(" and ", conditions), "order by a.submitted_at, a.id limit :limit",
+                params);
         return Slice.of(rows, size, a -> List.of(a.submittedAt(), a.id()));
     }
 }
