@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -132,6 +133,17 @@ public abstract class IntegrationTest {
                     .param("username", username).param("password", password)
                     .with(SecurityMockMvcRequestPostProcessors.csrf()));
         }
+    }
+
+    /** The newest audit entry's id: what a test writes to the trail comes after it. */
+    protected long auditMark() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+    }
+
+    /** The entity ids and after-states (JSON text) of the audit entries with an action written since a mark. */
+    protected List<String[]> auditSince(long mark, String action) {
+        return jdbc.sql("select coalesce(entity_id, ''), coalesce(after_state::text, '') from audit_event where id > ? and action = ? order by id")
+                .params(mark, action).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
     }
 
     protected UUID enterpriseOf(String username) {

@@ -3,6 +3,8 @@
  * mechanism that every module applies to its pages, forms, exports and API.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package org.fugong.access;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -160,7 +160,7 @@ public class UserAccount {
         updatedAt = now;
     }
 
-    Actor toActor(Instant now) {
+    public Actor toActor(Instant now) {
         boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
         return new Actor(id, username, displayName, role, cityCode, districtCode, departmentCode, enterpriseId,
                 enabled, locked, mustChangePassword, passwordHash);

@@ -1,5 +1,6 @@
 package org.fugong.accounts;
 
+import org.fugong.accounts.internal.UserAccounts;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.StaleVersionException;
 import org.fugong.shell.NotFoundException;

@@ -4,6 +4,8 @@
  * makes the change, so a change and its record commit or roll back together.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package org.fugong.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,7 @@ import org.fugong.enterprises.NewEnterprise;
 import org.fugong.enterprises.PriorityCategory;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
-import org.fugong.riskmap.RiskMapDesk;
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.visits.CommissionerAssignments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

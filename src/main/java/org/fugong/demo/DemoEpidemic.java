@@ -3,7 +3,7 @@ package org.fugong.demo;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
 import org.fugong.geography.Township;
-import org.fugong.riskmap.IndicatorRow;
+import org.fugong.riskmap.reporting.IndicatorRow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

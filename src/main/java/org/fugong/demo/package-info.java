@@ -4,6 +4,9 @@
  * modules' APIs.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"accounts", "database", "enterprises", "enterprises::applications", "geography",
+        "healthcode", "riskmap::reporting", "tickets", "visits"})
 package org.fugong.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

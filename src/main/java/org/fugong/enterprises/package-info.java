@@ -3,6 +3,8 @@
  * Other modules find enterprises through {@link org.fugong.enterprises.EnterpriseDirectory}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit", "geography", "riskmap"})
 package org.fugong.enterprises;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * at start-up (Ningbo is the default).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package org.fugong.geography;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

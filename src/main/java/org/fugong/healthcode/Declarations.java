@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Times;

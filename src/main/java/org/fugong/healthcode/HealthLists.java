@@ -1,5 +1,8 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.healthcode.internal.HealthBureau;
+import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;

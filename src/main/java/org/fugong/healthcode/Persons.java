@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.PersonalDataCipher;
 import org.fugong.enterprises.ContactPhone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

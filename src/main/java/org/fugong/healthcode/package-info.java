@@ -4,6 +4,8 @@
  * docs/healthcode.md.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit", "enterprises", "geography", "riskmap"})
 package org.fugong.healthcode;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,8 @@
 package org.fugong.riskmap;
 
+import org.fugong.riskmap.internal.Overrides;
+import org.fugong.riskmap.internal.MapUnits;
+import org.fugong.riskmap.internal.Breakdown;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -5,6 +5,8 @@
  * {@link org.fugong.riskmap.RiskColourChanged}. Model and flows: docs/riskmap.md.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit", "geography"})
 package org.fugong.riskmap;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

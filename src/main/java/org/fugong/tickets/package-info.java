@@ -5,6 +5,8 @@
  * through {@link org.fugong.tickets.TicketFigures}. Model and flows: docs/tickets.md.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit", "enterprises", "geography"})
 package org.fugong.tickets;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

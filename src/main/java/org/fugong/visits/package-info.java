@@ -4,6 +4,8 @@
  * decide what a commissioner may see.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"audit"})
 package org.fugong.visits;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.fugong.audit;
 
+import org.fugong.audit.internal.AuditQuery;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.jsoup.Jsoup;

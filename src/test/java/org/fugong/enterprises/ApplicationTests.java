@@ -1,5 +1,15 @@
 package org.fugong.enterprises;
 
+import org.fugong.enterprises.applications.Review;
+import org.fugong.enterprises.applications.ResumptionFigures;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.enterprises.applications.PolicyCategory;
+import org.fugong.enterprises.applications.Checklist;
+import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.enterprises.applications.ApplicationReview;
+import org.fugong.enterprises.applications.ApplicationInput;
+import org.fugong.enterprises.applications.ApplicationDesk;
+import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.internal.ApplicationStore;
 import org.fugong.enterprises.internal.PolicyReevaluation;
 import org.fugong.enterprises.internal.ReviewQueue;
@@ -13,7 +23,7 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.riskmap.RiskColour;
-import org.fugong.riskmap.RiskMapDesk;
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,12 +308,14 @@ class ApplicationTests extends IntegrationTest {
         String fingerprint = matrix.fingerprint();
         var change = Map.of(RiskColour.GREEN, Map.of(PolicyCategory.GENERAL, PolicyDecision.AUTO_APPROVE));
         assertThatThrownBy(() -> matrix.update(actor("haishu"), change, fingerprint)).isInstanceOf(AccessDeniedException.class);
+        long mark = auditMark();
         try {
             assertThat(matrix.update(actor("city"), change, fingerprint)).isOne();
             assertThat(matrix.cells().get(RiskColour.GREEN).get(PolicyCategory.GENERAL)).isEqualTo(PolicyDecision.AUTO_APPROVE);
             assertThatThrownBy(() -> matrix.update(actor("city"), change, fingerprint)).isInstanceOf(StaleVersionException.class);
-            assertThat(jdbc.sql("select count(*) from audit_event where action = 'POLICY_MATRIX_CHANGED'")
-                    .query(Long.class).single()).isPositive();
+            var audited = auditSince(mark, "POLICY_MATRIX_CHANGED");
+            assertThat(audited).hasSize(1);
+            assertThat(audited.get(0)[1]).contains("GREEN").contains("AUTO_APPROVE");
         } finally {
             matrix.update(actor("city"), Map.of(RiskColour.GREEN, Map.of(PolicyCategory.GENERAL, PolicyDecision.REVIEW)),
                     matrix.fingerprint());

@@ -1,9 +1,11 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.IntegrationTest;
 import org.fugong.riskmap.RiskColour;
-import org.fugong.riskmap.RiskMapDesk;
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Colours over days with the test clock: check-ins, a missed day, the health bureau's list, a district turning red. */
@@ -122,11 +125,8 @@ class CodeStatusTests extends IntegrationTest {
         assertThat(persons.colour(person)).isEqualTo(CodeColour.GREEN);
         var override = riskMap.override(actor("city"), "330226", RiskColour.RED, "test", Instant.now().plus(Duration.ofHours(1)));
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (persons.colour(person) != CodeColour.RED && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(persons.colour(person)).isEqualTo(CodeColour.RED);
+            // The health code listens to the colour change after the risk map's transaction commits.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(persons.colour(person)).isEqualTo(CodeColour.RED));
         } finally {
             riskMap.endOverride(actor("city"), override.id());
         }

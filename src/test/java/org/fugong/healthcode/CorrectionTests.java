@@ -1,5 +1,8 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.HealthRules;
+import org.fugong.healthcode.internal.Corrections;
+import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.SigningKeys;
+import org.fugong.healthcode.internal.HealthCodes;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package org.fugong.healthcode;
 
+import org.fugong.healthcode.internal.SigningKeys;
+import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.healthcode.internal.HealthCodeProperties;
+import org.fugong.healthcode.internal.GateScans;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

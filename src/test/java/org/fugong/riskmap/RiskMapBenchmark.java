@@ -1,5 +1,7 @@
 package org.fugong.riskmap;
 
+import org.fugong.riskmap.internal.MapUnits;
+import org.fugong.riskmap.internal.ColourComputer;
 import org.fugong.IntegrationTest;
 import org.fugong.shell.Times;
 import org.junit.jupiter.api.Tag;

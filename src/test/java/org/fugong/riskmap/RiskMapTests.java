@@ -1,5 +1,11 @@
 package org.fugong.riskmap;
 
+import org.fugong.riskmap.reporting.IndicatorRow;
+import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.riskmap.internal.RuleParameters;
+import org.fugong.riskmap.internal.RuleBook;
+import org.fugong.riskmap.internal.IndicatorFile;
+import org.fugong.riskmap.internal.ColourComputer;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.Assertions;
 import org.fugong.IntegrationTest;
@@ -221,7 +227,9 @@ class RiskMapTests extends IntegrationTest {
     void anOverrideShowsOnTheMapAndEndsAtItsExpiry() throws Exception {
         String unit = "330281";
         RiskColour computed = colourToday(unit);
-        desk.override(actor("city"), unit, RiskColour.RED, "Cluster under investigation", clock.instant().plus(Duration.ofHours(2)));
+        var override = desk.override(actor("city"), unit, RiskColour.RED, "Cluster under investigation",
+                clock.instant().plus(Duration.ofHours(2)));
+        long mark = auditMark();
         assertThat(colourToday(unit)).isEqualTo(RiskColour.RED);
         String colours = body(get("/api/riskmap/colours").param("date", times.today().toString()).with(as("city")));
         assertThat(colours).contains("\"code\":\"330281\",\"districtCode\":\"330281\"").contains("\"overridden\":true");
@@ -235,7 +243,7 @@ class RiskMapTests extends IntegrationTest {
         assertThat(desk.endExpiredOverrides()).isEqualTo(1);
         assertThat(colourToday(unit)).isEqualTo(computed);
         assertThat(events.stream(RiskColourChanged.class).filter(e -> e.unitCode().equals(unit) && e.to() == computed)).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'OVERRIDE_EXPIRED'").query(Long.class).single()).isPositive();
+        assertThat(auditSince(mark, "OVERRIDE_EXPIRED")).extracting(entry -> entry[0]).containsExactly(override.id().toString());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.fugong.riskmap;
 
+import org.fugong.riskmap.internal.UnitHistory;
+import org.fugong.riskmap.internal.RuleParameters;
+import org.fugong.riskmap.internal.RiskRules;
+import org.fugong.riskmap.internal.Breakdown;
+import org.fugong.riskmap.internal.Assessment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package org.fugong.riskmap;
 
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import com.zaxxer.hikari.HikariDataSource;
 import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the application on one database, as behind a load balancer: a second,
@@ -103,8 +105,9 @@ class TwoInstancesTests extends IntegrationTest {
     void twoInstancesEndAnExpiredOverrideOnce() throws Exception {
         RiskMapDesk other = second.getBean(RiskMapDesk.class);
         // The second instance runs on the real clock: expire the override in real time.
-        desk.override(actor("city"), "330213", RiskColour.YELLOW, "two instances", Instant.now().plus(Duration.ofMillis(300)));
-        Thread.sleep(400);
+        Instant expiry = Instant.now().plus(Duration.ofMillis(300));
+        desk.override(actor("city"), "330213", RiskColour.YELLOW, "two instances", expiry);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expiry));
         List<Integer> ended = race(desk::endExpiredOverrides, other::endExpiredOverrides);
         assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'OVERRIDE_EXPIRED' and entity_id in "

@@ -2,7 +2,7 @@ package org.fugong.accounts.web;
 
 import jakarta.servlet.http.HttpSession;
 import org.fugong.access.CurrentActor;
-import org.fugong.accounts.LoginAttempts;
+import org.fugong.accounts.internal.LoginAttempts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package org.fugong.audit.web;
 
 import org.fugong.access.CurrentActor;
-import org.fugong.audit.AuditQuery;
+import org.fugong.audit.internal.AuditQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.fugong.shell.Choice;
 import org.fugong.shell.Times;

@@ -1,8 +1,8 @@
 package org.fugong.enterprises.internal;
 
 import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.PolicyDecision;
-import org.fugong.enterprises.PolicyCategory;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.enterprises.applications.PolicyCategory;
 import org.fugong.shell.StaleVersionException;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;

@@ -1,9 +1,9 @@
 package org.fugong.enterprises.internal;
 
-import org.fugong.enterprises.PolicyDecision;
-import org.fugong.enterprises.Application;
-import org.fugong.enterprises.ApplicationStatus;
-import org.fugong.enterprises.PolicyCategory;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.enterprises.applications.PolicyCategory;
 import org.fugong.access.Scope;
 import org.fugong.shell.SqlText;
 import org.fugong.shell.Slice;

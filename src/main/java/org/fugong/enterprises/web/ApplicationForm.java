@@ -1,7 +1,7 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.enterprises.Application;
-import org.fugong.enterprises.ApplicationInput;
+import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.ApplicationInput;
 import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 

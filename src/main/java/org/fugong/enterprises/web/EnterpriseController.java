@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
-import org.fugong.enterprises.ApplicationDesk;
+import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.internal.EnterpriseImports;

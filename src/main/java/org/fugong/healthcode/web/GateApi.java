@@ -2,9 +2,9 @@ package org.fugong.healthcode.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.fugong.healthcode.GateScans;
-import org.fugong.healthcode.HealthCodes;
-import org.fugong.healthcode.SigningKeys;
+import org.fugong.healthcode.internal.GateScans;
+import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.healthcode.internal.SigningKeys;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

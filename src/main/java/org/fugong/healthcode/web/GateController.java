@@ -1,7 +1,7 @@
 package org.fugong.healthcode.web;
 
-import org.fugong.healthcode.GateScans;
-import org.fugong.healthcode.HealthCodes;
+import org.fugong.healthcode.internal.GateScans;
+import org.fugong.healthcode.internal.HealthCodes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

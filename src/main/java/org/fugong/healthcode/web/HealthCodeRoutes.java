@@ -3,7 +3,7 @@ package org.fugong.healthcode.web;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
-import org.fugong.healthcode.HealthBureau;
+import org.fugong.healthcode.internal.HealthBureau;
 import org.fugong.shell.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

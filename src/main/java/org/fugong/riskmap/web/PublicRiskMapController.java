@@ -2,7 +2,7 @@ package org.fugong.riskmap.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.fugong.riskmap.MapShapes;
+import org.fugong.riskmap.internal.MapShapes;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
 import org.fugong.shell.Times;

@@ -1,0 +1,23 @@
+package org.fugong.accounts.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param maxFailedLogins how many wrong passwords in a row lock an account
+ * @param lockDuration    how long a locked account stays locked
+ * @param adminUsername   the first city official, created at start-up when no city official exists
+ *                        ({@code FUGONG_ACCOUNTS_ADMIN_USERNAME}); no default
+ * @param adminPassword   its password ({@code FUGONG_ACCOUNTS_ADMIN_PASSWORD}); no default, must be
+ *                        changed at first sign-in
+ */
+@ConfigurationProperties("fugong.accounts")
+public record AccountsProperties(
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("15m") Duration lockDuration,
+        @Nullable String adminUsername,
+        @Nullable String adminPassword) {
+}

@@ -1,0 +1,17 @@
+package org.fugong.accounts.internal;
+
+import org.fugong.accounts.UserAccount;
+import org.fugong.access.Role;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Optional;
+import java.util.UUID;
+
+public interface UserAccounts extends JpaRepository<UserAccount, UUID> {
+
+    @Query("select u from UserAccount u where lower(u.username) = lower(?1)")
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByRole(Role role);
+}

@@ -1,0 +1,28 @@
+package org.fugong.healthcode.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keys and limits of the health codes. {@code dataKeys}: key id → a 256-bit AES key in Base64;
+ * {@code currentDataKey} encrypts, the others still decrypt (rotation). {@code hashKey}: the HMAC
+ * key of the lookup hashes. Without keys (a developer's machine), keys are made once and kept in
+ * {@code keyFile}, with a warning.
+ */
+@ConfigurationProperties("fugong.healthcode")
+public record HealthCodeProperties(Map<String, String> dataKeys, String currentDataKey, String hashKey, String keyFile,
+                                   Duration codeLifetime, Duration keyRotation, Duration retention) {
+
+    public HealthCodeProperties {
+        dataKeys = dataKeys == null ? Map.of() : new LinkedHashMap<>(dataKeys);
+        currentDataKey = currentDataKey == null ? "" : currentDataKey;
+        hashKey = hashKey == null ? "" : hashKey;
+        keyFile = keyFile == null ? "data/healthcode-keys.properties" : keyFile;
+        codeLifetime = codeLifetime == null ? Duration.ofMinutes(5) : codeLifetime;
+        keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
+        retention = retention == null ? Duration.ofDays(60) : retention;
+    }
+}
