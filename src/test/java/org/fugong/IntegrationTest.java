@@ -20,7 +20,6 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -108,10 +107,10 @@ public abstract class IntegrationTest {
      * Session, so a MockHttpSession would not carry them) across requests.
      */
     protected static final class Browser {
-        private final MockMvc mvc;
+        private final MockMvcTester mvc;
         private Cookie session;
 
-        public Browser(MockMvc mvc) {
+        public Browser(MockMvcTester mvc) {
             this.mvc = mvc;
         }
 
@@ -120,7 +119,7 @@ public abstract class IntegrationTest {
             if (session != null) {
                 request.cookie(session);
             }
-            var response = mvc.perform(request).andReturn().getResponse();
+            var response = mvc.perform(request).getResponse();
             var renewed = response.getCookie("SESSION");
             if (renewed != null) {
                 session = renewed;

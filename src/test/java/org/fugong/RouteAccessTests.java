@@ -16,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -63,8 +62,6 @@ class RouteAccessTests extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
-    @Autowired
-    MockMvc mockMvc;
     @Autowired
     UserAdministration administration;
     @Autowired
@@ -346,7 +343,7 @@ class RouteAccessTests extends IntegrationTest {
         if (!user.equals("anonymous")) {
             request.with(as(user));
         }
-        return mockMvc.perform(request).andReturn().getResponse();
+        return mvc.perform(request).getResponse();
     }
 
     private String concrete(String pattern) {

@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
@@ -73,7 +74,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var server = new EmbeddedPostgresServer(binaries, data, port == 0 ? freePort() : port, ephemeral);
             server.initialiseIfNeeded();
             server.startPostmaster();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+            // Stopped when the JVM exits, once every application context of it is closed: a context
+            // that still writes on its way down (the event publication registry) finds its database.
+            SpringApplication.getShutdownHandlers().add(server::close);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);

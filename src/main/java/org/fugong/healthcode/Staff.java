@@ -69,16 +69,14 @@ public class Staff {
     public List<Member> of(Actor actor) {
         UUID enterprise = ownEnterprise(actor);
         return jdbc.sql("""
-                        select p.id, p.masked_name, coalesce(s.colour, 'GREEN') as colour, coalesce(s.since, p.created_at) as since,
-                               h.consent_at
+                        select p.id as person_id, p.masked_name, coalesce(s.colour, 'GREEN') as colour,
+                               coalesce(s.since, p.created_at) as since, h.consent_at
                         from health_staff h join health_person p on p.id = h.person_id
                         left join health_status s on s.person_id = p.id
                         where h.enterprise_id = ?
                         order by case coalesce(s.colour, 'GREEN') when 'RED' then 0 when 'YELLOW' then 1 else 2 end, p.masked_name""")
                 .param(enterprise)
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), CodeColour.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
-                .list();
+                .query(Member.class).list();
     }
 
     @Transactional(readOnly = true)

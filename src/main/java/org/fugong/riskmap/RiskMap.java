@@ -122,10 +122,11 @@ public class RiskMap {
                         from risk_indicator where district_code = ? and day = ?""")
                 .params(districtCode, Date.valueOf(day))
                 .query((rs, n) -> {
-                    MapUnit unit = units.find(rs.getString(1)).orElse(null);
+                    MapUnit unit = units.find(rs.getString("unit_code")).orElse(null);
                     if (unit != null) {
-                        entered.put(unit.code(), new Figures(unit, day, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                                rs.getInt(6), (Integer) rs.getObject(7), rs.getLong(8), rs.getString(9)));
+                        entered.put(unit.code(), new Figures(unit, day, rs.getInt("new_local"), rs.getInt("new_imported"),
+                                rs.getInt("new_asymptomatic"), rs.getInt("active_clusters"), rs.getInt("cumulative_confirmed"),
+                                (Integer) rs.getObject("population"), rs.getLong("version"), rs.getString("updated_by")));
                     }
                     return null;
                 }).list();

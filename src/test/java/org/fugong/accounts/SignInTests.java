@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -22,8 +21,6 @@ class SignInTests extends IntegrationTest {
     static final String USER = "lockout-probe";
     static final String PASSWORD = "right-password-1";
 
-    @Autowired
-    MockMvc mockMvc;
     @Autowired
     UserAdministration administration;
 
@@ -43,14 +40,14 @@ class SignInTests extends IntegrationTest {
     @Test
     void demoAccountsSignIn() throws Exception {
         for (String user : new String[]{"city", "haishu", "jiangbei", "labour", "transport", "commissioner", "ent-haishu", "ent-jiangbei", "gate", "health"}) {
-            var result = login(user, "demo", new Browser(mockMvc));
+            var result = login(user, "demo", new Browser(mvc));
             assertThat(result.getRedirectedUrl()).as(user).isEqualTo("/");
         }
     }
 
     @Test
     void theSessionLivesInPostgresqlSoAnyInstanceCanServeIt() throws Exception {
-        var browser = new Browser(mockMvc);
+        var browser = new Browser(mvc);
         browser.login("gate", "demo");
         assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'gate'").query(Long.class).single())
                 .isPositive();
@@ -59,7 +56,7 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void sixthWrongPasswordShowsTheLockMessage() throws Exception {
-        var session = new Browser(mockMvc);
+        var session = new Browser(mvc);
         for (int attempt = 1; attempt <= 4; attempt++) {
             assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
         }
@@ -76,7 +73,7 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void theRightPasswordDoesNotOpenALockedAccount() throws Exception {
-        var session = new Browser(mockMvc);
+        var session = new Browser(mvc);
         for (int attempt = 1; attempt <= 5; attempt++) {
             login(USER, "wrong", session);
         }
@@ -85,7 +82,7 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void theLockEndsAfterItsDuration() throws Exception {
-        var session = new Browser(mockMvc);
+        var session = new Browser(mvc);
         for (int attempt = 1; attempt <= 5; attempt++) {
             login(USER, "wrong", session);
         }
@@ -98,7 +95,7 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void aWrongPasswordAfterAnExpiredLockCountsFromOne() throws Exception {
-        var session = new Browser(mockMvc);
+        var session = new Browser(mvc);
         for (int attempt = 1; attempt <= 5; attempt++) {
             login(USER, "wrong", session);
         }
@@ -109,8 +106,8 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void signInsAndFailuresAreAudited() throws Exception {
-        login(USER, "wrong", new Browser(mockMvc));
-        login(USER, PASSWORD, new Browser(mockMvc));
+        login(USER, "wrong", new Browser(mvc));
+        login(USER, PASSWORD, new Browser(mvc));
         var actions = jdbc.sql("select action from audit_event where actor = ? order by id desc limit 2")
                 .param(USER).query(String.class).list();
         assertThat(actions).containsExactly("LOGIN_SUCCEEDED", "LOGIN_FAILED");
@@ -118,15 +115,15 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void aPostWithoutCsrfTokenIsRefused() throws Exception {
-        assertThat(mockMvc.perform(post("/login").param("username", USER).param("password", PASSWORD))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mockMvc.perform(post("/admin/users").with(as("city")).param("username", "x"))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/login").param("username", USER).param("password", PASSWORD))
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/admin/users").with(as("city")).param("username", "x"))
+                .getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
     void securityHeadersArePresent() throws Exception {
-        var response = mockMvc.perform(get("/login")).andReturn().getResponse();
+        var response = mvc.perform(get("/login")).getResponse();
         String csp = response.getHeader("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
         assertThat(csp.replaceAll("style-src[^;]*", "")).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
@@ -137,13 +134,13 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void anExpiredSessionDuringAnHtmxRequestSendsThePageToTheLoginForm() throws Exception {
-        var response = mockMvc.perform(get("/enterprises").header("HX-Request", "true")).andReturn().getResponse();
+        var response = mvc.perform(get("/enterprises").header("HX-Request", "true")).getResponse();
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login");
     }
 
     @Test
     void theApiAnswers401WithoutASession() throws Exception {
-        assertThat(mockMvc.perform(get("/api/enterprises")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/enterprises")).getResponse().getStatus()).isEqualTo(401);
     }
 }

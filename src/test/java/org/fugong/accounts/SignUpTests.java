@@ -12,7 +12,6 @@ import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 import java.util.Random;
@@ -29,8 +28,6 @@ class SignUpTests extends IntegrationTest {
     UserAdministration administration;
     @Autowired
     EnterpriseDirectory directory;
-    @Autowired
-    MockMvc mockMvc;
 
     @Test
     void anEnterpriseSignsUpAndItsDistrictVerifiesIt() throws Exception {
@@ -47,7 +44,7 @@ class SignUpTests extends IntegrationTest {
         assertThat(account.getEnterpriseId()).isEqualTo(directory.findByUscc(uscc).orElseThrow().id());
 
         // It cannot sign in yet, and is told why.
-        assertThat(new Browser(mockMvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=pending");
+        assertThat(new Browser(mvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=pending");
 
         // Jiangbei does not see it and cannot verify it; Haishu sees it waiting.
         assertThat(administration.pendingSignUps(Scope.district("330205"))).extracting(UserAccount::getId).doesNotContain(account.getId());
@@ -61,7 +58,7 @@ class SignUpTests extends IntegrationTest {
                 .isInstanceOf(RefusedChangeException.class);
 
         administration.verify(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion());
-        assertThat(new Browser(mockMvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/");
+        assertThat(new Browser(mvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_id = ? and action in ('ENTERPRISE_SIGNED_UP', 'ENTERPRISE_ACCOUNT_VERIFIED')")
                 .param(account.getId().toString()).query(Long.class).single()).isEqualTo(2);
 
@@ -82,7 +79,7 @@ class SignUpTests extends IntegrationTest {
         administration.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), "Not an employee");
         UserAccount refused = administration.find(Scope.city(), account.getId());
         assertThat(refused.getVerification()).isEqualTo("REFUSED");
-        assertThat(new Browser(mockMvc).login(refused.getUsername(), "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=disabled");
+        assertThat(new Browser(mvc).login(refused.getUsername(), "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=disabled");
     }
 
     @Test

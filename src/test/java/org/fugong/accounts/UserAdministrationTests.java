@@ -5,7 +5,6 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -18,15 +17,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class UserAdministrationTests extends IntegrationTest {
 
     @Autowired
-    MockMvc mockMvc;
-    @Autowired
     UserAdministration administration;
 
     String createForm(String admin, String username, String role, String district) throws Exception {
-        return mockMvc.perform(post("/admin/users").with(as(admin)).with(csrf()).header("Accept-Language", "en")
+        return mvc.perform(post("/admin/users").with(as(admin)).with(csrf()).header("Accept-Language", "en")
                         .param("username", username).param("displayName", "Test " + username).param("role", role)
                         .param("districtCode", district).param("password", "first-password-9"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     long count(String username) {
@@ -35,9 +32,9 @@ class UserAdministrationTests extends IntegrationTest {
 
     @Test
     void districtOfficialCreatesACommissionerOfItsDistrict() throws Exception {
-        var response = mockMvc.perform(post("/admin/users").with(as("haishu")).with(csrf())
+        var response = mvc.perform(post("/admin/users").with(as("haishu")).with(csrf())
                 .param("username", "haishu-steward-1").param("displayName", "Steward").param("role", "COMMISSIONER")
-                .param("districtCode", "330203").param("password", "first-password-9")).andReturn().getResponse();
+                .param("districtCode", "330203").param("password", "first-password-9")).getResponse();
         assertThat(response.getRedirectedUrl()).startsWith("/admin/users/");
         var audit = jdbc.sql("select after_state::text from audit_event where action = 'USER_CREATED' order by id desc limit 1")
                 .query(String.class).single();
@@ -64,10 +61,10 @@ class UserAdministrationTests extends IntegrationTest {
     void badInputIsExplainedAtTheFieldInBothLanguages() throws Exception {
         String english = createForm("city", "X!", "COMMISSIONER", "330203");
         assertThat(english).contains("3 to 60 lower-case letters");
-        String chinese = mockMvc.perform(post("/admin/users").with(as("city")).with(csrf()).header("Accept-Language", "zh-CN")
+        String chinese = mvc.perform(post("/admin/users").with(as("city")).with(csrf()).header("Accept-Language", "zh-CN")
                         .param("username", "ok-name").param("displayName", "").param("role", "COMMISSIONER")
                         .param("districtCode", "330203").param("password", "short"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(chinese).contains("必填").contains("is-invalid");
         assertThat(count("ok-name")).isZero();
     }
@@ -81,11 +78,11 @@ class UserAdministrationTests extends IntegrationTest {
     void aStaleFormIsRefusedAndChangesNothing() throws Exception {
         UUID id = newUser("stale-probe").getId();
         long version = version(id);
-        assertThat(mockMvc.perform(post("/admin/users/" + id + "/disable").with(as("city")).with(csrf())
-                .param("version", Long.toString(version))).andReturn().getResponse().getRedirectedUrl()).isNotNull();
+        assertThat(mvc.perform(post("/admin/users/" + id + "/disable").with(as("city")).with(csrf())
+                .param("version", Long.toString(version))).getResponse().getRedirectedUrl()).isNotNull();
         // A second official, still holding the form at the old version, tries to reset the password.
-        var response = mockMvc.perform(post("/admin/users/" + id + "/reset-password").with(as("jiangbei")).with(csrf())
-                .header("Accept-Language", "en").param("version", Long.toString(version))).andReturn().getResponse();
+        var response = mvc.perform(post("/admin/users/" + id + "/reset-password").with(as("jiangbei")).with(csrf())
+                .header("Accept-Language", "en").param("version", Long.toString(version))).getResponse();
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Someone else changed this record");
         assertThat(jdbc.sql("select must_change_password from account_user where id = ?").param(id).query(Boolean.class).single()).isFalse();
@@ -95,8 +92,8 @@ class UserAdministrationTests extends IntegrationTest {
     void aDisabledUserCannotSignIn() throws Exception {
         UUID id = newUser("disable-probe").getId();
         administration.disable(Scope.city(), id, version(id));
-        var response = mockMvc.perform(post("/login").with(csrf()).param("username", "disable-probe")
-                .param("password", "probe-password-1")).andReturn().getResponse();
+        var response = mvc.perform(post("/login").with(csrf()).param("username", "disable-probe")
+                .param("password", "probe-password-1")).getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error=disabled");
     }
 
@@ -104,7 +101,7 @@ class UserAdministrationTests extends IntegrationTest {
     void aResetPasswordMustBeChangedBeforeAnythingElse() throws Exception {
         UUID id = newUser("reset-probe").getId();
         String temporary = administration.resetPassword(Scope.city(), id, version(id));
-        var browser = new Browser(mockMvc);
+        var browser = new Browser(mvc);
         assertThat(browser.login("reset-probe", temporary).getRedirectedUrl()).isEqualTo("/");
         assertThat(browser.perform(get("/")).getRedirectedUrl()).isEqualTo("/account/password");
         var changed = browser.perform(post("/account/password").with(csrf())
@@ -112,16 +109,16 @@ class UserAdministrationTests extends IntegrationTest {
                 .param("confirmation", "brand-new-pass-7"));
         assertThat(changed.getRedirectedUrl()).isEqualTo("/");
         assertThat(browser.perform(get("/")).getStatus()).isEqualTo(200);
-        assertThat(new Browser(mockMvc).login("reset-probe", temporary).getRedirectedUrl()).isEqualTo("/login?error=bad");
+        assertThat(new Browser(mvc).login("reset-probe", temporary).getRedirectedUrl()).isEqualTo("/login?error=bad");
     }
 
     @Test
     void districtOfficialSeesOnlyItsDistrictsUsers() throws Exception {
-        String page = mockMvc.perform(get("/admin/users").with(as("haishu")).param("q", "jiangbei"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/admin/users").with(as("haishu")).param("q", "jiangbei"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).doesNotContain(">jiangbei<").doesNotContain(">ent-jiangbei<");
-        String own = mockMvc.perform(get("/admin/users").with(as("haishu")))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String own = mvc.perform(get("/admin/users").with(as("haishu")))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(own).contains(">commissioner<").contains(">ent-haishu<").doesNotContain(">city<");
     }
 

@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
 
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ class AuditTrailTests extends IntegrationTest {
 
     @Autowired
     AuditTrail trail;
-    @Autowired
-    MockMvc mockMvc;
     @Autowired
     AuditQuery query;
 
@@ -71,8 +68,8 @@ class AuditTrailTests extends IntegrationTest {
         // The page offers the next one; htmx asks for it and gets its rows.
         String html = page("city", "/audit");
         assertThat(html).contains("data-test=\"more\"").contains("after=" + first.next());
-        String more = mockMvc.perform(get("/audit").with(as("city")).header("HX-Request", "true").param("after", first.next()))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String more = mvc.perform(get("/audit").with(as("city")).header("HX-Request", "true").param("after", first.next()))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(more).doesNotContain("<html").contains("<tr");
     }
 
@@ -89,6 +86,6 @@ class AuditTrailTests extends IntegrationTest {
     }
 
     private String page(String user, String uri) throws Exception {
-        return mockMvc.perform(get(uri).with(as(user))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get(uri).with(as(user))).getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

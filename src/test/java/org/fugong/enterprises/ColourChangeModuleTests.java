@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the risk map announces reaches it as an event after the risk map's commit, and it flags the
  * district's working enterprises for review.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
 @ActiveProfiles("test")
 class ColourChangeModuleTests {
 

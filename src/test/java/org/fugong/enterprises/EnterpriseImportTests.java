@@ -6,7 +6,6 @@ import org.fugong.access.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +26,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class EnterpriseImportTests extends IntegrationTest {
 
     @Autowired
-    MockMvc mockMvc;
-    @Autowired
     EnterpriseImports imports;
 
     static String code(String division, String body) {
@@ -36,9 +33,9 @@ class EnterpriseImportTests extends IntegrationTest {
     }
 
     UUID upload(String user, String filename, String content) throws Exception {
-        String location = mockMvc.perform(multipart("/enterprises/imports").with(as(user)).with(csrf())
+        String location = mvc.perform(multipart("/enterprises/imports").with(as(user)).with(csrf())
                         .file(new MockMultipartFile("file", filename, "text/csv", content.getBytes(StandardCharsets.UTF_8))))
-                .andReturn().getResponse().getRedirectedUrl();
+                .getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/enterprises/imports/");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
@@ -81,8 +78,8 @@ class EnterpriseImportTests extends IntegrationTest {
                 "enterprises.import.error.size", "enterprises.import.error.boolean", "enterprises.import.error.staff",
                 "enterprises.import.error.phone");
         assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(good).query(Long.class).single()).isZero();
-        String page = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Line 4, district_code: No district has the code &quot;339999&quot;")
                 .contains("Nothing imported: the file has errors").doesNotContain("hx-trigger");
     }
@@ -117,9 +114,9 @@ class EnterpriseImportTests extends IntegrationTest {
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
         assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey)
                 .containsExactly("enterprises.import.error.notYourDistrict");
-        assertThat(mockMvc.perform(get("/enterprises/imports/" + id).with(as("jiangbei"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("jiangbei"))).getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(mockMvc.perform(get("/enterprises/imports/" + id).with(as("city"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("city"))).getResponse().getStatus())
                 .isEqualTo(200);
     }
 
@@ -128,12 +125,12 @@ class EnterpriseImportTests extends IntegrationTest {
         UUID id = imports.submit(actor("city"), "running.csv", "uscc".getBytes(StandardCharsets.UTF_8));
         // Hold it as running, so that no worker takes it while the page is asked for.
         jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
-        String running = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String running = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(running).doesNotContain("<html").contains("id=\"import-status\"").contains("hx-trigger=\"every 1s\"");
         jdbc.sql("update enterprise_import set status = 'FAILED' where id = ?").param(id).update();
-        String done = mockMvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String done = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(done).contains("id=\"import-status\"").doesNotContain("hx-trigger");
     }
 

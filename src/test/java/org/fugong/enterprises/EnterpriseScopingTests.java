@@ -4,7 +4,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,12 +22,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class EnterpriseScopingTests extends IntegrationTest {
 
     @Autowired
-    MockMvc mockMvc;
-    @Autowired
     JsonMapper json;
 
     String body(RequestBuilder request) throws Exception {
-        return mockMvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(request).getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** Every enterprise the API returns to a user, following the cursor to the end. */
@@ -77,9 +74,9 @@ class EnterpriseScopingTests extends IntegrationTest {
     @Test
     void districtOfficialIsRefusedAnotherDistrictsEnterprise() throws Exception {
         var id = enterpriseOf("ent-jiangbei");
-        assertThat(mockMvc.perform(get("/enterprises/" + id).with(as("haishu"))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mockMvc.perform(get("/api/enterprises/" + id).with(as("haishu"))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mockMvc.perform(get("/enterprises/" + id).with(as("jiangbei"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/enterprises/" + id).with(as("haishu"))).getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/enterprises/" + id).with(as("haishu"))).getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/enterprises/" + id).with(as("jiangbei"))).getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -93,8 +90,8 @@ class EnterpriseScopingTests extends IntegrationTest {
 
     @Test
     void excelExportHoldsOnlyTheDistrictsRows() throws Exception {
-        byte[] xlsx = mockMvc.perform(get("/enterprises/export.xlsx").with(as("haishu")).param("industry", "C"))
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/enterprises/export.xlsx").with(as("haishu")).param("industry", "C"))
+                .getResponse().getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             long expected = jdbc.sql("select count(*) from enterprise where district_code = '330203' and industry_section = 'C'")
@@ -113,7 +110,7 @@ class EnterpriseScopingTests extends IntegrationTest {
         assertThat(own).hasSize(1);
         assertThat(own.get(0).get("id").asString()).isEqualTo(enterpriseOf("ent-haishu").toString());
         assertThat(body(get("/enterprises/export.csv").with(as("ent-haishu"))).lines().count()).isEqualTo(2);
-        assertThat(mockMvc.perform(get("/enterprises/mine").with(as("ent-haishu"))).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/enterprises/mine").with(as("ent-haishu"))).getResponse().getRedirectedUrl())
                 .isEqualTo("/enterprises/" + enterpriseOf("ent-haishu"));
     }
 
@@ -157,8 +154,8 @@ class EnterpriseScopingTests extends IntegrationTest {
 
     @Test
     void aForgedCursorIsABadRequest() throws Exception {
-        assertThat(mockMvc.perform(get("/api/enterprises").with(as("city")).param("after", "not-a-cursor"))
-                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(get("/api/enterprises").with(as("city")).param("after", "not-a-cursor"))
+                .getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test

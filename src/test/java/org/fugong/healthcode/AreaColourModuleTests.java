@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * red, the codes of those who declared a stay there turn red once the risk map's change commits —
  * through the risk map's event, not through a call from the risk map.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
 @ActiveProfiles("test")
 class AreaColourModuleTests {
 

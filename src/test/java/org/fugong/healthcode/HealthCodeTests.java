@@ -22,7 +22,6 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.nio.charset.StandardCharsets;
@@ -59,8 +58,6 @@ class HealthCodeTests extends IntegrationTest {
     GateScans scans;
     @Autowired
     HealthLists lists;
-    @Autowired
-    MockMvc mockMvc;
 
     @AfterEach
     void resetClock() {
@@ -90,7 +87,7 @@ class HealthCodeTests extends IntegrationTest {
         String id = residentId(new Random());
         String phone = "139" + String.format("%08d", new Random().nextInt(100_000_000));
         // The whole citizen flow, with the session (kept in the database) in between.
-        var browser = new Browser(mockMvc);
+        var browser = new Browser(mvc);
         String page = browser.perform(MockMvcRequestBuilders.post("/code?lang=en")
                 .with(csrf()).param("idNumber", id).param("name", "赵一鸣").param("phone", phone))
                 .getContentAsString(StandardCharsets.UTF_8);

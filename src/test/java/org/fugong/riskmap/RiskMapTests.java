@@ -19,7 +19,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 import java.io.ByteArrayOutputStream;
@@ -49,8 +48,6 @@ class RiskMapTests extends IntegrationTest {
     static final String JIANGBEI_TOWNSHIP = "330205001";
 
     @Autowired
-    MockMvc mockMvc;
-    @Autowired
     RiskMapDesk desk;
     @Autowired
     RiskMap map;
@@ -70,7 +67,7 @@ class RiskMapTests extends IntegrationTest {
     }
 
     String body(RequestBuilder request) throws Exception {
-        return mockMvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(request).getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A unit's colour today on the map; the one-unit answer other modules read must agree with it. */
@@ -84,20 +81,20 @@ class RiskMapTests extends IntegrationTest {
     @Test
     void aDistrictOfficialReportsItsOwnDistrictAndIsRefusedAnother() throws Exception {
         LocalDate day = times.today().minusDays(400);
-        var saved = mockMvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
+        var saved = mvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
                 .param("day", day.toString()).param("district", "330203")
                 .param("rows[0].unitCode", HAISHU_TOWNSHIP).param("rows[0].newLocal", "2").param("rows[0].newImported", "1")
                 .param("rows[0].newAsymptomatic", "0").param("rows[0].activeClusters", "0")
-                .param("rows[0].cumulativeConfirmed", "3").param("rows[0].version", "0")).andReturn().getResponse();
+                .param("rows[0].cumulativeConfirmed", "3").param("rows[0].version", "0")).getResponse();
         assertThat(saved.getRedirectedUrl()).startsWith("/riskmap/indicators");
         assertThat(jdbc.sql("select cumulative_confirmed from risk_indicator where unit_code = ? and day = ?")
                 .params(HAISHU_TOWNSHIP, Date.valueOf(day)).query(Integer.class).single()).isEqualTo(3);
 
-        var refused = mockMvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
+        var refused = mvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
                 .param("day", day.toString()).param("district", "330205")
                 .param("rows[0].unitCode", JIANGBEI_TOWNSHIP).param("rows[0].newLocal", "1").param("rows[0].newImported", "0")
                 .param("rows[0].newAsymptomatic", "0").param("rows[0].activeClusters", "0")
-                .param("rows[0].cumulativeConfirmed", "1").param("rows[0].version", "0")).andReturn().getResponse();
+                .param("rows[0].cumulativeConfirmed", "1").param("rows[0].version", "0")).getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
         // Smuggling a Jiangbei township into a Haishu form is refused at the row.
         String smuggled = body(post("/riskmap/indicators").with(as("haishu")).with(csrf()).header("Accept-Language", "en")
@@ -108,8 +105,8 @@ class RiskMapTests extends IntegrationTest {
         assertThat(smuggled).contains("it is not in your district");
         assertThat(jdbc.sql("select count(*) from risk_indicator where unit_code = ? and day = ?")
                 .params(JIANGBEI_TOWNSHIP, Date.valueOf(day)).query(Long.class).single()).isZero();
-        assertThat(mockMvc.perform(get("/riskmap/indicators").param("district", "330205").with(as("haishu")))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/riskmap/indicators").param("district", "330205").with(as("haishu")))
+                .getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -133,18 +130,18 @@ class RiskMapTests extends IntegrationTest {
         String json = """
                 [{"unitCode": "%s", "day": "%s", "newLocal": 0, "newImported": 2, "newAsymptomatic": 0,
                   "activeClusters": 0, "cumulativeConfirmed": 2, "population": 50000}]""".formatted(JIANGBEI_TOWNSHIP, day);
-        var response = mockMvc.perform(post("/api/riskmap/indicators").with(httpBasic("health", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn().getResponse();
+        var response = mvc.perform(post("/api/riskmap/indicators").with(httpBasic("health", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).contains("\"saved\":1");
         // haishu may not push Jiangbei's figures: 422 with the problem, nothing saved.
-        var refused = mockMvc.perform(post("/api/riskmap/indicators").with(httpBasic("haishu", "demo"))
+        var refused = mvc.perform(post("/api/riskmap/indicators").with(httpBasic("haishu", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.replace(day.toString(), day.minusDays(1).toString())))
-                .andReturn().getResponse();
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.getContentAsString()).contains("riskmap.indicator.error.notYourDistrict");
-        assertThat(mockMvc.perform(post("/api/riskmap/indicators").with(httpBasic("health", "wrong"))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(post("/api/riskmap/indicators").with(httpBasic("health", "wrong"))
+                .contentType(MediaType.APPLICATION_JSON).content(json)).getResponse().getStatus()).isEqualTo(401);
     }
 
     @Test
@@ -199,9 +196,9 @@ class RiskMapTests extends IntegrationTest {
             row.createCell(6).setCellValue(4);
             workbook.write(out);
         }
-        var response = mockMvc.perform(multipart("/riskmap/indicators/import")
+        var response = mvc.perform(multipart("/riskmap/indicators/import")
                 .file(new MockMultipartFile("file", "figures.xlsx", "application/octet-stream", out.toByteArray()))
-                .with(as("haishu")).with(csrf())).andReturn().getResponse();
+                .with(as("haishu")).with(csrf())).getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/riskmap/indicators");
         assertThat(jdbc.sql("select cumulative_confirmed from risk_indicator where unit_code = ? and day = ?")
                 .params(HAISHU_TOWNSHIP, Date.valueOf(day)).query(Integer.class).single()).isEqualTo(4);
@@ -365,13 +362,13 @@ class RiskMapTests extends IntegrationTest {
 
     @Test
     void thePublicPageShowsTodaysColoursAndNothingBehindThem() throws Exception {
-        var page = mockMvc.perform(get("/public/riskmap").header("Accept-Language", "en")).andReturn().getResponse();
+        var page = mvc.perform(get("/public/riskmap").header("Accept-Language", "en")).getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("Haishu District").doesNotContain("Score");
         String colours = body(get("/public/riskmap/colours"));
         assertThat(colours).contains("\"code\":\"330203\"").doesNotContain("score").doesNotContain("330203001");
-        assertThat(mockMvc.perform(get("/api/riskmap/history").param("from", "2020-02-01").param("to", "2020-02-02"))
-                .andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/riskmap/history").param("from", "2020-02-01").param("to", "2020-02-02"))
+                .getResponse().getStatus()).isEqualTo(401);
     }
 
     @Test
@@ -379,18 +376,18 @@ class RiskMapTests extends IntegrationTest {
         String missing = """
                 {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"adcode": "330203"},
                  "geometry": {"type": "Polygon", "coordinates": [[[121, 29], [121.1, 29], [121.1, 29.1], [121, 29]]]}}]}""";
-        var refused = mockMvc.perform(multipart("/riskmap/shapes/city")
+        var refused = mvc.perform(multipart("/riskmap/shapes/city")
                 .file(new MockMultipartFile("file", "ningbo.json", "application/json", missing.getBytes(StandardCharsets.UTF_8)))
-                .with(as("city")).with(csrf())).andReturn();
+                .with(as("city")).with(csrf())).getMvcResult();
         assertThat(refused.getFlashMap().get("shapeError")).isEqualTo("riskmap.shapes.error.missing");
         String shipped = body(get("/api/riskmap/shapes/city").with(as("city")));
-        var ok = mockMvc.perform(multipart("/riskmap/shapes/city")
+        var ok = mvc.perform(multipart("/riskmap/shapes/city")
                 .file(new MockMultipartFile("file", "ningbo.json", "application/json", shipped.replace("\"code\"", "\"adcode\"")
                         .getBytes(StandardCharsets.UTF_8)))
-                .with(as("city")).with(csrf())).andReturn();
+                .with(as("city")).with(csrf())).getMvcResult();
         assertThat(ok.getFlashMap().get("success")).isEqualTo("riskmap.shapes.saved");
         assertThat(body(get("/api/riskmap/shapes/city").with(as("city")))).contains("\"adcode\"");
-        mockMvc.perform(post("/riskmap/shapes/city/reset").with(as("city")).with(csrf()));
+        mvc.perform(post("/riskmap/shapes/city/reset").with(as("city")).with(csrf()));
         assertThat(body(get("/api/riskmap/shapes/city").with(as("city")))).doesNotContain("\"adcode\"");
     }
 
@@ -400,11 +397,11 @@ class RiskMapTests extends IntegrationTest {
         desk.report(actor("city"), Scope.city(), List.of(row(HAISHU_TOWNSHIP, day, 1, 0, 1)));
         // Someone corrects the figures after haishu opened the form at version 0.
         desk.report(actor("city"), Scope.city(), List.of(row(HAISHU_TOWNSHIP, day, 1, 0, 2)));
-        var response = mockMvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
+        var response = mvc.perform(post("/riskmap/indicators").with(as("haishu")).with(csrf())
                 .param("day", day.toString()).param("district", "330203")
                 .param("rows[0].unitCode", HAISHU_TOWNSHIP).param("rows[0].newLocal", "5").param("rows[0].newImported", "0")
                 .param("rows[0].newAsymptomatic", "0").param("rows[0].activeClusters", "0")
-                .param("rows[0].cumulativeConfirmed", "5").param("rows[0].version", "0")).andReturn().getResponse();
+                .param("rows[0].cumulativeConfirmed", "5").param("rows[0].version", "0")).getResponse();
         assertThat(response.getStatus()).isEqualTo(409);
         assertThat(jdbc.sql("select new_local from risk_indicator where unit_code = ? and day = ?")
                 .params(HAISHU_TOWNSHIP, Date.valueOf(day)).query(Integer.class).single()).isEqualTo(1);

@@ -4,7 +4,6 @@ import jakarta.servlet.http.Cookie;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,8 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 class LanguageTests extends IntegrationTest {
 
-    @Autowired
-    MockMvc mockMvc;
 
     @Test
     void theBrowsersLanguageChoosesThePageLanguage() throws Exception {
@@ -25,28 +22,28 @@ class LanguageTests extends IntegrationTest {
 
     @Test
     void theSwitchIsKeptInACookie() throws Exception {
-        var switched = mockMvc.perform(get("/login?lang=en").header("Accept-Language", "zh-CN")).andReturn().getResponse();
+        var switched = mvc.perform(get("/login?lang=en").header("Accept-Language", "zh-CN")).getResponse();
         assertThat(switched.getContentAsString(StandardCharsets.UTF_8)).contains("Sign in");
         Cookie cookie = switched.getCookie("fugong-lang");
         assertThat(cookie).isNotNull();
-        String next = mockMvc.perform(get("/login").cookie(cookie).header("Accept-Language", "zh-CN"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String next = mvc.perform(get("/login").cookie(cookie).header("Accept-Language", "zh-CN"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(next).contains("Sign in");
     }
 
     @Test
     void homePagesFollowTheRole() throws Exception {
-        String city = mockMvc.perform(get("/").with(as("city")).header("Accept-Language", "en"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String city = mvc.perform(get("/").with(as("city")).header("Accept-Language", "en"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(city).contains("data-nav=\"/admin/users\"").contains("data-nav=\"/audit\"");
-        String enterprise = mockMvc.perform(get("/").with(as("ent-haishu")).header("Accept-Language", "en"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String enterprise = mvc.perform(get("/").with(as("ent-haishu")).header("Accept-Language", "en"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(enterprise).contains("data-nav=\"/enterprises/mine\"").doesNotContain("data-nav=\"/admin/users\"")
                 .contains("You see your own enterprise only.");
     }
 
     private String page(String acceptLanguage) throws Exception {
-        return mockMvc.perform(get("/login").header("Accept-Language", acceptLanguage))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get("/login").header("Accept-Language", acceptLanguage))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

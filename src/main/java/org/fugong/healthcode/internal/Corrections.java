@@ -59,8 +59,7 @@ public class Corrections {
                         select c.id, c.person_id, p.masked_name, c.reason, c.status, c.requested_at, c.decision_note
                         from health_correction c join health_person p on p.id = c.person_id
                         where c.status = 'PENDING' order by c.requested_at limit 200""")
-                .query((rs, n) -> new Correction(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+                .query(Correction.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -69,8 +68,7 @@ public class Corrections {
                         select c.id, c.person_id, p.masked_name, c.reason, c.status, c.requested_at, c.decision_note
                         from health_correction c join health_person p on p.id = c.person_id
                         where c.person_id = ? order by c.requested_at desc""").param(personId)
-                .query((rs, n) -> new Correction(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+                .query(Correction.class).list();
     }
 
     @Transactional
