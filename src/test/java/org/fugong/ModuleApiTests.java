@@ -26,7 +26,7 @@ class ModuleApiTests {
     static final Map<String, Set<String>> API = new TreeMap<>(Map.ofEntries(
             Map.entry("access", Set.of("Actor", "AssignmentDirectory", "CurrentActor", "HandlingUnits", "Role",
                     "RouteAccess", "Scope")),
-            Map.entry("accounts", Set.of("UserAccount", "UserAdministration")),
+            Map.entry("accounts", Set.of("UserAdministration")),
             Map.entry("audit", Set.of("AuditEntry", "AuditTrail")),
             Map.entry("database", Set.of("EmbeddedDatabaseAutoConfiguration", "EmbeddedDatabaseProperties",
                     "EmbeddedPostgresServer")),

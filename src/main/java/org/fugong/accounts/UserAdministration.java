@@ -1,5 +1,7 @@
 package org.fugong.accounts;
 
+import org.fugong.accounts.internal.UserAccount;
+import org.fugong.accounts.internal.AccountRules;
 import org.fugong.accounts.internal.UserAccounts;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.StaleVersionException;
@@ -47,10 +49,8 @@ import java.util.regex.Pattern;
 public class UserAdministration {
 
     static final Set<Role> DISTRICT_GRANTABLE = EnumSet.of(Role.DISTRICT_OFFICIAL, Role.COMMISSIONER, Role.ENTERPRISE);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom random = new SecureRandom();
-    static final int MIN_PASSWORD_LENGTH = 8;
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
@@ -93,14 +93,14 @@ public class UserAdministration {
 
     /** Creates a user for the system itself: the first city official, or the demo accounts. */
     @Transactional
-    public UserAccount createAsSystem(NewUser user, String password, boolean mustChangePassword) {
-        return create(Actor.system("system", geography.city().code()), user, password, mustChangePassword);
+    public UUID createAsSystem(NewUser user, String password, boolean mustChangePassword) {
+        return create(Actor.system("system", geography.city().code()), user, password, mustChangePassword).getId();
     }
 
     private UserAccount create(Actor admin, NewUser user, String password, boolean mustChangePassword) {
         Instant now = clock.instant();
         String username = user.username().trim().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(username).matches()) {
+        if (!AccountRules.USERNAME.matcher(username).matches()) {
             throw InvalidInputException.of("username", "accounts.error.username.format");
         }
         if (accounts.findByUsername(username).isPresent()) {
@@ -115,14 +115,14 @@ public class UserAdministration {
                 throw InvalidInputException.of("password", "accounts.error.password.short");
             }
         } else {
-            checkPassword(username, password, "password");
+            AccountRules.checkPassword(username, password, "password");
         }
         Binding binding = bind(admin, user);
         var account = new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password),
                 user.displayName().trim(), user.role(), geography.city().code(), binding.district(),
                 binding.department(), binding.enterprise(), mustChangePassword, now);
         accounts.saveAndFlush(account);
-        audit.record(entry(account, "USER_CREATED").change(null, account.auditState()));
+        audit.record(AccountRules.entry(account, "USER_CREATED").change(null, account.auditState()));
         return account;
     }
 
@@ -138,7 +138,7 @@ public class UserAdministration {
         String department = null;
         UUID enterprise = null;
         if (role.needsEnterprise()) {
-            EnterpriseSummary found = enterprises.findByUscc(nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(Locale.ROOT))
+            EnterpriseSummary found = enterprises.findByUscc(AccountRules.nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(Locale.ROOT))
                     .orElseThrow(() -> InvalidInputException.of("enterpriseUscc", "accounts.error.enterprise.unknown"));
             enterprise = found.id();
             district = found.districtCode();
@@ -166,7 +166,7 @@ public class UserAdministration {
         var before = account.auditState();
         account.disable(clock.instant());
         accounts.saveAndFlush(account);
-        audit.record(entry(account, "USER_DISABLED").change(before, account.auditState()));
+        audit.record(AccountRules.entry(account, "USER_DISABLED").change(before, account.auditState()));
         // A disabled user is signed out everywhere at once, on every instance.
         sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
     }
@@ -178,7 +178,7 @@ public class UserAdministration {
         account.enable(clock.instant());
         accounts.saveAndFlush(account);
         jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
-        audit.record(entry(account, "USER_ENABLED").change(before, account.auditState()));
+        audit.record(AccountRules.entry(account, "USER_ENABLED").change(before, account.auditState()));
     }
 
     /** Sets a new random password, returned once to show to the administrator; unlocks the account. */
@@ -190,7 +190,7 @@ public class UserAdministration {
         account.resetPassword(passwordEncoder.encode(temporary), clock.instant());
         accounts.saveAndFlush(account);
         jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
-        audit.record(entry(account, "USER_PASSWORD_RESET").change(before, account.auditState()));
+        audit.record(AccountRules.entry(account, "USER_PASSWORD_RESET").change(before, account.auditState()));
         sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
         return temporary;
     }
@@ -202,91 +202,16 @@ public class UserAdministration {
         if (!passwordEncoder.matches(current, account.getPasswordHash())) {
             throw InvalidInputException.of("currentPassword", "accounts.error.password.wrong");
         }
-        checkPassword(account.getUsername(), next, "newPassword");
+        AccountRules.checkPassword(account.getUsername(), next, "newPassword");
         if (passwordEncoder.matches(next, account.getPasswordHash())) {
             throw InvalidInputException.of("newPassword", "accounts.error.password.same");
         }
         account.changeOwnPassword(passwordEncoder.encode(next), clock.instant());
         accounts.saveAndFlush(account);
-        audit.record(entry(account, "PASSWORD_CHANGED"));
+        audit.record(AccountRules.entry(account, "PASSWORD_CHANGED"));
         Actor refreshed = account.toActor(clock.instant());
         refreshed.eraseCredentials();
         return refreshed;
-    }
-
-    /** What an enterprise types to sign up: its credit code, the person, the phone, and the credentials. */
-    public record SignUp(String uscc, String contactName, String contactPhone, String username, String password) {
-    }
-
-    /**
-     * An enterprise signs up itself. The credit code must be in the registry; the account is
-     * disabled until the enterprise's district verifies it. Several people of one enterprise may
-     * sign up, each with an account of their own.
-     */
-    @Transactional
-    public UserAccount signUp(SignUp signUp) {
-        String uscc = nullToEmpty(signUp.uscc()).trim().toUpperCase(Locale.ROOT);
-        if (!UnifiedSocialCreditCode.isValid(uscc)) {
-            throw InvalidInputException.of("uscc", "accounts.error.uscc");
-        }
-        EnterpriseSummary enterprise = enterprises.findByUscc(uscc)
-                .orElseThrow(() -> InvalidInputException.of("uscc", "accounts.error.enterprise.notRegistered"));
-        String name = nullToEmpty(signUp.contactName()).trim();
-        if (name.isEmpty() || name.length() > 100) {
-            throw InvalidInputException.of("contactName", "accounts.error.required");
-        }
-        String phone = ContactPhone.normalise(signUp.contactPhone());
-        if (phone == null) {
-            throw InvalidInputException.of("contactPhone", "accounts.error.phone");
-        }
-        String username = nullToEmpty(signUp.username()).trim().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(username).matches()) {
-            throw InvalidInputException.of("username", "accounts.error.username.format");
-        }
-        if (accounts.findByUsername(username).isPresent()) {
-            throw InvalidInputException.of("username", "accounts.error.username.taken");
-        }
-        checkPassword(username, signUp.password(), "password");
-        Instant now = clock.instant();
-        UserAccount account = UserAccount.signUp(UUID.randomUUID(), username, passwordEncoder.encode(signUp.password()),
-                name, geography.city().code(), enterprise.districtCode(), enterprise.id(), phone, now);
-        accounts.saveAndFlush(account);
-        audit.recordAs(username, Role.ENTERPRISE.name(), entry(account, "ENTERPRISE_SIGNED_UP").change(null, account.auditState()));
-        return account;
-    }
-
-    /** Sign-ups waiting for their district, oldest first. */
-    @Transactional(readOnly = true)
-    public List<UserAccount> pendingSignUps(Scope scope) {
-        Scope.Condition scoped = scope.where("district_code", "enterprise_id");
-        List<UUID> ids = jdbc.sql("select id from account_user where verification = 'PENDING' and " + scoped.sql()
-                + " order by created_at limit 200").params(scoped.parameters()).query(UUID.class).list();
-        Map<UUID, UserAccount> byId = new HashMap<>();
-        accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
-        return ids.stream().map(byId::get).toList();
-    }
-
-    /** The district verifies a sign-up: the account may sign in and file from now on. */
-    @Transactional
-    public void verify(Actor admin, Scope scope, UUID id, long expectedVersion) {
-        UserAccount account = editable(scope, id, expectedVersion);
-        var before = account.auditState();
-        account.verify(admin.getUsername(), clock.instant());
-        accounts.saveAndFlush(account);
-        audit.record(entry(account, "ENTERPRISE_ACCOUNT_VERIFIED").change(before, account.auditState()));
-    }
-
-    /** The district refuses a sign-up, with the reason; the account never opens. */
-    @Transactional
-    public void refuse(Actor admin, Scope scope, UUID id, long expectedVersion, @Nullable String reason) {
-        UserAccount account = editable(scope, id, expectedVersion);
-        if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "accounts.error.refuseReason");
-        }
-        var before = account.auditState();
-        account.refuse(admin.getUsername(), reason.trim(), clock.instant());
-        accounts.saveAndFlush(account);
-        audit.record(entry(account, "ENTERPRISE_ACCOUNT_REFUSED").change(before, account.auditState()));
     }
 
     @Transactional(readOnly = true)
@@ -337,21 +262,13 @@ public class UserAdministration {
         return admin.hasRole(Role.CITY_OFFICIAL) ? EnumSet.allOf(Role.class) : DISTRICT_GRANTABLE;
     }
 
-    private UserAccount editable(Scope scope, UUID id, long expectedVersion) {
+    /** The user in scope, at the version the form saw. */
+    public UserAccount editable(Scope scope, UUID id, long expectedVersion) {
         UserAccount account = find(scope, id);
         if (account.getVersion() != expectedVersion) {
             throw new StaleVersionException();
         }
         return account;
-    }
-
-    private static void checkPassword(String username, String password, String field) {
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw InvalidInputException.of(field, "accounts.error.password.short");
-        }
-        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw InvalidInputException.of(field, "accounts.error.password.username");
-        }
     }
 
     static String temporaryPassword() {
@@ -362,12 +279,4 @@ public class UserAdministration {
         return password.toString();
     }
 
-    private static AuditEntry entry(UserAccount account, String action) {
-        return AuditEntry.of("accounts", "User", account.getId(), action)
-                .owner(account.getDistrictCode(), account.getEnterpriseId());
-    }
-
-    private static String nullToEmpty(@Nullable String value) {
-        return value == null ? "" : value;
-    }
 }

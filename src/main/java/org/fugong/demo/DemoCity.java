@@ -3,7 +3,6 @@ package org.fugong.demo;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.fugong.accounts.UserAccount;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.accounts.UserAdministration.NewUser;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -119,7 +118,7 @@ class DemoCity {
         user("jiangbei", "江北区复工办", Role.DISTRICT_OFFICIAL, jiangbei.code(), null, null);
         user("labour", "市人力社保局", Role.DEPARTMENT_OFFICER, null, "LABOUR", null);
         user("transport", "市交通运输局", Role.DEPARTMENT_OFFICER, null, "TRANSPORT", null);
-        UserAccount commissioner = user("commissioner", "驻企专员 李强", Role.COMMISSIONER, haishu.code(), null, null);
+        UUID commissioner = user("commissioner", "驻企专员 李强", Role.COMMISSIONER, haishu.code(), null, null);
         user("ent-haishu", haishuShop.name(), Role.ENTERPRISE, null, null, haishuShop.uscc());
         user("ent-jiangbei", jiangbeiFactory.name(), Role.ENTERPRISE, null, null, jiangbeiFactory.uscc());
         user("gate", "卡口检查员", Role.GATE_CHECKER, null, null, null);
@@ -127,9 +126,9 @@ class DemoCity {
 
         riskMap.report(Actor.system("demo", geography.city().code()), Scope.city(), DemoEpidemic.figures(geography));
 
-        assignments.assign(commissioner.getId(), named.get(0), haishu.code(), "demo");
+        assignments.assign(commissioner, named.get(0), haishu.code(), "demo");
         for (UUID id : haishuIds.subList(0, 5)) {
-            assignments.assign(commissioner.getId(), id, haishu.code(), "demo");
+            assignments.assign(commissioner, id, haishu.code(), "demo");
         }
         // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for review.
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
@@ -140,7 +139,7 @@ class DemoCity {
         log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
     }
 
-    private UserAccount user(String username, String displayName, Role role, String district, String department,
+    private UUID user(String username, String displayName, Role role, String district, String department,
                              String enterpriseUscc) {
         return users.createAsSystem(new NewUser(username, displayName, role, district, department, enterpriseUscc),
                 PASSWORD, false);

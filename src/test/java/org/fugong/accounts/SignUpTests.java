@@ -1,8 +1,10 @@
 package org.fugong.accounts;
 
+import org.fugong.accounts.internal.UserAccount;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.RefusedChangeException;
 import org.fugong.IntegrationTest;
+import org.fugong.accounts.internal.EnterpriseSignUps;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSize;
@@ -27,6 +29,8 @@ class SignUpTests extends IntegrationTest {
     @Autowired
     UserAdministration administration;
     @Autowired
+    EnterpriseSignUps signUps;
+    @Autowired
     EnterpriseDirectory directory;
 
     @Test
@@ -47,9 +51,9 @@ class SignUpTests extends IntegrationTest {
         assertThat(new Browser(mvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=pending");
 
         // Jiangbei does not see it and cannot verify it; Haishu sees it waiting.
-        assertThat(administration.pendingSignUps(Scope.district("330205"))).extracting(UserAccount::getId).doesNotContain(account.getId());
-        assertThat(administration.pendingSignUps(Scope.district("330203"))).extracting(UserAccount::getId).contains(account.getId());
-        assertThatThrownBy(() -> administration.verify(actor("jiangbei"), Scope.district("330205"), account.getId(), account.getVersion()))
+        assertThat(signUps.pending(Scope.district("330205"))).extracting(UserAccount::getId).doesNotContain(account.getId());
+        assertThat(signUps.pending(Scope.district("330203"))).extracting(UserAccount::getId).contains(account.getId());
+        assertThatThrownBy(() -> signUps.verify(actor("jiangbei"), Scope.district("330205"), account.getId(), account.getVersion()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(mvc.get().uri("/admin/users").with(as("haishu")).exchange().getResponse().getContentAsString())
                 .contains("data-test=\"pending-signups\"").contains(username);
@@ -57,13 +61,13 @@ class SignUpTests extends IntegrationTest {
         assertThatThrownBy(() -> administration.enable(Scope.district("330203"), account.getId(), account.getVersion()))
                 .isInstanceOf(RefusedChangeException.class);
 
-        administration.verify(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion());
+        signUps.verify(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion());
         assertThat(new Browser(mvc).login(username, "return-to-work").getRedirectedUrl()).isEqualTo("/");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_id = ? and action in ('ENTERPRISE_SIGNED_UP', 'ENTERPRISE_ACCOUNT_VERIFIED')")
                 .param(account.getId().toString()).query(Long.class).single()).isEqualTo(2);
 
         // A second person of the same enterprise signs up for an account of their own.
-        administration.signUp(new UserAdministration.SignUp(uscc, "吴刚", "0574-87001234", "wugang-" + uscc.substring(12).toLowerCase(),
+        signUps.signUp(new EnterpriseSignUps.SignUp(uscc, "吴刚", "0574-87001234", "wugang-" + uscc.substring(12).toLowerCase(),
                 "another-password"));
         assertThat(jdbc.sql("select count(*) from account_user where enterprise_id = ?").param(account.getEnterpriseId())
                 .query(Long.class).single()).isEqualTo(2);
@@ -72,11 +76,11 @@ class SignUpTests extends IntegrationTest {
     @Test
     void aRefusedSignUpNeverOpens() throws Exception {
         String uscc = registered("330203");
-        UserAccount account = administration.signUp(new UserAdministration.SignUp(uscc, "孙丽", "13957412345",
+        UserAccount account = signUps.signUp(new EnterpriseSignUps.SignUp(uscc, "孙丽", "13957412345",
                 "sunli-" + uscc.substring(12).toLowerCase(), "return-to-work"));
-        assertThatThrownBy(() -> administration.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), " "))
+        assertThatThrownBy(() -> signUps.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), " "))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("accounts.error.refuseReason"));
-        administration.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), "Not an employee");
+        signUps.refuse(actor("haishu"), Scope.district("330203"), account.getId(), account.getVersion(), "Not an employee");
         UserAccount refused = administration.find(Scope.city(), account.getId());
         assertThat(refused.getVerification()).isEqualTo("REFUSED");
         assertThat(new Browser(mvc).login(refused.getUsername(), "return-to-work").getRedirectedUrl()).isEqualTo("/login?error=disabled");

@@ -1,5 +1,6 @@
 package org.fugong.accounts;
 
+import org.fugong.accounts.internal.UserAccount;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -124,8 +125,8 @@ class UserAdministrationTests extends IntegrationTest {
 
     private UserAccount newUser(String username) {
         jdbc.sql("delete from account_user where username = ?").param(username).update();
-        return administration.createAsSystem(new UserAdministration.NewUser(username, username, Role.COMMISSIONER,
-                "330205", null, null), "probe-password-1", false);
+        return administration.find(Scope.city(), administration.createAsSystem(new UserAdministration.NewUser(username, username, Role.COMMISSIONER,
+                "330205", null, null), "probe-password-1", false));
     }
 
     private long version(UUID id) {

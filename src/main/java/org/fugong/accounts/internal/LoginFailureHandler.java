@@ -1,6 +1,5 @@
 package org.fugong.accounts.internal;
 
-import org.fugong.accounts.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.DisabledException;

@@ -1,6 +1,5 @@
 package org.fugong.accounts.internal;
 
-import org.fugong.accounts.UserAccount;
 import org.fugong.access.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

@@ -4,7 +4,7 @@ import org.fugong.shell.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.fugong.accounts.UserAdministration;
+import org.fugong.accounts.internal.EnterpriseSignUps;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,10 +31,10 @@ class SignUpController {
         }
     }
 
-    private final UserAdministration administration;
+    private final EnterpriseSignUps signUps;
 
-    SignUpController(UserAdministration administration) {
-        this.administration = administration;
+    SignUpController(EnterpriseSignUps signUps) {
+        this.signUps = signUps;
     }
 
     @GetMapping("/signup")
@@ -54,7 +54,7 @@ class SignUpController {
             return "signup";
         }
         try {
-            administration.signUp(new UserAdministration.SignUp(form.uscc(), form.contactName(), form.contactPhone(),
+            signUps.signUp(new EnterpriseSignUps.SignUp(form.uscc(), form.contactName(), form.contactPhone(),
                     form.username(), form.password()));
         } catch (InvalidInputException e) {
             e.rejectInto(result);

@@ -10,8 +10,9 @@ import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.fugong.accounts.UserAccount;
+import org.fugong.accounts.internal.UserAccount;
 import org.fugong.accounts.UserAdministration;
+import org.fugong.accounts.internal.EnterpriseSignUps;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Choice;
@@ -50,16 +51,19 @@ class UserAdminController {
     }
 
     private final UserAdministration administration;
+    private final EnterpriseSignUps signUps;
     private final CurrentActor currentActor;
     private final Geography geography;
     private final Clock clock;
 
     private final EnterpriseDirectory enterprises;
 
-    UserAdminController(UserAdministration administration, CurrentActor currentActor, Geography geography, Clock clock,
+    UserAdminController(UserAdministration administration, EnterpriseSignUps signUps, CurrentActor currentActor,
+                        Geography geography, Clock clock,
                         EnterpriseDirectory enterprises) {
         this.enterprises = enterprises;
         this.administration = administration;
+        this.signUps = signUps;
         this.currentActor = currentActor;
         this.geography = geography;
         this.clock = clock;
@@ -76,7 +80,7 @@ class UserAdminController {
         if (htmx.isHtmxRequest()) {
             return after == null ? "admin/users/list :: results" : "admin/users/list :: rows";
         }
-        model.addAttribute("pending", administration.pendingSignUps(currentActor.scope()));
+        model.addAttribute("pending", signUps.pending(currentActor.scope()));
         return "admin/users/list";
     }
 
@@ -145,7 +149,7 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/verify")
     String verify(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-        administration.verify(currentActor.get(), currentActor.scope(), id, version);
+        signUps.verify(currentActor.get(), currentActor.scope(), id, version);
         redirect.addFlashAttribute("success", "signup.verified");
         return "redirect:/admin/users/" + id;
     }
@@ -154,7 +158,7 @@ class UserAdminController {
     String refuse(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
                   RedirectAttributes redirect) {
         try {
-            administration.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
+            signUps.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             return "redirect:/admin/users/" + id;

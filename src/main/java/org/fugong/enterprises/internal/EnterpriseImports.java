@@ -12,7 +12,6 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
-import org.fugong.geography.Geography;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,18 +88,18 @@ public class EnterpriseImports {
 
     private final JdbcClient jdbc;
     private final EnterpriseDirectory directory;
-    private final Geography geography;
+    private final RegistryRows rows;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final UserDetailsService users;
     private final JsonMapper json;
     private final Clock clock;
 
-    EnterpriseImports(JdbcClient jdbc, EnterpriseDirectory directory, Geography geography, AuditTrail audit,
+    EnterpriseImports(JdbcClient jdbc, EnterpriseDirectory directory, RegistryRows rows, AuditTrail audit,
                       TransactionTemplate transaction, UserDetailsService users, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
-        this.geography = geography;
+        this.rows = rows;
         this.audit = audit;
         this.transaction = transaction;
         this.users = users;
@@ -194,7 +193,7 @@ public class EnterpriseImports {
         jdbc.sql("update enterprise_import set total_rows = ? where id = ?").params(total, id).update();
 
         List<Problem> problems = new ArrayList<>();
-        List<NewEnterprise> rows = new ArrayList<>();
+        List<NewEnterprise> accepted = new ArrayList<>();
         Map<String, Integer> codesInFile = new HashMap<>();
         int checked = 0;
         for (int i = 1; i < lines.size(); i++) {
@@ -202,9 +201,9 @@ public class EnterpriseImports {
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            NewEnterprise row = check(i + 1, cells, scope, codesInFile, problems);
+            NewEnterprise row = rows.check(i + 1, cells, scope, codesInFile, problems);
             if (row != null) {
-                rows.add(row);
+                accepted.add(row);
             }
             if (++checked % PROGRESS_EVERY == 0) {
                 progress(id, "checked_rows", checked);
@@ -228,110 +227,14 @@ public class EnterpriseImports {
         }
         jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
         transaction.executeWithoutResult(status -> {
-            for (int from = 0; from < rows.size(); from += PROGRESS_EVERY) {
-                directory.registerAll(rows.subList(from, Math.min(rows.size(), from + PROGRESS_EVERY)));
+            for (int from = 0; from < accepted.size(); from += PROGRESS_EVERY) {
+                directory.registerAll(accepted.subList(from, Math.min(accepted.size(), from + PROGRESS_EVERY)));
             }
-            jdbc.sql("update enterprise_import set imported_rows = ? where id = ?").params(rows.size(), id).update();
+            jdbc.sql("update enterprise_import set imported_rows = ? where id = ?").params(accepted.size(), id).update();
             audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_DONE")
-                    .change(null, Map.of("rows", rows.size())).owner(scope.districtCode(), null));
+                    .change(null, Map.of("rows", accepted.size())).owner(scope.districtCode(), null));
         });
         finish(id, Status.DONE, List.of());
-    }
-
-    private @Nullable NewEnterprise check(int line, List<String> cells, Scope scope, Map<String, Integer> codesInFile,
-                                          List<Problem> problems) {
-        int before = problems.size();
-        String uscc = TabularFile.cell(cells, 0).toUpperCase(Locale.ROOT);
-        if (!UnifiedSocialCreditCode.isValid(uscc)) {
-            problems.add(new Problem(line, "uscc", "enterprises.import.error.uscc", List.of(uscc)));
-        } else if (codesInFile.putIfAbsent(uscc, line) != null) {
-            problems.add(new Problem(line, "uscc", "enterprises.import.error.duplicate", List.of(uscc,
-                    Integer.toString(codesInFile.get(uscc)))));
-        }
-        String name = TabularFile.cell(cells, 1);
-        if (name.isEmpty() || name.length() > 200) {
-            problems.add(new Problem(line, "name", "enterprises.import.error.name", List.of()));
-        }
-        String legal = TabularFile.cell(cells, 2);
-        if (legal.isEmpty() || legal.length() > 100) {
-            problems.add(new Problem(line, "legal_representative", "enterprises.import.error.required", List.of()));
-        }
-        String district = TabularFile.cell(cells, 3);
-        if (geography.district(district).isEmpty()) {
-            problems.add(new Problem(line, "district_code", "enterprises.import.error.district", List.of(district)));
-        } else if (!scope.permitsDistrict(district)) {
-            problems.add(new Problem(line, "district_code", "enterprises.import.error.notYourDistrict", List.of(district)));
-        }
-        String township = TabularFile.cell(cells, 4);
-        if (!township.isEmpty() && !geography.contains(district, township)) {
-            problems.add(new Problem(line, "township_code", "enterprises.import.error.township", List.of(township, district)));
-        }
-        IndustrySection industry = parse(IndustrySection.class, TabularFile.cell(cells, 5).toUpperCase(Locale.ROOT));
-        if (industry == null) {
-            problems.add(new Problem(line, "industry_section", "enterprises.import.error.industry", List.of(TabularFile.cell(cells, 5))));
-        }
-        EnterpriseSize size = parse(EnterpriseSize.class, TabularFile.cell(cells, 6).toUpperCase(Locale.ROOT));
-        if (size == null) {
-            problems.add(new Problem(line, "size", "enterprises.import.error.size", List.of(TabularFile.cell(cells, 6))));
-        }
-        Boolean above = yesNo(TabularFile.cell(cells, 7));
-        if (above == null) {
-            problems.add(new Problem(line, "above_scale", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 7))));
-        }
-        int staff = -1;
-        try {
-            staff = Integer.parseInt(TabularFile.cell(cells, 8).replaceAll("\\.0$", ""));
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        if (staff < 0) {
-            problems.add(new Problem(line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
-        }
-        String keyText = TabularFile.cell(cells, 9);
-        Boolean key = keyText.isEmpty() ? Boolean.FALSE : yesNo(keyText);
-        if (key == null) {
-            problems.add(new Problem(line, "key_enterprise", "enterprises.import.error.boolean", List.of(keyText)));
-        }
-        String categoryText = TabularFile.cell(cells, 10).toUpperCase(Locale.ROOT);
-        PriorityCategory category = categoryText.isEmpty() ? null : parse(PriorityCategory.class, categoryText);
-        if (!categoryText.isEmpty() && category == null) {
-            problems.add(new Problem(line, "priority_category", "enterprises.import.error.category", List.of(categoryText)));
-        }
-        Double area = null;
-        String areaText = TabularFile.cell(cells, 11);
-        if (!areaText.isEmpty()) {
-            try {
-                area = Double.parseDouble(areaText);
-            } catch (NumberFormatException ignored) {
-                area = -1.0;
-            }
-            if (area < 0 || area.isNaN() || area.isInfinite()) {
-                problems.add(new Problem(line, "floor_area_m2", "enterprises.import.error.area", List.of(areaText)));
-            }
-        }
-        String contact = TabularFile.cell(cells, 12);
-        if (contact.length() > 100) {
-            problems.add(new Problem(line, "contact_name", "enterprises.import.error.contact", List.of()));
-        }
-        String phone = TabularFile.cell(cells, 13);
-        if (!phone.isEmpty() && !ContactPhone.isValid(phone)) {
-            problems.add(new Problem(line, "contact_phone", "enterprises.import.error.phone", List.of(phone)));
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
-                above, staff, key, category, area, contact.isEmpty() ? null : contact,
-                phone.isEmpty() ? null : ContactPhone.normalise(phone));
-    }
-
-    /** A yes-or-no cell: true/false, 1/0 or 是/否; null if it is neither. */
-    private static @Nullable Boolean yesNo(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "是" -> true;
-            case "false", "0", "否" -> false;
-            default -> null;
-        };
     }
 
     private void progress(UUID id, String column, int value) {
@@ -355,13 +258,6 @@ public class EnterpriseImports {
                 finished == null ? null : finished.toInstant());
     }
 
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);

@@ -47,14 +47,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Return-to-work applications: the enterprise's filing and its page, the reviewer's decisions and
- * the district's queue. A refused step comes back to the page with the reason; a stale one (someone
- * else acted first) with the current state and status 409.
+ * One return-to-work application: its page with the history, and the steps its reader may take
+ * there — the reviewer's decisions, suspension and flags, the enterprise's confirmation that it
+ * reopened. A refused step comes back to the page with the reason; a stale one (someone else acted
+ * first) with the current state and status 409.
  */
 @Controller
 class ApplicationController {
-
-    static final int PAGE_SIZE = 25;
 
     /**
      * The fields of the steps on an application's page: the version decided on, the reviewer's remark
@@ -144,7 +143,6 @@ class ApplicationController {
     private final ApplicationDesk desk;
     private final ApplicationReview review;
     private final ApplicationStore store;
-    private final ReviewQueue queue;
     private final Checklist checklist;
     private final EnterpriseDirectory directory;
     private final CurrentActor currentActor;
@@ -152,105 +150,18 @@ class ApplicationController {
     private final Times times;
     private final Clock clock;
 
-    ApplicationController(ApplicationDesk desk, ApplicationReview review, ApplicationStore store, ReviewQueue queue,
-                          Checklist checklist, EnterpriseDirectory directory, CurrentActor currentActor,
-                          Geography geography, Times times, Clock clock) {
+    ApplicationController(ApplicationDesk desk, ApplicationReview review, ApplicationStore store, Checklist checklist,
+                          EnterpriseDirectory directory, CurrentActor currentActor, Geography geography, Times times,
+                          Clock clock) {
         this.desk = desk;
         this.review = review;
         this.store = store;
-        this.queue = queue;
         this.checklist = checklist;
         this.directory = directory;
         this.currentActor = currentActor;
         this.geography = geography;
         this.times = times;
         this.clock = clock;
-    }
-
-    // ------------------------------------------------------------ the enterprise
-
-    @GetMapping("/applications/mine")
-    String mine(Model model, HttpServletResponse response) throws IOException {
-        Actor actor = currentActor.get();
-        if (actor.enterpriseId() == null) {
-            throw new NotFoundException("enterprise of", actor.getUsername());
-        }
-        model.addAttribute("enterprise", directory.get(currentActor.scope(), actor.enterpriseId()));
-        model.addAttribute("applications", desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()));
-        model.addAttribute("mayFile", desk.mayFile(actor.enterpriseId()));
-        model.addAttribute("today", times.today());
-        return "applications/mine";
-    }
-
-    @GetMapping("/applications/new")
-    String newApplication(Model model) {
-        Actor actor = currentActor.get();
-        if (!desk.mayFile(actor.enterpriseId())) {
-            return "redirect:/applications/mine";
-        }
-        ApplicationForm form = new ApplicationForm();
-        // A returning enterprise starts from what it wrote last time.
-        desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()).stream().findFirst()
-                .ifPresent(last -> {
-                    ApplicationForm previous = ApplicationForm.of(last);
-                    form.setStaffLocal(previous.getStaffLocal());
-                    form.setStaffOtherProvinces(previous.getStaffOtherProvinces());
-                    form.setStaffRiskAreas(previous.getStaffRiskAreas());
-                    form.setMeasures(previous.getMeasures());
-                });
-        model.addAttribute("form", form);
-        return formPage(model, null);
-    }
-
-    @PostMapping("/applications")
-    String create(@ModelAttribute("form") ApplicationForm form, BindingResult result,
-                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return write(null, form, result, action, model, redirect, response);
-    }
-
-    @PostMapping("/applications/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") ApplicationForm form, BindingResult result,
-                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return write(id, form, result, action, model, redirect, response);
-    }
-
-    private String write(@Nullable UUID id, ApplicationForm form, BindingResult result, String action, Model model,
-                         RedirectAttributes redirect, HttpServletResponse response) {
-        if (!currentActor.get().hasRole(Role.ENTERPRISE)) {
-            throw new AccessDeniedException("Only an enterprise files applications");
-        }
-        Application application = id == null ? null : desk.get(currentActor.scope(), id);
-        return new FormStep(result, model, redirect, response).run(() -> {
-            Application saved = desk.save(currentActor.get(), currentActor.scope(), id, form.getVersion(), form.input(),
-                    "submit".equals(action));
-            redirect.addFlashAttribute("success", switch (saved.status()) {
-                case APPROVED -> "application.saved.approved";
-                case SUBMITTED -> saved.held() ? "application.saved.held" : "application.saved.submitted";
-                default -> "application.saved.draft";
-            });
-            return "redirect:/applications/" + saved.id();
-        }, () -> formPage(model, application));
-    }
-
-    private String formPage(Model model, @Nullable Application application) {
-        Actor actor = currentActor.get();
-        model.addAttribute("enterprise", directory.get(currentActor.scope(), actor.enterpriseId()));
-        model.addAttribute("app", application);
-        model.addAttribute("items", checklist.active());
-        model.addAttribute("today", times.today());
-        return "applications/form";
-    }
-
-    @GetMapping("/applications/{id}/edit")
-    String edit(@PathVariable UUID id, Model model) {
-        Application application = desk.get(currentActor.scope(), id);
-        if (!currentActor.get().hasRole(Role.ENTERPRISE) || !application.status().editable()) {
-            return "redirect:/applications/" + id;
-        }
-        model.addAttribute("form", ApplicationForm.of(application));
-        return formPage(model, application);
     }
 
     @PostMapping("/applications/{id}/resumed")
@@ -331,50 +242,4 @@ class ApplicationController {
                 () -> detail(desk.get(currentActor.scope(), id), model));
     }
 
-    @GetMapping("/applications/queue")
-    String queue(@RequestParam(defaultValue = "PENDING") ReviewQueue.View view,
-                 @RequestParam(required = false) @Nullable String district,
-                 @RequestParam(required = false) @Nullable PolicyDecision decision,
-                 @RequestParam(required = false) @Nullable PolicyCategory category,
-                 @RequestParam(required = false) @Nullable ApplicationStatus status,
-                 @RequestParam(required = false) @Nullable String q,
-                 @RequestParam(required = false) @Nullable String after,
-                 HtmxRequest htmx, Model model, Locale locale) {
-        Scope scope = currentActor.scope();
-        var filter = new ReviewQueue.Filter(view, district, decision, category, status, q);
-        model.addAttribute("slice", queue.page(scope, filter, after, PAGE_SIZE));
-        model.addAttribute("filter", filter);
-        model.addAttribute("geography", geography);
-        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code()))
-                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
-        model.addAttribute("views", Arrays.stream(ReviewQueue.View.values()).map(v -> Choice.ofKey(v.name(), "queue.view." + v)).toList());
-        model.addAttribute("statuses", Arrays.stream(ApplicationStatus.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
-        model.addAttribute("decisions", Arrays.stream(PolicyDecision.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
-        model.addAttribute("categories", Arrays.stream(PolicyCategory.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
-        model.addAttribute("now", clock.instant());
-        if (htmx.isHtmxRequest()) {
-            return after == null ? "applications/queue :: results" : "applications/queue :: rows";
-        }
-        return "applications/queue";
-    }
-
-    @PostMapping("/applications/queue/approve")
-    String approveSelected(@RequestParam(name = "selected", required = false) @Nullable List<String> selected,
-                           RedirectAttributes redirect) {
-        Map<UUID, Long> versions = new LinkedHashMap<>();
-        if (selected != null) {
-            for (String value : selected) {
-                String[] parts = value.split(":", 2);
-                try {
-                    versions.put(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
-                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                    // A forged value is skipped: it names no application the reviewer saw.
-                }
-            }
-        }
-        var result = review.approveAll(currentActor.get(), currentActor.scope(), versions);
-        redirect.addFlashAttribute("bulk", result);
-        redirect.addFlashAttribute("success", versions.isEmpty() ? "application.bulk.none" : "application.bulk.done");
-        return "redirect:/applications/queue";
-    }
 }

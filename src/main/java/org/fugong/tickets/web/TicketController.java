@@ -74,22 +74,7 @@ class TicketController {
         }
     }
 
-    /** The fields of the steps on a ticket's page; each step reads the ones it needs. */
-    record StepForm(@Nullable Long version, @Nullable String text, @Nullable String resolution, @Nullable String unit,
-                    @Nullable String reason, @Nullable String note) {
-
-        static StepForm of(Ticket ticket) {
-            return new StepForm(ticket.version(), "", "", ticket.unitCode(), "", "");
-        }
-
-        long at() {
-            return version == null ? -1 : version;
-        }
-    }
-
     private final TicketDesk desk;
-    private final TicketHandling handling;
-    private final TicketReplies replies;
     private final TicketQueries queries;
     private final TicketUnits units;
     private final TicketFigures figures;
@@ -102,13 +87,11 @@ class TicketController {
     private final Times times;
     private final Clock clock;
 
-    TicketController(TicketDesk desk, TicketHandling handling, TicketReplies replies, TicketQueries queries,
+    TicketController(TicketDesk desk, TicketQueries queries,
                      TicketUnits units, TicketFigures figures, Attachments attachments, Notifications notifications,
                      EnterpriseDirectory enterprises, CurrentActor currentActor, Geography geography,
                      TransactionTemplate transactions, Times times, Clock clock) {
         this.desk = desk;
-        this.handling = handling;
-        this.replies = replies;
         this.queries = queries;
         this.units = units;
         this.figures = figures;
@@ -256,121 +239,6 @@ class TicketController {
     }
 
     // ------------------------------------------------------------------ one ticket and its steps
-
-    @GetMapping("/tickets/{id}")
-    String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("step", StepForm.of(desk.get(currentActor.scope(), id)));
-        return detail(id, model);
-    }
-
-    private String detail(UUID id, Model model) {
-        Actor actor = currentActor.get();
-        Scope scope = currentActor.scope();
-        Ticket ticket = desk.get(scope, id);
-        if (!model.containsAttribute("step")) {
-            model.addAttribute("step", StepForm.of(ticket));
-        }
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("timeline", queries.timeline(id));
-        model.addAttribute("attachments", attachments.of(scope, id));
-        model.addAttribute("handler", TicketHandling.handles(scope, ticket));
-        model.addAttribute("currentUserId", actor.id());
-        model.addAttribute("owner", TicketReplies.owns(scope, ticket));
-        model.addAttribute("callsBack", TicketHandling.callsBack(scope, ticket));
-        model.addAttribute("units", units.all());
-        model.addAttribute("unitList", units.list());
-        model.addAttribute("geography", geography);
-        model.addAttribute("now", clock.instant());
-        return "tickets/detail";
-    }
-
-    @PostMapping("/tickets/{id}/respond")
-    String respond(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.responded",
-                () -> handling.respond(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/take")
-    String take(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.taken",
-                () -> handling.take(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    @PostMapping("/tickets/{id}/ask")
-    String ask(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-               RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.asked",
-                () -> handling.askEnterprise(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/transfer")
-    String transfer(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                    RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.transferred",
-                () -> handling.transfer(currentActor.get(), currentActor.scope(), id, step.at(), nz(step.unit()),
-                        step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/difficult")
-    String difficult(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                     RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.difficult",
-                () -> handling.markDifficult(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/resolve")
-    String resolve(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.resolved",
-                () -> handling.resolve(currentActor.get(), currentActor.scope(), id, step.at(), step.resolution()));
-    }
-
-    @PostMapping("/tickets/{id}/reply")
-    String reply(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                 RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.replied",
-                () -> replies.reply(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/confirm")
-    String confirm(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.confirmed",
-                () -> replies.confirm(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    @PostMapping("/tickets/{id}/reopen")
-    String reopen(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "ticket.saved.reopened",
-                () -> replies.reopen(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/follow-up")
-    String followUp(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result,
-                    @RequestParam(defaultValue = "true") boolean satisfied, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
-        return act(id, result, model, redirect, response, satisfied ? "ticket.saved.closed" : "ticket.saved.reopened",
-                () -> handling.followUp(currentActor.get(), currentActor.scope(), id, step.at(), satisfied, step.note()));
-    }
-
-    private String act(UUID id, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
-                       String success, Supplier<Ticket> step) {
-        return new FormStep(result, model, redirect, response).run(step::get, success, "/tickets/" + id,
-                () -> detail(id, model));
-    }
-
-    @GetMapping("/tickets/{id}/attachments/{attachment}")
-    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
-        var content = attachments.read(currentActor.scope(), id, attachment);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.attachment().contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(content.attachment().filename(), StandardCharsets.UTF_8).build().toString())
-                .body(content.data());
-    }
 
     // ------------------------------------------------------------------ figures and notifications
 

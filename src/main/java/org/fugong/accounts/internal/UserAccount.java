@@ -1,4 +1,4 @@
-package org.fugong.accounts;
+package org.fugong.accounts.internal;
 
 import org.fugong.shell.RefusedChangeException;
 import jakarta.persistence.Column;
@@ -53,7 +53,7 @@ public class UserAccount {
         // for JPA
     }
 
-    UserAccount(UUID id, String username, String passwordHash, String displayName, Role role, String cityCode,
+    public UserAccount(UUID id, String username, String passwordHash, String displayName, Role role, String cityCode,
                 @Nullable String districtCode, @Nullable String departmentCode, @Nullable UUID enterpriseId,
                 boolean mustChangePassword, Instant now) {
         this.id = id;
@@ -72,7 +72,7 @@ public class UserAccount {
     }
 
     /** An enterprise's own sign-up: disabled until its district verifies it. */
-    static UserAccount signUp(UUID id, String username, String passwordHash, String displayName, String cityCode,
+    public static UserAccount signUp(UUID id, String username, String passwordHash, String displayName, String cityCode,
                               String districtCode, UUID enterpriseId, String contactPhone, Instant now) {
         UserAccount account = new UserAccount(id, username, passwordHash, displayName, Role.ENTERPRISE, cityCode,
                 districtCode, null, enterpriseId, false, now);
@@ -82,7 +82,7 @@ public class UserAccount {
         return account;
     }
 
-    void verify(String by, Instant now) {
+    public void verify(String by, Instant now) {
         if (!isPending()) {
             throw new RefusedChangeException("accounts.error.notPending");
         }
@@ -93,7 +93,7 @@ public class UserAccount {
         updatedAt = now;
     }
 
-    void refuse(String by, String reason, Instant now) {
+    public void refuse(String by, String reason, Instant now) {
         if (!isPending()) {
             throw new RefusedChangeException("accounts.error.notPending");
         }
@@ -128,7 +128,7 @@ public class UserAccount {
         return verifiedAt;
     }
 
-    void disable(Instant now) {
+    public void disable(Instant now) {
         if (!enabled) {
             throw new RefusedChangeException("accounts.error.alreadyDisabled");
         }
@@ -136,7 +136,7 @@ public class UserAccount {
         updatedAt = now;
     }
 
-    void enable(Instant now) {
+    public void enable(Instant now) {
         if (!"VERIFIED".equals(verification)) {
             throw new RefusedChangeException("accounts.error.notVerified");
         }
@@ -148,13 +148,13 @@ public class UserAccount {
     }
 
     /** An administrator's reset: the user must choose a new password at the next sign-in. */
-    void resetPassword(String newHash, Instant now) {
+    public void resetPassword(String newHash, Instant now) {
         passwordHash = newHash;
         mustChangePassword = true;
         updatedAt = now;
     }
 
-    void changeOwnPassword(String newHash, Instant now) {
+    public void changeOwnPassword(String newHash, Instant now) {
         passwordHash = newHash;
         mustChangePassword = false;
         updatedAt = now;
@@ -167,7 +167,7 @@ public class UserAccount {
     }
 
     /** What the audit trail keeps of a user: never the password hash. */
-    Map<String, Object> auditState() {
+    public Map<String, Object> auditState() {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("username", username);
         state.put("displayName", displayName);
@@ -239,7 +239,7 @@ public class UserAccount {
         return version;
     }
 
-    String getPasswordHash() {
+    public String getPasswordHash() {
         return passwordHash;
     }
 }
