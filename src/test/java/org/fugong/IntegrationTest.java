@@ -1,6 +1,10 @@
 package org.fugong;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
@@ -8,11 +12,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,11 +29,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The base of every test that needs the application: one context for the whole JVM (same
@@ -114,8 +113,7 @@ public abstract class IntegrationTest {
             this.mvc = mvc;
         }
 
-        public MockHttpServletResponse perform(
-                MockHttpServletRequestBuilder request) throws Exception {
+        public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
             if (session != null) {
                 request.cookie(session);
             }
@@ -129,20 +127,26 @@ public abstract class IntegrationTest {
 
         public MockHttpServletResponse login(String username, String password) throws Exception {
             return perform(MockMvcRequestBuilders.post("/login")
-                    .param("username", username).param("password", password)
+                    .param("username", username)
+                    .param("password", password)
                     .with(SecurityMockMvcRequestPostProcessors.csrf()));
         }
     }
 
     /** The newest audit entry's id: what a test writes to the trail comes after it. */
     protected long auditMark() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
     }
 
     /** The entity ids and after-states (JSON text) of the audit entries with an action written since a mark. */
     protected List<String[]> auditSince(long mark, String action) {
-        return jdbc.sql("select coalesce(entity_id, ''), coalesce(after_state::text, '') from audit_event where id > ? and action = ? order by id")
-                .params(mark, action).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        return jdbc.sql(
+                        "select coalesce(entity_id, ''), coalesce(after_state::text, '') from audit_event where id > ? and action = ? order by id")
+                .params(mark, action)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
     }
 
     protected UUID enterpriseOf(String username) {

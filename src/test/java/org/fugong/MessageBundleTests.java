@@ -1,10 +1,6 @@
 package org.fugong;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,8 +15,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.junit.jupiter.api.Test;
 
 /** Every visible word comes from the bundles, and the two bundles carry the same keys. */
 class MessageBundleTests {
@@ -29,6 +28,7 @@ class MessageBundleTests {
     static final Path TEMPLATES = RESOURCES.resolve("templates");
     /** Text in markup that is not a word of either language: punctuation, digits, placeholders. */
     static final Pattern WORDS = Pattern.compile("[\\p{IsLatin}\\p{IsHan}]{2,}");
+
     static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "label");
     /** A value is visible text only on buttons. */
     static final Set<String> BUTTON_TYPES = Set.of("submit", "button", "reset");
@@ -44,8 +44,10 @@ class MessageBundleTests {
     void noMessageIsEmpty() throws IOException {
         for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
             Properties messages = load(bundle);
-            assertThat(messages.stringPropertyNames()).allSatisfy(key ->
-                    assertThat(messages.getProperty(key)).as(bundle + " " + key).isNotBlank());
+            assertThat(messages.stringPropertyNames())
+                    .allSatisfy(key -> assertThat(messages.getProperty(key))
+                            .as(bundle + " " + key)
+                            .isNotBlank());
         }
     }
 
@@ -53,7 +55,9 @@ class MessageBundleTests {
     void chineseBundleIsTranslated() throws IOException {
         Properties chinese = load("messages_zh_CN.properties");
         long han = chinese.stringPropertyNames().stream()
-                .filter(key -> chinese.getProperty(key).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .filter(key -> chinese.getProperty(key)
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
                 .count();
         // Only names that stay the same in both languages (English, the brand mark) may lack Chinese characters.
         assertThat(han).isGreaterThan(chinese.size() - 5);
@@ -86,15 +90,18 @@ class MessageBundleTests {
                 }
                 for (TextNode text : element.textNodes()) {
                     if (WORDS.matcher(text.text()).find() && !replacedByThymeleaf(element)) {
-                        literals.add(TEMPLATES.relativize(template) + ": <" + element.tagName() + "> " + text.text().trim());
+                        literals.add(TEMPLATES.relativize(template) + ": <" + element.tagName() + "> "
+                                + text.text().trim());
                     }
                 }
                 element.attributes().forEach(attribute -> {
                     boolean visible = TEXT_ATTRIBUTES.contains(attribute.getKey())
-                            || (attribute.getKey().equals("value") && element.tagName().equals("input")
-                            && BUTTON_TYPES.contains(element.attr("type")));
+                            || (attribute.getKey().equals("value")
+                                    && element.tagName().equals("input")
+                                    && BUTTON_TYPES.contains(element.attr("type")));
                     if (visible && WORDS.matcher(attribute.getValue()).find()) {
-                        literals.add(TEMPLATES.relativize(template) + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\"");
+                        literals.add(TEMPLATES.relativize(template) + ": " + attribute.getKey() + "=\""
+                                + attribute.getValue() + "\"");
                     }
                 });
             }
@@ -106,7 +113,8 @@ class MessageBundleTests {
     void literalTextCheckCatchesAWordInMarkup() {
         Document document = Jsoup.parse("<p>Welcome</p><p th:text=\"#{home.title}\">x</p>");
         Element literal = document.select("p").first();
-        assertThat(WORDS.matcher(literal.text()).find() && !replacedByThymeleaf(literal)).isTrue();
+        assertThat(WORDS.matcher(literal.text()).find() && !replacedByThymeleaf(literal))
+                .isTrue();
         assertThat(replacedByThymeleaf(document.select("p").get(1))).isTrue();
     }
 
@@ -127,7 +135,8 @@ class MessageBundleTests {
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
-        try (var reader = new InputStreamReader(Files.newInputStream(RESOURCES.resolve(name)), StandardCharsets.UTF_8)) {
+        try (var reader =
+                new InputStreamReader(Files.newInputStream(RESOURCES.resolve(name)), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

@@ -1,19 +1,18 @@
 package org.fugong;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModule;
-import org.springframework.modulith.core.NamedInterface;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.NamedInterface;
 
 /**
  * A module's API is what it exports, and nothing else: the public top-level types of its root
@@ -24,29 +23,87 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleApiTests {
 
     static final Map<String, Set<String>> API = new TreeMap<>(Map.ofEntries(
-            Map.entry("access", Set.of("Actor", "AssignmentDirectory", "CurrentActor", "HandlingUnits", "Role",
-                    "RouteAccess", "Scope")),
+            Map.entry(
+                    "access",
+                    Set.of(
+                            "Actor",
+                            "AssignmentDirectory",
+                            "CurrentActor",
+                            "HandlingUnits",
+                            "Role",
+                            "RouteAccess",
+                            "Scope")),
             Map.entry("accounts", Set.of("UserAdministration")),
             Map.entry("audit", Set.of("AuditEntry", "AuditTrail")),
-            Map.entry("database", Set.of("EmbeddedDatabaseAutoConfiguration", "EmbeddedDatabaseProperties",
-                    "EmbeddedPostgresServer")),
+            Map.entry(
+                    "database",
+                    Set.of(
+                            "EmbeddedDatabaseAutoConfiguration",
+                            "EmbeddedDatabaseProperties",
+                            "EmbeddedPostgresServer")),
             Map.entry("demo", Set.of("DemoMode")),
-            Map.entry("enterprises", Set.of("ContactPhone", "EnterpriseCriteria", "EnterpriseDirectory", "EnterpriseSize",
-                    "EnterpriseSummary", "IndustrySection", "NewEnterprise", "PriorityCategory", "UnifiedSocialCreditCode")),
-            Map.entry("enterprises::applications", Set.of("Application", "ApplicationDesk", "ApplicationInput",
-                    "ApplicationReview", "ApplicationStatus", "Checklist", "PolicyCategory", "PolicyDecision",
-                    "ResumptionFigures", "Review")),
+            Map.entry(
+                    "enterprises",
+                    Set.of(
+                            "ContactPhone",
+                            "EnterpriseCriteria",
+                            "EnterpriseDirectory",
+                            "EnterpriseSize",
+                            "EnterpriseSummary",
+                            "IndustrySection",
+                            "NewEnterprise",
+                            "PriorityCategory",
+                            "UnifiedSocialCreditCode")),
+            Map.entry(
+                    "enterprises::applications",
+                    Set.of(
+                            "Application",
+                            "ApplicationDesk",
+                            "ApplicationInput",
+                            "ApplicationReview",
+                            "ApplicationStatus",
+                            "Checklist",
+                            "PolicyCategory",
+                            "PolicyDecision",
+                            "ResumptionFigures",
+                            "Review")),
             Map.entry("geography", Set.of("City", "District", "Geography", "Named", "Township")),
-            Map.entry("healthcode", Set.of("CodeColour", "CodeRules", "Declarations", "HealthLists", "Persons",
-                    "ResidentId", "Staff")),
+            Map.entry(
+                    "healthcode",
+                    Set.of("CodeColour", "CodeRules", "Declarations", "HealthLists", "Persons", "ResidentId", "Staff")),
             Map.entry("riskmap", Set.of("MapUnit", "RiskColour", "RiskColourChanged", "RiskMap")),
             Map.entry("riskmap::reporting", Set.of("IndicatorRejectedException", "IndicatorRow", "RiskMapDesk")),
-            Map.entry("shell", Set.of("Choice", "FormStep", "InvalidInputException", "Navigation", "NavigationItem",
-                    "NotFoundException", "RefusedChangeException", "RequestRefusedException", "Slice", "SqlText",
-                    "StaleVersionException", "TabularFile", "Times")),
-            Map.entry("tickets", Set.of("CommonIssues", "Ticket", "TicketCategory", "TicketChannel", "TicketDesk",
-                    "TicketFigures", "TicketHandling", "TicketPriority", "TicketReplies", "TicketStatus", "TicketSweep",
-                    "TicketUnits")),
+            Map.entry(
+                    "shell",
+                    Set.of(
+                            "Choice",
+                            "FormStep",
+                            "InvalidInputException",
+                            "Navigation",
+                            "NavigationItem",
+                            "NotFoundException",
+                            "RefusedChangeException",
+                            "RequestRefusedException",
+                            "Slice",
+                            "SqlText",
+                            "StaleVersionException",
+                            "TabularFile",
+                            "Times")),
+            Map.entry(
+                    "tickets",
+                    Set.of(
+                            "CommonIssues",
+                            "Ticket",
+                            "TicketCategory",
+                            "TicketChannel",
+                            "TicketDesk",
+                            "TicketFigures",
+                            "TicketHandling",
+                            "TicketPriority",
+                            "TicketReplies",
+                            "TicketStatus",
+                            "TicketSweep",
+                            "TicketUnits")),
             Map.entry("visits", Set.of("CommissionerAssignments"))));
 
     @Test
@@ -63,9 +120,11 @@ class ModuleApiTests {
 
     private static Set<String> topLevelPublic(NamedInterface api) {
         List<JavaClass> classes = api.asJavaClasses().toList();
-        return classes.stream().filter(JavaClass::isTopLevelClass)
+        return classes.stream()
+                .filter(JavaClass::isTopLevelClass)
                 .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
                 .filter(c -> !c.getSimpleName().equals("package-info"))
-                .map(JavaClass::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+                .map(JavaClass::getSimpleName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

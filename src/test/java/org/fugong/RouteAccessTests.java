@@ -1,5 +1,17 @@
 package org.fugong;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
@@ -22,19 +34,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-
 /**
  * Walks every route the application registers, as every demo user and as nobody, and compares the
  * answer with what is declared here. A new route without a declaration fails the build, and so
@@ -56,26 +55,47 @@ class RouteAccessTests extends IntegrationTest {
         ANY
     }
 
-    static final List<String> USERS = List.of("anonymous", "city", "haishu", "jiangbei", "labour", "transport",
-            "commissioner", "ent-haishu", "ent-jiangbei", "gate", "health");
+    static final List<String> USERS = List.of(
+            "anonymous",
+            "city",
+            "haishu",
+            "jiangbei",
+            "labour",
+            "transport",
+            "commissioner",
+            "ent-haishu",
+            "ent-jiangbei",
+            "gate",
+            "health");
     static final String VICTIM = "walk-victim";
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     UserAdministration administration;
+
     @Autowired
     EnterpriseImports imports;
+
     @Autowired
     TicketDesk tickets;
+
     @Autowired
     CommonIssues commonIssues;
 
     @BeforeAll
     static void createVictim(@Autowired UserAdministration administration, @Autowired JdbcClient jdbc) {
-        if (jdbc.sql("select count(*) from account_user where username = ?").param(VICTIM).query(Long.class).single() == 0) {
-            administration.createAsSystem(new UserAdministration.NewUser(VICTIM, "Jiangbei test official",
-                    Role.DISTRICT_OFFICIAL, "330205", null, null), "victim-password", false);
+        if (jdbc.sql("select count(*) from account_user where username = ?")
+                        .param(VICTIM)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            administration.createAsSystem(
+                    new UserAdministration.NewUser(
+                            VICTIM, "Jiangbei test official", Role.DISTRICT_OFFICIAL, "330205", null, null),
+                    "victim-password",
+                    false);
         }
     }
 
@@ -91,20 +111,27 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /account/password", allSignedIn());
         routes.put("POST /account/password", allSignedIn());
 
-        routes.put("GET /enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
-        routes.put("GET /enterprises/export.csv", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put(
+                "GET /enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put(
+                "GET /enterprises/export.csv",
+                only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         routes.put("GET /enterprises/imports", only("city", "haishu", "jiangbei"));
         routes.put("POST /enterprises/imports", only("city", "haishu", "jiangbei"));
         // An import of Haishu's: Jiangbei does not see it (404), the city does.
         Map<String, Outcome> haishuImport = only("city", "haishu");
         haishuImport.put("jiangbei", Outcome.NOT_FOUND);
         routes.put("GET /enterprises/imports/{id}", haishuImport);
-        routes.put("GET /enterprises/export.xlsx", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put(
+                "GET /enterprises/export.xlsx",
+                only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         Map<String, Outcome> mine = only("ent-haishu", "ent-jiangbei");
         List.of("city", "haishu", "jiangbei", "commissioner").forEach(user -> mine.put(user, Outcome.NOT_FOUND));
         routes.put("GET /enterprises/mine", mine);
         routes.put("GET /enterprises/{id}", only("city", "jiangbei", "ent-jiangbei"));
-        routes.put("GET /api/enterprises", only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
+        routes.put(
+                "GET /api/enterprises",
+                only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei"));
         routes.put("GET /api/enterprises/{id}", only("city", "jiangbei", "ent-jiangbei"));
 
         // Applications: Jiangbei's factory's application where a route takes an id.
@@ -130,8 +157,16 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /api/applications/{id}", only("city", "jiangbei", "ent-jiangbei"));
 
         // Tickets: a Jiangbei labour problem where a route takes an id (see jiangbeiTicket()).
-        Map<String, Outcome> ticketUsers = only("city", "haishu", "jiangbei", "labour", "transport", "health", "commissioner",
-                "ent-haishu", "ent-jiangbei");
+        Map<String, Outcome> ticketUsers = only(
+                "city",
+                "haishu",
+                "jiangbei",
+                "labour",
+                "transport",
+                "health",
+                "commissioner",
+                "ent-haishu",
+                "ent-jiangbei");
         routes.put("GET /tickets", ticketUsers);
         routes.put("GET /notifications", ticketUsers);
         Map<String, Outcome> filers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
@@ -156,7 +191,8 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /tickets/figures", ticketOfficials);
         routes.put("GET /api/tickets/figures", ticketOfficials);
         routes.put("GET /api/tickets/open311/services.json", ticketUsers);
-        Map<String, Outcome> apiFilers = only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
+        Map<String, Outcome> apiFilers =
+                only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
         routes.put("POST /api/tickets/open311/requests.json", apiFilers);
         routes.put("GET /api/tickets/open311/requests/{id}.json", seesJiangbeiLabour);
         Map<String, Outcome> workers = only("city", "haishu", "jiangbei", "labour", "transport", "health");
@@ -175,8 +211,16 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /tickets/rules/holidays/{day}/remove", only("city"));
 
         routes.put("GET /.well-known/jwks.json", everyone());
-        for (String route : List.of("GET /code", "POST /code", "POST /code/verify", "GET /code/me", "GET /code/me/qr",
-                "GET /code/declare", "POST /code/declare", "POST /code/checkin", "POST /code/leave")) {
+        for (String route : List.of(
+                "GET /code",
+                "POST /code",
+                "POST /code/verify",
+                "GET /code/me",
+                "GET /code/me/qr",
+                "GET /code/declare",
+                "POST /code/declare",
+                "POST /code/checkin",
+                "POST /code/leave")) {
             routes.put(route, everyone());
         }
         routes.put("GET /gate", only("city", "gate"));
@@ -217,7 +261,8 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /actuator/info", everyone());
         routes.put("GET /actuator/prometheus", only("city"));
 
-        Map<String, Outcome> readers = only("city", "haishu", "jiangbei", "labour", "transport", "health", "commissioner");
+        Map<String, Outcome> readers =
+                only("city", "haishu", "jiangbei", "labour", "transport", "health", "commissioner");
         routes.put("GET /riskmap", readers);
         routes.put("GET /riskmap/table", readers);
         routes.put("GET /riskmap/units/{code}", readers);
@@ -254,7 +299,9 @@ class RouteAccessTests extends IntegrationTest {
     void everyRouteIsDeclared() {
         Set<String> undeclared = new TreeSet<>(registeredRoutes());
         undeclared.removeAll(expectations().keySet());
-        assertThat(undeclared).as("routes without a declared access rule in RouteAccessTests").isEmpty();
+        assertThat(undeclared)
+                .as("routes without a declared access rule in RouteAccessTests")
+                .isEmpty();
     }
 
     @Test
@@ -274,8 +321,8 @@ class RouteAccessTests extends IntegrationTest {
                 MockHttpServletResponse response = perform(HttpMethod.valueOf(parts[0]), concrete(parts[1]), user);
                 Outcome actual = outcome(response);
                 if (expected != Outcome.ANY && actual != expected) {
-                    wrong.add(route.getKey() + " as " + user + ": expected " + expected + ", got " + actual
-                            + " (" + response.getStatus() + " " + response.getRedirectedUrl() + ")");
+                    wrong.add(route.getKey() + " as " + user + ": expected " + expected + ", got " + actual + " ("
+                            + response.getStatus() + " " + response.getRedirectedUrl() + ")");
                 }
             }
         }
@@ -290,8 +337,9 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private MockHttpServletResponse perform(HttpMethod method, String path, String user) throws Exception {
-        AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import") || path.equals("/enterprises/imports")
-                || path.equals("/health/lists")
+        AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import")
+                        || path.equals("/enterprises/imports")
+                        || path.equals("/health/lists")
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -299,7 +347,9 @@ class RouteAccessTests extends IntegrationTest {
             // Jiangbei's form: its own district official, the city and the health bureau may open it.
             request.param("district", "330205");
         }
-        if (path.startsWith("/riskmap/units/") || path.startsWith("/api/riskmap/colours") || path.equals("/riskmap/table")) {
+        if (path.startsWith("/riskmap/units/")
+                || path.startsWith("/api/riskmap/colours")
+                || path.equals("/riskmap/table")) {
             request.param("date", "2020-02-01");
         }
         if (path.equals("/api/riskmap/history")) {
@@ -318,8 +368,12 @@ class RouteAccessTests extends IntegrationTest {
             request.contentType(MediaType.APPLICATION_JSON).content("[]");
         }
         if (path.startsWith("/admin/users/") && method == HttpMethod.POST) {
-            request.param("version", Long.toString(jdbc.sql("select version from account_user where username = ?")
-                    .param(VICTIM).query(Long.class).single()));
+            request.param(
+                    "version",
+                    Long.toString(jdbc.sql("select version from account_user where username = ?")
+                            .param(VICTIM)
+                            .query(Long.class)
+                            .single()));
         }
         if (path.startsWith("/tickets/") && method == HttpMethod.POST) {
             request.param("version", "-1");
@@ -330,7 +384,9 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/tickets/common") && method == HttpMethod.POST) {
             // No title: workers are sent back with the reason; nothing is opened.
-            request.param("ticket", jiangbeiTicket().toString()).param("title", "").param("unit", "DEPT-LABOUR");
+            request.param("ticket", jiangbeiTicket().toString())
+                    .param("title", "")
+                    .param("unit", "DEPT-LABOUR");
         }
         if (path.equals("/tickets") && method == HttpMethod.POST) {
             // No category: every filer who reaches the form is told what is missing, nothing is filed.
@@ -350,9 +406,10 @@ class RouteAccessTests extends IntegrationTest {
         UUID jiangbeiEnterprise = enterpriseOf("ent-jiangbei");
         UUID victim = actor(VICTIM).id();
         UUID jiangbeiApplication = jdbc.sql("select id from resumption_application where enterprise_id = ? and current")
-                .param(jiangbeiEnterprise).query(UUID.class).single();
-        return pattern
-                .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
+                .param(jiangbeiEnterprise)
+                .query(UUID.class)
+                .single();
+        return pattern.replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/holidays/{day}", "/holidays/1999-01-01")
                 .replace("/health/corrections/{id}", "/health/corrections/0")
                 .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
@@ -377,17 +434,33 @@ class RouteAccessTests extends IntegrationTest {
 
     private UUID labourIssue() {
         if (labourIssue == null) {
-            labourIssue = commonIssues.open(actor("labour"), scope("labour"), "Route walk issue", "Workers", "DEPT-LABOUR",
-                    jiangbeiTicket()).id();
+            labourIssue = commonIssues
+                    .open(
+                            actor("labour"),
+                            scope("labour"),
+                            "Route walk issue",
+                            "Workers",
+                            "DEPT-LABOUR",
+                            jiangbeiTicket())
+                    .id();
         }
         return labourIssue;
     }
 
     private UUID jiangbeiTicket() {
         if (jiangbeiTicket == null) {
-            jiangbeiTicket = tickets.file(actor("ent-jiangbei"), Scope.enterprise(enterpriseOf("ent-jiangbei")),
-                    new TicketDesk.NewTicket(enterpriseOf("ent-jiangbei"), TicketCategory.LABOUR,
-                            TicketPriority.NORMAL, "Route walk", "Workers cannot come back", false, null)).id();
+            jiangbeiTicket = tickets.file(
+                            actor("ent-jiangbei"),
+                            Scope.enterprise(enterpriseOf("ent-jiangbei")),
+                            new TicketDesk.NewTicket(
+                                    enterpriseOf("ent-jiangbei"),
+                                    TicketCategory.LABOUR,
+                                    TicketPriority.NORMAL,
+                                    "Route walk",
+                                    "Workers cannot come back",
+                                    false,
+                                    null))
+                    .id();
         }
         return jiangbeiTicket;
     }
@@ -416,7 +489,8 @@ class RouteAccessTests extends IntegrationTest {
 
     private Set<String> registeredRoutes() {
         Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
@@ -435,7 +509,11 @@ class RouteAccessTests extends IntegrationTest {
         Set<String> permitted = Set.of(allowed);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String user : USERS) {
-            outcomes.put(user, user.equals("anonymous") ? Outcome.LOGIN : permitted.contains(user) ? Outcome.PASS : Outcome.DENIED);
+            outcomes.put(
+                    user,
+                    user.equals("anonymous")
+                            ? Outcome.LOGIN
+                            : permitted.contains(user) ? Outcome.PASS : Outcome.DENIED);
         }
         return outcomes;
     }

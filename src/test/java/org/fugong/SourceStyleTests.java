@@ -1,6 +1,6 @@
 package org.fugong;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the formatter does not check: a type is named by its simple name and imported, never written
@@ -18,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SourceStyleTests {
 
     /** A qualified type name: lower-case package segments, then a capitalised name. */
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "(?<![\\w.\"])(?:java|javax|jakarta|org|io|com|tools)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(?<![\\w.\"])(?:java|javax|jakarta|org|io|com|tools)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
 
     @Test
     void noTypeIsWrittenWithItsPackageInTheCode() {

@@ -38,8 +38,10 @@ final class TableOwnership {
     /** Where SQL names a table: after from, join, into, update, table, delete from, and an index's "on". */
     private static final Pattern NAMES_TABLE = Pattern.compile(
             "\\b(?:from|join|into|update|table|exists|on)\\s+([a-z_][a-z0-9_]*)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CALLS = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s*\\(", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOREIGN_KEY = Pattern.compile("\\breferences\\s+[a-z_][a-z0-9_]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOREIGN_KEY =
+            Pattern.compile("\\breferences\\s+[a-z_][a-z0-9_]*", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> tables = new TreeMap<>();
     private final Map<String, String> functions = new TreeMap<>();
@@ -52,7 +54,8 @@ final class TableOwnership {
             Matcher m = CREATES.matcher(withoutComments(sql));
             while (m.find()) {
                 boolean function = m.group(0).toLowerCase(Locale.ROOT).contains("function");
-                (function ? ownership.functions : ownership.tables).put(m.group(1).toLowerCase(Locale.ROOT), module);
+                (function ? ownership.functions : ownership.tables)
+                        .put(m.group(1).toLowerCase(Locale.ROOT), module);
             }
         });
         return ownership;

@@ -1,11 +1,10 @@
 package org.fugong;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * No module reads or writes another module's tables: Spring Modulith's {@code verify()} sees the
@@ -18,18 +17,24 @@ class TableOwnershipTests {
     static final Path SOURCES = Path.of("src/main/java/org/fugong");
 
     static final Map<String, String> SAMPLE_MIGRATIONS = Map.of(
-            "V1__enterprises_create.sql", "create table enterprise (id uuid primary key, name text);\n"
-                    + "create function enterprise_name_bigrams(name text) returns text[] language sql return '{}';",
-            "V2__tickets_create.sql", "create table ticket (id uuid primary key,\n"
-                    + "    enterprise_id uuid not null references enterprise (id)); -- a foreign key is allowed");
+            "V1__enterprises_create.sql",
+                    "create table enterprise (id uuid primary key, name text);\n"
+                            + "create function enterprise_name_bigrams(name text) returns text[] language sql return '{}';",
+            "V2__tickets_create.sql",
+                    "create table ticket (id uuid primary key,\n"
+                            + "    enterprise_id uuid not null references enterprise (id)); -- a foreign key is allowed");
 
     @Test
     void noModuleNamesAnotherModulesTable() {
         var migrations = TableOwnership.read(MIGRATIONS, ".sql");
         TableOwnership ownership = TableOwnership.of(migrations);
-        assertThat(ownership.tables()).containsEntry("ticket", "tickets").containsEntry("enterprise", "enterprises")
-                .containsEntry("geo_district", "geography").containsEntry("account_user", "accounts")
-                .containsEntry("audit_event", "audit").containsEntry("health_person", "healthcode");
+        assertThat(ownership.tables())
+                .containsEntry("ticket", "tickets")
+                .containsEntry("enterprise", "enterprises")
+                .containsEntry("geo_district", "geography")
+                .containsEntry("account_user", "accounts")
+                .containsEntry("audit_event", "audit")
+                .containsEntry("health_person", "healthcode");
         assertThat(ownership.inSources(TableOwnership.read(SOURCES, ".java"))).isEmpty();
         assertThat(ownership.inMigrations(migrations)).isEmpty();
     }
@@ -54,18 +59,22 @@ class TableOwnershipTests {
                         class EnterpriseDirectory {
                             static final String SELECT = "select id, name from enterprise where id = ?";
                         }""");
-        assertThat(ownership.inSources(sources)).extracting(Object::toString).containsExactlyInAnyOrder(
-                "tickets/TicketDesk.java: tickets names enterprises's enterprise",
-                "tickets/TicketQueries.java: tickets names enterprises's enterprise_name_bigrams()");
+        assertThat(ownership.inSources(sources))
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder(
+                        "tickets/TicketDesk.java: tickets names enterprises's enterprise",
+                        "tickets/TicketQueries.java: tickets names enterprises's enterprise_name_bigrams()");
     }
 
     @Test
     void aMigrationMayReferToAnotherModulesTableOnlyByForeignKey() {
         TableOwnership ownership = TableOwnership.of(SAMPLE_MIGRATIONS);
         assertThat(ownership.inMigrations(SAMPLE_MIGRATIONS)).isEmpty();
-        var backfill = Map.of("V3__tickets_names.sql",
+        var backfill = Map.of(
+                "V3__tickets_names.sql",
                 "update ticket t set enterprise_name = e.name from enterprise e where e.id = t.enterprise_id;");
-        assertThat(ownership.inMigrations(backfill)).extracting(Object::toString)
+        assertThat(ownership.inMigrations(backfill))
+                .extracting(Object::toString)
                 .containsExactly("V3__tickets_names.sql: tickets names enterprises's enterprise");
     }
 }

@@ -1,16 +1,15 @@
 package org.fugong.access;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.CredentialsContainer;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user as the rest of the application sees it: who, in which role, bound to which
@@ -34,9 +33,19 @@ public final class Actor implements UserDetails, CredentialsContainer, Serializa
     private final boolean mustChangePassword;
     private @Nullable String passwordHash;
 
-    public Actor(UUID id, String username, String displayName, Role role, String cityCode,
-                 @Nullable String districtCode, @Nullable String departmentCode, @Nullable UUID enterpriseId,
-                 boolean enabled, boolean locked, boolean mustChangePassword, @Nullable String passwordHash) {
+    public Actor(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            String cityCode,
+            @Nullable String districtCode,
+            @Nullable String departmentCode,
+            @Nullable UUID enterpriseId,
+            boolean enabled,
+            boolean locked,
+            boolean mustChangePassword,
+            @Nullable String passwordHash) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -58,7 +67,8 @@ public final class Actor implements UserDetails, CredentialsContainer, Serializa
      * reach; it has no account, so it can never sign in.
      */
     public static Actor system(String name, String cityCode) {
-        return new Actor(SYSTEM_ID, name, name, Role.CITY_OFFICIAL, cityCode, null, null, null, true, false, false, null);
+        return new Actor(
+                SYSTEM_ID, name, name, Role.CITY_OFFICIAL, cityCode, null, null, null, true, false, false, null);
     }
 
     public boolean isSystem() {

@@ -1,13 +1,12 @@
 package org.fugong.access;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * What an actor may see and handle, in one place: the whole city, one district, its own enterprise,
@@ -16,7 +15,11 @@ import java.util.UUID;
  * they see too. Pages, forms, exports and the API all ask the same object, either for one record
  * ({@link #check}) or as a SQL condition for a list ({@link #where}).
  */
-public record Scope(Kind kind, @Nullable String districtCode, Set<UUID> enterpriseIds, @Nullable String unitCode) {
+public record Scope(
+        Kind kind,
+        @Nullable String districtCode,
+        Set<UUID> enterpriseIds,
+        @Nullable String unitCode) {
 
     public enum Kind {
         /** The whole city. */
@@ -92,7 +95,8 @@ public record Scope(Kind kind, @Nullable String districtCode, Set<UUID> enterpri
     }
 
     /** Whether a record handled by a unit is visible: by its district or enterprise, or as the unit's own. */
-    public boolean permits(@Nullable String recordDistrict, @Nullable UUID recordEnterprise, @Nullable String recordUnit) {
+    public boolean permits(
+            @Nullable String recordDistrict, @Nullable UUID recordEnterprise, @Nullable String recordUnit) {
         return permits(recordDistrict, recordEnterprise) || (unitCode != null && unitCode.equals(recordUnit));
     }
 
@@ -138,11 +142,18 @@ public record Scope(Kind kind, @Nullable String districtCode, Set<UUID> enterpri
     public Condition where(@Nullable String districtColumn, @Nullable String enterpriseColumn) {
         return switch (kind) {
             case CITY -> Condition.EVERYTHING;
-            case DISTRICT -> districtColumn == null ? Condition.NOTHING
-                    : new Condition(districtColumn + " = :scope_district", Map.of("scope_district", Objects.requireNonNull(districtCode)));
-            case ENTERPRISE, ASSIGNED -> enterpriseColumn == null || enterpriseIds.isEmpty() ? Condition.NOTHING
-                    : new Condition(enterpriseColumn + " = any(:scope_enterprises)",
-                    Map.of("scope_enterprises", enterpriseIds.toArray(UUID[]::new)));
+            case DISTRICT ->
+                districtColumn == null
+                        ? Condition.NOTHING
+                        : new Condition(
+                                districtColumn + " = :scope_district",
+                                Map.of("scope_district", Objects.requireNonNull(districtCode)));
+            case ENTERPRISE, ASSIGNED ->
+                enterpriseColumn == null || enterpriseIds.isEmpty()
+                        ? Condition.NOTHING
+                        : new Condition(
+                                enterpriseColumn + " = any(:scope_enterprises)",
+                                Map.of("scope_enterprises", enterpriseIds.toArray(UUID[]::new)));
             case NONE -> Condition.NOTHING;
         };
     }

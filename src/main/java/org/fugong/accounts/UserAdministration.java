@@ -1,32 +1,5 @@
 package org.fugong.accounts;
 
-import org.fugong.accounts.internal.UserAccount;
-import org.fugong.accounts.internal.AccountRules;
-import org.fugong.accounts.internal.UserAccounts;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
-import org.fugong.shell.NotFoundException;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.fugong.access.Scope;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.enterprises.ContactPhone;
-import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.UnifiedSocialCreditCode;
-import org.fugong.geography.Geography;
-import org.fugong.geography.Named;
-import org.fugong.shell.Slice;
-import org.fugong.shell.SqlText;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.access.Scope;
+import org.fugong.accounts.internal.AccountRules;
+import org.fugong.accounts.internal.UserAccount;
+import org.fugong.accounts.internal.UserAccounts;
+import org.fugong.audit.AuditTrail;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.geography.Geography;
+import org.fugong.geography.Named;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
+import org.fugong.shell.Slice;
+import org.fugong.shell.SqlText;
+import org.fugong.shell.StaleVersionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates users and changes their state. A city official manages every user; a district
@@ -61,9 +55,15 @@ public class UserAdministration {
     private final FindByIndexNameSessionRepository<?> sessions;
     private final Clock clock;
 
-    UserAdministration(UserAccounts accounts, PasswordEncoder passwordEncoder, AuditTrail audit, Geography geography,
-                       EnterpriseDirectory enterprises, JdbcClient jdbc, FindByIndexNameSessionRepository<?> sessions,
-                       Clock clock) {
+    UserAdministration(
+            UserAccounts accounts,
+            PasswordEncoder passwordEncoder,
+            AuditTrail audit,
+            Geography geography,
+            EnterpriseDirectory enterprises,
+            JdbcClient jdbc,
+            FindByIndexNameSessionRepository<?> sessions,
+            Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -75,12 +75,15 @@ public class UserAdministration {
     }
 
     /** What a new user is: the unit it is bound to depends on its role. */
-    public record NewUser(String username, String displayName, Role role, @Nullable String districtCode,
-                          @Nullable String departmentCode, @Nullable String enterpriseUscc) {
-    }
+    public record NewUser(
+            String username,
+            String displayName,
+            Role role,
+            @Nullable String districtCode,
+            @Nullable String departmentCode,
+            @Nullable String enterpriseUscc) {}
 
-    public record Department(String code, String nameZh, String nameEn) implements Named {
-    }
+    public record Department(String code, String nameZh, String nameEn) implements Named {}
 
     /**
      * Creates a user on behalf of an administrator, with a first password the administrator
@@ -94,7 +97,8 @@ public class UserAdministration {
     /** Creates a user for the system itself: the first city official, or the demo accounts. */
     @Transactional
     public UUID createAsSystem(NewUser user, String password, boolean mustChangePassword) {
-        return create(Actor.system("system", geography.city().code()), user, password, mustChangePassword).getId();
+        return create(Actor.system("system", geography.city().code()), user, password, mustChangePassword)
+                .getId();
     }
 
     private UserAccount create(Actor admin, NewUser user, String password, boolean mustChangePassword) {
@@ -118,16 +122,27 @@ public class UserAdministration {
             AccountRules.checkPassword(username, password, "password");
         }
         Binding binding = bind(admin, user);
-        var account = new UserAccount(UUID.randomUUID(), username, passwordEncoder.encode(password),
-                user.displayName().trim(), user.role(), geography.city().code(), binding.district(),
-                binding.department(), binding.enterprise(), mustChangePassword, now);
+        var account = new UserAccount(
+                UUID.randomUUID(),
+                username,
+                passwordEncoder.encode(password),
+                user.displayName().trim(),
+                user.role(),
+                geography.city().code(),
+                binding.district(),
+                binding.department(),
+                binding.enterprise(),
+                mustChangePassword,
+                now);
         accounts.saveAndFlush(account);
         audit.record(AccountRules.entry(account, "USER_CREATED").change(null, account.auditState()));
         return account;
     }
 
-    private record Binding(@Nullable String district, @Nullable String department, @Nullable UUID enterprise) {
-    }
+    private record Binding(
+            @Nullable String district,
+            @Nullable String department,
+            @Nullable UUID enterprise) {}
 
     private Binding bind(Actor admin, NewUser user) {
         Role role = user.role();
@@ -138,7 +153,10 @@ public class UserAdministration {
         String department = null;
         UUID enterprise = null;
         if (role.needsEnterprise()) {
-            EnterpriseSummary found = enterprises.findByUscc(AccountRules.nullToEmpty(user.enterpriseUscc()).trim().toUpperCase(Locale.ROOT))
+            EnterpriseSummary found = enterprises
+                    .findByUscc(AccountRules.nullToEmpty(user.enterpriseUscc())
+                            .trim()
+                            .toUpperCase(Locale.ROOT))
                     .orElseThrow(() -> InvalidInputException.of("enterpriseUscc", "accounts.error.enterprise.unknown"));
             enterprise = found.id();
             district = found.districtCode();
@@ -149,13 +167,14 @@ public class UserAdministration {
             }
         } else if (role.needsDepartment()) {
             department = user.departmentCode();
-            if (department == null || departments().stream().noneMatch(d -> d.code().equals(user.departmentCode()))) {
+            if (department == null
+                    || departments().stream().noneMatch(d -> d.code().equals(user.departmentCode()))) {
                 throw InvalidInputException.of("departmentCode", "accounts.error.department.unknown");
             }
         }
         if (!admin.hasRole(Role.CITY_OFFICIAL) && !Objects.equals(district, admin.districtCode())) {
-            throw InvalidInputException.of(role.needsEnterprise() ? "enterpriseUscc" : "districtCode",
-                    "accounts.error.district.notYours");
+            throw InvalidInputException.of(
+                    role.needsEnterprise() ? "enterpriseUscc" : "districtCode", "accounts.error.district.notYours");
         }
         return new Binding(district, department, enterprise);
     }
@@ -177,7 +196,9 @@ public class UserAdministration {
         var before = account.auditState();
         account.enable(clock.instant());
         accounts.saveAndFlush(account);
-        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?")
+                .param(id)
+                .update();
         audit.record(AccountRules.entry(account, "USER_ENABLED").change(before, account.auditState()));
     }
 
@@ -189,7 +210,9 @@ public class UserAdministration {
         String temporary = temporaryPassword();
         account.resetPassword(passwordEncoder.encode(temporary), clock.instant());
         accounts.saveAndFlush(account);
-        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?")
+                .param(id)
+                .update();
         audit.record(AccountRules.entry(account, "USER_PASSWORD_RESET").change(before, account.auditState()));
         sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
         return temporary;
@@ -223,7 +246,8 @@ public class UserAdministration {
 
     /** A page of the users in scope, by username, filtered by a text and a role, after the cursor of the last page. */
     @Transactional(readOnly = true)
-    public Slice<UserAccount> page(Scope scope, @Nullable String text, @Nullable Role role, @Nullable String cursor, int size) {
+    public Slice<UserAccount> page(
+            Scope scope, @Nullable String text, @Nullable Role role, @Nullable String cursor, int size) {
         Scope.Condition scoped = scope.where("district_code", "enterprise_id");
         Map<String, Object> params = new HashMap<>(scoped.parameters());
         StringBuilder sql = new StringBuilder("select id from account_user where ").append(scoped.sql());
@@ -241,7 +265,8 @@ public class UserAdministration {
         }
         sql.append(" order by username limit :limit");
         params.put("limit", size + 1);
-        List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+        List<UUID> ids =
+                jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
         Map<UUID, UserAccount> byId = new HashMap<>();
         accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
         return Slice.of(ids.stream().map(byId::get).toList(), size, u -> List.of(u.getUsername()));
@@ -254,7 +279,9 @@ public class UserAdministration {
     }
 
     public List<Department> departments() {
-        return jdbc.sql("select code, name_zh, name_en from account_department order by code").query(Department.class).list();
+        return jdbc.sql("select code, name_zh, name_en from account_department order by code")
+                .query(Department.class)
+                .list();
     }
 
     /** The roles an administrator may hand out. */
@@ -278,5 +305,4 @@ public class UserAdministration {
         }
         return password.toString();
     }
-
 }

@@ -1,9 +1,8 @@
 package org.fugong.audit;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One state change to record. {@code districtCode} and {@code enterpriseId} say whose record it
@@ -20,8 +19,8 @@ public record AuditEntry(
         @Nullable UUID enterpriseId) {
 
     public static AuditEntry of(String module, String entityType, @Nullable Object entityId, String action) {
-        return new AuditEntry(module, entityType, entityId == null ? null : entityId.toString(), action,
-                null, null, null, null);
+        return new AuditEntry(
+                module, entityType, entityId == null ? null : entityId.toString(), action, null, null, null, null);
     }
 
     public AuditEntry change(@Nullable Map<String, ?> before, @Nullable Map<String, ?> after) {

@@ -1,5 +1,9 @@
 package org.fugong.audit;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.jspecify.annotations.Nullable;
@@ -10,11 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
 /** Appends entries to the audit trail; the database refuses to change or delete them. */
 @Service
@@ -38,7 +37,10 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
         Optional<Actor> actor = currentActor.find();
-        append(entry, actor.map(Actor::getUsername).orElse(SYSTEM), actor.map(a -> a.role().name()).orElse(null));
+        append(
+                entry,
+                actor.map(Actor::getUsername).orElse(SYSTEM),
+                actor.map(a -> a.role().name()).orElse(null));
     }
 
     /** Records an event with a named actor, such as a login attempt before anyone is signed in. */

@@ -1,5 +1,11 @@
 package org.fugong.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,13 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Without {@code spring.datasource.url} the application runs on its own PostgreSQL server. The
@@ -31,7 +30,9 @@ public class EmbeddedDatabaseAutoConfiguration {
     @Bean(destroyMethod = "")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
         synchronized (servers) {
-            String key = properties.ephemeral() ? "ephemeral" : properties.dataDirectory().toAbsolutePath().toString();
+            String key = properties.ephemeral()
+                    ? "ephemeral"
+                    : properties.dataDirectory().toAbsolutePath().toString();
             EmbeddedPostgresServer server = servers.computeIfAbsent(key, k -> {
                 Path folder = properties.ephemeral() ? temporaryFolder() : properties.dataDirectory();
                 return EmbeddedPostgresServer.start(folder, properties.port(), properties.ephemeral());
@@ -42,7 +43,8 @@ public class EmbeddedDatabaseAutoConfiguration {
     }
 
     @Bean
-    JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+    JdbcConnectionDetails embeddedConnectionDetails(
+            EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
         String url = server.jdbcUrl(properties.database());
         return new JdbcConnectionDetails() {
             @Override

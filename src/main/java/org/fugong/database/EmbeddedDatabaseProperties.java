@@ -1,9 +1,8 @@
 package org.fugong.database;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.nio.file.Path;
 
 /**
  * The PostgreSQL server started when no {@code spring.datasource.url} is configured.
@@ -18,5 +17,4 @@ public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/postgres") Path dataDirectory,
         @DefaultValue("0") int port,
         @DefaultValue("fugong") String database,
-        @DefaultValue("false") boolean ephemeral) {
-}
+        @DefaultValue("false") boolean ephemeral) {}

@@ -1,13 +1,6 @@
 package org.fugong.database;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
-import org.tukaani.xz.XZInputStream;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,6 +22,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * A real PostgreSQL server run from the binaries that the zonky artifacts ship on Maven Central,
@@ -90,7 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Creates the database if it does not exist yet. */
     public void createDatabaseIfMissing(String database) {
         try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (var rs = exists.executeQuery()) {
                 if (rs.next()) {
@@ -110,8 +109,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         Files.createDirectories(dataDirectory);
-        run(Duration.ofMinutes(2), bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(),
-                "-E", "UTF-8", "--no-locale", "--no-sync");
+        run(
+                Duration.ofMinutes(2),
+                bin("initdb"),
+                "-A",
+                "trust",
+                "-U",
+                SUPERUSER,
+                "-D",
+                dataDirectory.toString(),
+                "-E",
+                "UTF-8",
+                "--no-locale",
+                "--no-sync");
         log.info("Created a PostgreSQL cluster in {}", dataDirectory);
     }
 
@@ -121,13 +131,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             runQuietly(bin("pg_ctl"), "-D", dataDirectory.toString(), "stop", "-m", "fast", "-w", "-t", "10");
             Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
         }
-        String options = String.join(" ", "-p", Integer.toString(port), "-h", "localhost",
-                "-c", "timezone=UTC", "-c", "max_connections=200", "-c", "fsync=" + (ephemeral ? "off" : "on"),
-                "-c", "synchronous_commit=" + (ephemeral ? "off" : "on"), "-c", "full_page_writes=" + (ephemeral ? "off" : "on"),
-                "-c", "unix_socket_directories=''");
+        String options = String.join(
+                " ",
+                "-p",
+                Integer.toString(port),
+                "-h",
+                "localhost",
+                "-c",
+                "timezone=UTC",
+                "-c",
+                "max_connections=200",
+                "-c",
+                "fsync=" + (ephemeral ? "off" : "on"),
+                "-c",
+                "synchronous_commit=" + (ephemeral ? "off" : "on"),
+                "-c",
+                "full_page_writes=" + (ephemeral ? "off" : "on"),
+                "-c",
+                "unix_socket_directories=''");
         Path logFile = dataDirectory.resolve("server.log");
-        run(Duration.ofMinutes(1), bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options, "-l", logFile.toString(),
-                "-w", "-t", "60", "start");
+        run(
+                Duration.ofMinutes(1),
+                bin("pg_ctl"),
+                "-D",
+                dataDirectory.toString(),
+                "-o",
+                options,
+                "-l",
+                logFile.toString(),
+                "-w",
+                "-t",
+                "60",
+                "start");
         log.info("PostgreSQL is listening on localhost:{} with data in {}", port, dataDirectory);
     }
 
@@ -181,7 +216,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static List<String> asUnprivileged(String... command) {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
-            full.addAll(List.of("unshare", "--user", "--map-user=" + UNPRIVILEGED_ID, "--map-group=" + UNPRIVILEGED_ID));
+            full.addAll(
+                    List.of("unshare", "--user", "--map-user=" + UNPRIVILEGED_ID, "--map-group=" + UNPRIVILEGED_ID));
         }
         full.addAll(List.of(command));
         return full;
@@ -208,7 +244,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return target;
         }
         Path staging = Files.createTempDirectory(target.getParent(), "fugong-postgres-unpack");
-        try (var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
+        try (var tar = new TarArchiveInputStream(
+                new XZInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path file = staging.resolve(entry.getName()).normalize();
@@ -257,7 +294,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static String digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

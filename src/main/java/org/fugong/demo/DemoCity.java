@@ -1,5 +1,9 @@
 package org.fugong.demo;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -22,12 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Loads the demo city once: about 2,000 enterprises spread over the districts like Ningbo's
  * economy, one account for every role (all with the password {@code demo}), and the daily
@@ -43,9 +41,17 @@ class DemoCity {
 
     /** How many of the 2,000 demo enterprises each district gets, roughly by its economy. */
     private static final Map<String, Integer> SHARE = Map.ofEntries(
-            Map.entry("330212", 350), Map.entry("330282", 300), Map.entry("330281", 250), Map.entry("330206", 220),
-            Map.entry("330203", 200), Map.entry("330211", 130), Map.entry("330205", 130), Map.entry("330213", 120),
-            Map.entry("330226", 120), Map.entry("330225", 100), Map.entry("330200-GX", 80));
+            Map.entry("330212", 350),
+            Map.entry("330282", 300),
+            Map.entry("330281", 250),
+            Map.entry("330206", 220),
+            Map.entry("330203", 200),
+            Map.entry("330211", 130),
+            Map.entry("330205", 130),
+            Map.entry("330213", 120),
+            Map.entry("330226", 120),
+            Map.entry("330225", 100),
+            Map.entry("330200-GX", 80));
 
     private final DemoMode mode;
     private final Geography geography;
@@ -59,8 +65,18 @@ class DemoCity {
     private final DemoTickets tickets;
     private final DemoHealthCodes healthCodes;
 
-    DemoCity(DemoHealthCodes healthCodes, DemoApplications applications, DemoTickets tickets, DemoMode mode, Geography geography, EnterpriseDirectory enterprises, UserAdministration users,
-             CommissionerAssignments assignments, RiskMapDesk riskMap, TransactionTemplate transaction, JdbcClient jdbc) {
+    DemoCity(
+            DemoHealthCodes healthCodes,
+            DemoApplications applications,
+            DemoTickets tickets,
+            DemoMode mode,
+            Geography geography,
+            EnterpriseDirectory enterprises,
+            UserAdministration users,
+            CommissionerAssignments assignments,
+            RiskMapDesk riskMap,
+            TransactionTemplate transaction,
+            JdbcClient jdbc) {
         this.riskMap = riskMap;
         this.applications = applications;
         this.tickets = tickets;
@@ -94,21 +110,46 @@ class DemoCity {
         var generator = new DemoEnterpriseGenerator(20200203L);
         District haishu = district("330203");
         District jiangbei = district("330205");
-        var haishuShop = new NewEnterprise(generator.code(haishu), "宁波甬兴服饰有限公司", "王海燕", haishu.code(),
-                geography.townships(haishu.code()).get(8).code(), IndustrySection.C, EnterpriseSize.SMALL, true, 186,
-                false, PriorityCategory.EXPORTER, 2400.0, "王海燕", "13805741234");
-        var jiangbeiFactory = new NewEnterprise(generator.code(jiangbei), "宁波慈城精密机械有限公司", "陈立新", jiangbei.code(),
-                geography.townships(jiangbei.code()).get(7).code(), IndustrySection.C, EnterpriseSize.MEDIUM, true, 452,
-                true, null, 8600.0, "陈立新", "0574-87351234");
+        var haishuShop = new NewEnterprise(
+                generator.code(haishu),
+                "宁波甬兴服饰有限公司",
+                "王海燕",
+                haishu.code(),
+                geography.townships(haishu.code()).get(8).code(),
+                IndustrySection.C,
+                EnterpriseSize.SMALL,
+                true,
+                186,
+                false,
+                PriorityCategory.EXPORTER,
+                2400.0,
+                "王海燕",
+                "13805741234");
+        var jiangbeiFactory = new NewEnterprise(
+                generator.code(jiangbei),
+                "宁波慈城精密机械有限公司",
+                "陈立新",
+                jiangbei.code(),
+                geography.townships(jiangbei.code()).get(7).code(),
+                IndustrySection.C,
+                EnterpriseSize.MEDIUM,
+                true,
+                452,
+                true,
+                null,
+                8600.0,
+                "陈立新",
+                "0574-87351234");
         generator.reserve(haishuShop);
         generator.reserve(jiangbeiFactory);
         List<UUID> named = enterprises.registerAll(List.of(haishuShop, jiangbeiFactory));
 
         Map<String, List<UUID>> byDistrict = new LinkedHashMap<>();
         for (District district : geography.districts()) {
-            int count = SHARE.getOrDefault(district.code(), 50) - (district.code().equals(haishu.code())
-                    || district.code().equals(jiangbei.code()) ? 1 : 0);
-            byDistrict.put(district.code(),
+            int count = SHARE.getOrDefault(district.code(), 50)
+                    - (district.code().equals(haishu.code()) || district.code().equals(jiangbei.code()) ? 1 : 0);
+            byDistrict.put(
+                    district.code(),
                     enterprises.registerAll(generator.generate(district, geography.townships(district.code()), count)));
         }
         List<UUID> haishuIds = byDistrict.get(haishu.code());
@@ -130,22 +171,36 @@ class DemoCity {
         for (UUID id : haishuIds.subList(0, 5)) {
             assignments.assign(commissioner, id, haishu.code(), "demo");
         }
-        // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for review.
+        // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for
+        // review.
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
-        Actor health = new Actor(UUID.nameUUIDFromBytes("demo-health".getBytes()), "demo-health", "市卫生健康委",
-                Role.DEPARTMENT_OFFICER, geography.city().code(), null, "HEALTH", null, true, false, false, null);
+        Actor health = new Actor(
+                UUID.nameUUIDFromBytes("demo-health".getBytes()),
+                "demo-health",
+                "市卫生健康委",
+                Role.DEPARTMENT_OFFICER,
+                geography.city().code(),
+                null,
+                "HEALTH",
+                null,
+                true,
+                false,
+                false,
+                null);
         log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
     }
 
-    private UUID user(String username, String displayName, Role role, String district, String department,
-                             String enterpriseUscc) {
-        return users.createAsSystem(new NewUser(username, displayName, role, district, department, enterpriseUscc),
-                PASSWORD, false);
+    private UUID user(
+            String username, String displayName, Role role, String district, String department, String enterpriseUscc) {
+        return users.createAsSystem(
+                new NewUser(username, displayName, role, district, department, enterpriseUscc), PASSWORD, false);
     }
 
     private District district(String code) {
-        return geography.district(code).orElseThrow(() -> new IllegalStateException("The demo city needs district " + code));
+        return geography
+                .district(code)
+                .orElseThrow(() -> new IllegalStateException("The demo city needs district " + code));
     }
 }

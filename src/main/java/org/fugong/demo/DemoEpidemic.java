@@ -1,16 +1,15 @@
 package org.fugong.demo;
 
-import org.fugong.geography.District;
-import org.fugong.geography.Geography;
-import org.fugong.geography.Township;
-import org.fugong.riskmap.reporting.IndicatorRow;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
+import org.fugong.geography.Township;
+import org.fugong.riskmap.reporting.IndicatorRow;
 
 /**
  * Daily figures for February and March 2020 shaped like Ningbo's epidemic: 157 confirmed cases,
@@ -24,20 +23,26 @@ final class DemoEpidemic {
 
     /** Final cumulative cases per district (157 in all). */
     static final Map<String, Integer> TOTALS = Map.ofEntries(
-            Map.entry("330212", 52), Map.entry("330203", 22), Map.entry("330205", 14), Map.entry("330206", 10),
-            Map.entry("330211", 9), Map.entry("330213", 8), Map.entry("330225", 7), Map.entry("330226", 10),
-            Map.entry("330281", 11), Map.entry("330282", 12), Map.entry("330200-GX", 2));
+            Map.entry("330212", 52),
+            Map.entry("330203", 22),
+            Map.entry("330205", 14),
+            Map.entry("330206", 10),
+            Map.entry("330211", 9),
+            Map.entry("330213", 8),
+            Map.entry("330225", 7),
+            Map.entry("330226", 10),
+            Map.entry("330281", 11),
+            Map.entry("330282", 12),
+            Map.entry("330200-GX", 2));
     /** Active clusters per district and the last day they were active. */
     static final Map<String, Object[]> CLUSTERS = Map.of(
-            "330212", new Object[]{2, LocalDate.of(2020, 2, 12)},
-            "330203", new Object[]{1, LocalDate.of(2020, 2, 8)});
+            "330212", new Object[] {2, LocalDate.of(2020, 2, 12)},
+            "330203", new Object[] {1, LocalDate.of(2020, 2, 8)});
     /** Imported cases in March: district, township index, day. */
     static final List<Object[]> MARCH_IMPORTS = List.<Object[]>of(
-            new Object[]{"330206", 0, LocalDate.of(2020, 3, 5)},
-            new Object[]{"330226", 2, LocalDate.of(2020, 3, 9)});
+            new Object[] {"330206", 0, LocalDate.of(2020, 3, 5)}, new Object[] {"330226", 2, LocalDate.of(2020, 3, 9)});
 
-    private DemoEpidemic() {
-    }
+    private DemoEpidemic() {}
 
     static List<IndicatorRow> figures(Geography geography) {
         var random = new Random(20200301L);
@@ -46,7 +51,9 @@ final class DemoEpidemic {
         for (District district : geography.districts()) {
             List<Township> all = geography.townships(district.code());
             int total = TOTALS.getOrDefault(district.code(), 0);
-            int march = (int) MARCH_IMPORTS.stream().filter(m -> m[0].equals(district.code())).count();
+            int march = (int) MARCH_IMPORTS.stream()
+                    .filter(m -> m[0].equals(district.code()))
+                    .count();
             int february = total - march;
             if (february <= 0 || all.isEmpty()) {
                 continue;
@@ -59,8 +66,9 @@ final class DemoEpidemic {
                 perTownship[i % affectedCount]++;
             }
             for (int t = 0; t < affectedCount; t++) {
-                Map<LocalDate, int[]> days = townships.computeIfAbsent(affected.get(t).code(), k -> new LinkedHashMap<>());
-                days.put(FIRST_DAY, new int[]{0, 0, 0, 0, perTownship[t]});
+                Map<LocalDate, int[]> days =
+                        townships.computeIfAbsent(affected.get(t).code(), k -> new LinkedHashMap<>());
+                days.put(FIRST_DAY, new int[] {0, 0, 0, 0, perTownship[t]});
             }
             // The rest over the first three weeks of February, fewer each day.
             int remaining = february - baseline;
@@ -108,12 +116,16 @@ final class DemoEpidemic {
             Township township = geography.township(entry.getKey()).orElseThrow();
             int cumulative = 0;
             int clusters = 0;
-            for (var day : entry.getValue().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            for (var day : entry.getValue().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList()) {
                 int[] f = day.getValue();
                 cumulative += f[4] + f[0] + f[1];
                 clusters = f[3] == -1 ? 0 : f[3] > 0 ? f[3] : clusters;
-                rows.add(new IndicatorRow(township.code(), day.getKey(), f[0], f[1], f[2], clusters, cumulative, null, null));
-                int[] d = districts.computeIfAbsent(township.districtCode(), k -> new LinkedHashMap<>())
+                rows.add(new IndicatorRow(
+                        township.code(), day.getKey(), f[0], f[1], f[2], clusters, cumulative, null, null));
+                int[] d = districts
+                        .computeIfAbsent(township.districtCode(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(day.getKey(), k -> new int[3]);
                 d[0] += f[0];
                 d[1] += f[1];
@@ -140,10 +152,12 @@ final class DemoEpidemic {
     private static int[] latestOnOrBefore(List<IndicatorRow> rows, String unit, LocalDate day) {
         IndicatorRow latest = null;
         for (IndicatorRow row : rows) {
-            if (row.unitCode().equals(unit) && !row.day().isAfter(day) && (latest == null || row.day().isAfter(latest.day()))) {
+            if (row.unitCode().equals(unit)
+                    && !row.day().isAfter(day)
+                    && (latest == null || row.day().isAfter(latest.day()))) {
                 latest = row;
             }
         }
-        return latest == null ? new int[]{0, 0} : new int[]{latest.cumulativeConfirmed(), latest.activeClusters()};
+        return latest == null ? new int[] {0, 0} : new int[] {latest.cumulativeConfirmed(), latest.activeClusters()};
     }
 }

@@ -1,5 +1,8 @@
 package org.fugong.demo;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
 import org.fugong.access.Actor;
 import org.fugong.healthcode.CodeRules;
 import org.fugong.healthcode.Declarations;
@@ -8,10 +11,6 @@ import org.fugong.healthcode.Persons;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.healthcode.Staff;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Random;
 
 /**
  * A few hundred demo code holders in every colour: most declared nothing unusual, some stayed in
@@ -42,19 +41,30 @@ class DemoHealthCodes {
         lists.setArea(health, "330100", "浙江省杭州市", CodeRules.Level.LOW);
         Random random = new Random(20200211L);
         for (int i = 0; i < count; i++) {
-            String first17 = "330203" + (1960 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12),
-                    1 + random.nextInt(28)) + String.format("%03d", i % 1000);
+            String first17 = "330203" + (1960 + random.nextInt(40))
+                    + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+                    + String.format("%03d", i % 1000);
             String id = first17 + ResidentId.checkCharacter(first17);
-            String name = "" + SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()))
+            String name = "" + SURNAMES.charAt(random.nextInt(SURNAMES.length()))
+                    + GIVEN.charAt(random.nextInt(GIVEN.length()))
                     + (random.nextBoolean() ? "" : String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))));
             var person = persons.identify(id, name, "139" + String.format("%08d", 57_400_000 + i));
             int roll = random.nextInt(100);
-            List<String> places = roll < 8 ? List.of("OUT:420100") : roll < 18 ? List.of("OUT:440300") : List.of("OUT:330100");
-            declarations.declare(person.id(), new Declarations.DeclarationInput(places, roll >= 18 && roll < 22,
-                    roll >= 22 && roll < 25 ? CodeRules.Symptoms.FEVER : CodeRules.Symptoms.NONE, 36.5, null));
+            List<String> places =
+                    roll < 8 ? List.of("OUT:420100") : roll < 18 ? List.of("OUT:440300") : List.of("OUT:330100");
+            declarations.declare(
+                    person.id(),
+                    new Declarations.DeclarationInput(
+                            places,
+                            roll >= 18 && roll < 22,
+                            roll >= 22 && roll < 25 ? CodeRules.Symptoms.FEVER : CodeRules.Symptoms.NONE,
+                            36.5,
+                            null));
             if (roll >= 25 && roll < 28) {
-                lists.importEntries(health, "demo close contacts", List.of(new HealthLists.Entry(id, "CLOSE_CONTACT",
-                        LocalDate.now())));
+                lists.importEntries(
+                        health,
+                        "demo close contacts",
+                        List.of(new HealthLists.Entry(id, "CLOSE_CONTACT", LocalDate.now())));
             }
             if (i < 40) {
                 staff.consent(person.id(), employerUscc);

@@ -16,8 +16,10 @@ public class DemoMode {
 
     private final boolean enabled;
 
-    DemoMode(@Value("${fugong.demo.enabled:}") String setting, Environment environment,
-             ObjectProvider<EmbeddedPostgresServer> embedded) {
+    DemoMode(
+            @Value("${fugong.demo.enabled:}") String setting,
+            Environment environment,
+            ObjectProvider<EmbeddedPostgresServer> embedded) {
         this.enabled = setting.isBlank()
                 ? embedded.getIfAvailable() != null || environment.acceptsProfiles(Profiles.of("demo"))
                 : Boolean.parseBoolean(setting);

@@ -1,5 +1,13 @@
 package org.fugong.demo;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -11,21 +19,11 @@ import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketChannel;
 import org.fugong.tickets.TicketDesk;
 import org.fugong.tickets.TicketHandling;
-import org.fugong.tickets.TicketReplies;
 import org.fugong.tickets.TicketPriority;
+import org.fugong.tickets.TicketReplies;
 import org.fugong.tickets.TicketSweep;
 import org.fugong.tickets.TicketUnits;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * A few hundred demo problem tickets, received over the last three days in every district, in
@@ -35,8 +33,7 @@ import java.util.UUID;
 @Component
 class DemoTickets {
 
-    private record Problem(TicketCategory category, String title, String description) {
-    }
+    private record Problem(TicketCategory category, String title, String description) {}
 
     private static final List<Problem> PROBLEMS = List.of(
             new Problem(TicketCategory.LABOUR, "外省员工无法返岗", "约 40 名贵州籍员工无法返回宁波，希望协调包车接回。"),
@@ -61,8 +58,15 @@ class DemoTickets {
     private final Clock clock;
     private final CommonIssues issues;
 
-    DemoTickets(TicketDesk desk, TicketHandling handling, TicketReplies replies, TicketSweep sweep, TicketUnits units,
-                EnterpriseDirectory enterprises, Clock clock, CommonIssues issues) {
+    DemoTickets(
+            TicketDesk desk,
+            TicketHandling handling,
+            TicketReplies replies,
+            TicketSweep sweep,
+            TicketUnits units,
+            EnterpriseDirectory enterprises,
+            Clock clock,
+            CommonIssues issues) {
         this.issues = issues;
         this.desk = desk;
         this.handling = handling;
@@ -85,16 +89,38 @@ class DemoTickets {
                 EnterpriseSummary enterprise = enterprises.get(Scope.city(), ids.get(ids.size() - 1 - i));
                 Problem problem = PROBLEMS.get(random.nextInt(PROBLEMS.size()));
                 Instant received = now.minus(Duration.ofMinutes(30 + random.nextInt(3 * 24 * 60)));
-                Actor owner = new Actor(UUID.nameUUIDFromBytes(("demo-enterprise-" + enterprise.id()).getBytes()),
-                        "demo-enterprise", enterprise.legalRepresentative(), Role.ENTERPRISE, cityCode,
-                        enterprise.districtCode(), null, enterprise.id(), true, false, false, null);
+                Actor owner = new Actor(
+                        UUID.nameUUIDFromBytes(("demo-enterprise-" + enterprise.id()).getBytes()),
+                        "demo-enterprise",
+                        enterprise.legalRepresentative(),
+                        Role.ENTERPRISE,
+                        cityCode,
+                        enterprise.districtCode(),
+                        null,
+                        enterprise.id(),
+                        true,
+                        false,
+                        false,
+                        null);
                 Scope own = Scope.enterprise(enterprise.id());
-                Ticket ticket = desk.file(owner, own, new TicketDesk.NewTicket(enterprise.id(), problem.category(),
-                        random.nextInt(8) == 0 ? TicketPriority.URGENT : TicketPriority.NORMAL, problem.title(),
-                        problem.description(), false, null), TicketChannel.ONLINE, received);
+                Ticket ticket = desk.file(
+                        owner,
+                        own,
+                        new TicketDesk.NewTicket(
+                                enterprise.id(),
+                                problem.category(),
+                                random.nextInt(8) == 0 ? TicketPriority.URGENT : TicketPriority.NORMAL,
+                                problem.title(),
+                                problem.description(),
+                                false,
+                                null),
+                        TicketChannel.ONLINE,
+                        received);
                 int roll = random.nextInt(100);
                 advance(ticket, owner, own, cityCode, roll);
-                if (roll < 40 && ticket.unitCode().equals("DEPT-LABOUR") && problem.title().contains("返岗")) {
+                if (roll < 40
+                        && ticket.unitCode().equals("DEPT-LABOUR")
+                        && problem.title().contains("返岗")) {
                     labourOpen.add(ticket.id());
                 }
                 filed++;
@@ -111,8 +137,13 @@ class DemoTickets {
             return;
         }
         Actor labour = handlerOf("DEPT-LABOUR", cityCode);
-        var issue = issues.open(labour, Scope.city(), "外省员工返岗包车", "多家企业反映外省员工无法返岗，由市人社局牵头的返岗专班统一协调包车、专列。",
-                "DEPT-LABOUR", labourOpen.get(0));
+        var issue = issues.open(
+                labour,
+                Scope.city(),
+                "外省员工返岗包车",
+                "多家企业反映外省员工无法返岗，由市人社局牵头的返岗专班统一协调包车、专列。",
+                "DEPT-LABOUR",
+                labourOpen.get(0));
         for (UUID id : labourOpen.subList(1, Math.min(labourOpen.size(), 8))) {
             issues.add(labour, Scope.city(), issue.id(), id);
         }
@@ -151,10 +182,34 @@ class DemoTickets {
         var unit = units.find(unitCode).orElseThrow();
         UUID id = UUID.nameUUIDFromBytes(("demo-handler-" + unitCode).getBytes());
         return switch (unit.kind()) {
-            case "DEPARTMENT" -> new Actor(id, "demo-handler", unit.nameZh(), Role.DEPARTMENT_OFFICER, cityCode, null,
-                    unit.department(), null, true, false, false, null);
-            case "DISTRICT_GROUP" -> new Actor(id, "demo-handler", unit.nameZh(), Role.DISTRICT_OFFICIAL, cityCode,
-                    unit.districtCode(), null, null, true, false, false, null);
+            case "DEPARTMENT" ->
+                new Actor(
+                        id,
+                        "demo-handler",
+                        unit.nameZh(),
+                        Role.DEPARTMENT_OFFICER,
+                        cityCode,
+                        null,
+                        unit.department(),
+                        null,
+                        true,
+                        false,
+                        false,
+                        null);
+            case "DISTRICT_GROUP" ->
+                new Actor(
+                        id,
+                        "demo-handler",
+                        unit.nameZh(),
+                        Role.DISTRICT_OFFICIAL,
+                        cityCode,
+                        unit.districtCode(),
+                        null,
+                        null,
+                        true,
+                        false,
+                        false,
+                        null);
             default -> Actor.system("demo", cityCode);
         };
     }

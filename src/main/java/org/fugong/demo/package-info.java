@@ -4,8 +4,18 @@
  * modules' APIs.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"accounts", "database", "enterprises", "enterprises::applications", "geography",
-        "healthcode", "riskmap::reporting", "tickets", "visits"})
+@ApplicationModule(
+        allowedDependencies = {
+            "accounts",
+            "database",
+            "enterprises",
+            "enterprises::applications",
+            "geography",
+            "healthcode",
+            "riskmap::reporting",
+            "tickets",
+            "visits"
+        })
 package org.fugong.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,7 @@
 package org.fugong.enterprises;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contact telephone number in mainland China: a mobile number (11 digits starting 13–19) or a
@@ -13,8 +12,7 @@ public final class ContactPhone {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern FIXED = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
-    private ContactPhone() {
-    }
+    private ContactPhone() {}
 
     /** The number as stored, or null if it is not a valid number. */
     public static @Nullable String normalise(@Nullable String text) {

@@ -1,17 +1,5 @@
 package org.fugong.enterprises;
 
-import org.fugong.shell.NotFoundException;
-import org.fugong.access.Scope;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.Slice;
-import org.fugong.shell.SqlText;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.shell.NotFoundException;
+import org.fugong.shell.Slice;
+import org.fugong.shell.SqlText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds and lists enterprises, always within the caller's {@link Scope}. Lists are keyset
@@ -36,12 +35,22 @@ public class EnterpriseDirectory {
             id, uscc, name, legal_representative, district_code, township_code, industry_section, size,
             above_scale, staff_count, key_enterprise, priority_category, floor_area_m2, contact_name, contact_phone""";
     private static final RowMapper<EnterpriseSummary> SUMMARY = (rs, n) -> new EnterpriseSummary(
-            rs.getObject("id", UUID.class), rs.getString("uscc"), rs.getString("name"),
-            rs.getString("legal_representative"), rs.getString("district_code"), rs.getString("township_code"),
-            IndustrySection.valueOf(rs.getString("industry_section")), EnterpriseSize.valueOf(rs.getString("size")),
-            rs.getBoolean("above_scale"), rs.getInt("staff_count"), rs.getBoolean("key_enterprise"),
-            rs.getString("priority_category") == null ? null : PriorityCategory.valueOf(rs.getString("priority_category")),
-            rs.getObject("floor_area_m2") == null ? null : rs.getDouble("floor_area_m2"), rs.getString("contact_name"),
+            rs.getObject("id", UUID.class),
+            rs.getString("uscc"),
+            rs.getString("name"),
+            rs.getString("legal_representative"),
+            rs.getString("district_code"),
+            rs.getString("township_code"),
+            IndustrySection.valueOf(rs.getString("industry_section")),
+            EnterpriseSize.valueOf(rs.getString("size")),
+            rs.getBoolean("above_scale"),
+            rs.getInt("staff_count"),
+            rs.getBoolean("key_enterprise"),
+            rs.getString("priority_category") == null
+                    ? null
+                    : PriorityCategory.valueOf(rs.getString("priority_category")),
+            rs.getObject("floor_area_m2") == null ? null : rs.getDouble("floor_area_m2"),
+            rs.getString("contact_name"),
             rs.getString("contact_phone"));
 
     private final JdbcClient jdbc;
@@ -57,20 +66,27 @@ public class EnterpriseDirectory {
     /** Finds an enterprise by its credit code, regardless of scope: callers check their own rules. */
     @Transactional(readOnly = true)
     public Optional<EnterpriseSummary> findByUscc(String uscc) {
-        return jdbc.sql("select " + COLUMNS + " from enterprise where uscc = ?").param(uscc).query(SUMMARY).optional();
+        return jdbc.sql("select " + COLUMNS + " from enterprise where uscc = ?")
+                .param(uscc)
+                .query(SUMMARY)
+                .optional();
     }
 
     /** The enterprise, if the scope permits it: 404 if there is none, 403 if it is someone else's. */
     @Transactional(readOnly = true)
     public EnterpriseSummary get(Scope scope, UUID id) {
-        EnterpriseSummary enterprise = jdbc.sql("select " + COLUMNS + " from enterprise where id = ?").param(id)
-                .query(SUMMARY).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
+        EnterpriseSummary enterprise = jdbc.sql("select " + COLUMNS + " from enterprise where id = ?")
+                .param(id)
+                .query(SUMMARY)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("enterprise", id));
         scope.check(enterprise.districtCode(), enterprise.id());
         return enterprise;
     }
 
     @Transactional(readOnly = true)
-    public Slice<EnterpriseSummary> search(Scope scope, EnterpriseCriteria criteria, @Nullable String cursor, int size) {
+    public Slice<EnterpriseSummary> search(
+            Scope scope, EnterpriseCriteria criteria, @Nullable String cursor, int size) {
         var query = where(scope, criteria);
         if (cursor != null && !cursor.isBlank()) {
             Slice.Cursor after = Slice.after(cursor, 2);
@@ -81,7 +97,9 @@ public class EnterpriseDirectory {
         query.params.put("limit", size + 1);
         List<EnterpriseSummary> rows = jdbc.sql("select " + COLUMNS + " from enterprise where "
                         + String.join(" and ", query.conditions) + " order by name, id limit :limit")
-                .params(query.params).query(SUMMARY).list();
+                .params(query.params)
+                .query(SUMMARY)
+                .list();
         return Slice.of(rows, size, e -> List.of(e.name(), e.id()));
     }
 
@@ -89,8 +107,13 @@ public class EnterpriseDirectory {
     @Transactional(readOnly = true)
     public void forEach(Scope scope, EnterpriseCriteria criteria, Consumer<EnterpriseSummary> consumer) {
         var query = where(scope, criteria);
-        try (var rows = jdbc.sql("select " + COLUMNS + " from enterprise where " + String.join(" and ", query.conditions)
-                + " order by name, id").params(query.params).withFetchSize(1000).query(SUMMARY).stream()) {
+        try (var rows = jdbc
+                .sql("select " + COLUMNS + " from enterprise where " + String.join(" and ", query.conditions)
+                        + " order by name, id")
+                .params(query.params)
+                .withFetchSize(1000)
+                .query(SUMMARY)
+                .stream()) {
             rows.forEach(consumer);
         }
     }
@@ -118,12 +141,24 @@ public class EnterpriseDirectory {
                                                     created_at, updated_at)
                             values (:id, :uscc, :name, :legal, :district, :township, :industry, :size, :above, :staff,
                                     :key, :category, :area, :contact, :phone, :now, :now)""")
-                    .param("id", id).param("uscc", e.uscc()).param("name", e.name()).param("legal", e.legalRepresentative())
-                    .param("district", e.districtCode()).param("township", e.townshipCode())
-                    .param("industry", e.industrySection().name()).param("size", e.size().name())
-                    .param("above", e.aboveScale()).param("staff", e.staffCount()).param("key", e.keyEnterprise())
-                    .param("category", e.priorityCategory() == null ? null : e.priorityCategory().name())
-                    .param("area", e.floorAreaM2()).param("contact", e.contactName())
+                    .param("id", id)
+                    .param("uscc", e.uscc())
+                    .param("name", e.name())
+                    .param("legal", e.legalRepresentative())
+                    .param("district", e.districtCode())
+                    .param("township", e.townshipCode())
+                    .param("industry", e.industrySection().name())
+                    .param("size", e.size().name())
+                    .param("above", e.aboveScale())
+                    .param("staff", e.staffCount())
+                    .param("key", e.keyEnterprise())
+                    .param(
+                            "category",
+                            e.priorityCategory() == null
+                                    ? null
+                                    : e.priorityCategory().name())
+                    .param("area", e.floorAreaM2())
+                    .param("contact", e.contactName())
                     .param("phone", e.contactPhone() == null ? null : ContactPhone.normalise(e.contactPhone()))
                     .param("now", Timestamp.from(now))
                     .update();
@@ -137,19 +172,21 @@ public class EnterpriseDirectory {
             after.put("aboveScale", e.aboveScale());
             after.put("staffCount", e.staffCount());
             after.put("keyEnterprise", e.keyEnterprise());
-            after.put("priorityCategory", e.priorityCategory() == null ? null : e.priorityCategory().name());
+            after.put(
+                    "priorityCategory",
+                    e.priorityCategory() == null ? null : e.priorityCategory().name());
             after.put("floorAreaM2", e.floorAreaM2());
             after.put("contactName", e.contactName());
             after.put("contactPhone", e.contactPhone());
             audit.record(AuditEntry.of("enterprises", "Enterprise", id, "ENTERPRISE_REGISTERED")
-                    .change(null, after).owner(e.districtCode(), id));
+                    .change(null, after)
+                    .owner(e.districtCode(), id));
             ids.add(id);
         }
         return ids;
     }
 
-    private record Query(List<String> conditions, Map<String, Object> params) {
-    }
+    private record Query(List<String> conditions, Map<String, Object> params) {}
 
     private static Query where(Scope scope, EnterpriseCriteria criteria) {
         List<String> conditions = new ArrayList<>();

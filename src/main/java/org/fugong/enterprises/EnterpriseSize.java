@@ -1,4 +1,9 @@
 package org.fugong.enterprises;
 
 /** Size classes of the national classification of enterprise sizes. */
-public enum EnterpriseSize { MICRO, SMALL, MEDIUM, LARGE }
+public enum EnterpriseSize {
+    MICRO,
+    SMALL,
+    MEDIUM,
+    LARGE
+}

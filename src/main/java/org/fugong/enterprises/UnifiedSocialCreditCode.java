@@ -13,8 +13,7 @@ public final class UnifiedSocialCreditCode {
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORGANISATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
-    private UnifiedSocialCreditCode() {
-    }
+    private UnifiedSocialCreditCode() {}
 
     /** Whether the text is a well-formed code with the right check character. */
     public static boolean isValid(String code) {
@@ -71,7 +70,8 @@ public final class UnifiedSocialCreditCode {
 
     /** A complete code from its parts; the organisation code and the code get their check characters. */
     public static String compose(char authority, char category, String division6, String organisationBody8) {
-        String first17 = "" + authority + category + division6 + organisationBody8 + organisationCheckCharacter(organisationBody8);
+        String first17 = "" + authority + category + division6 + organisationBody8
+                + organisationCheckCharacter(organisationBody8);
         return first17 + checkCharacter(first17);
     }
 }

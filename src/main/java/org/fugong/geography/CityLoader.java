@@ -1,13 +1,5 @@
 package org.fugong.geography;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.fugong.geography.internal.GeographyProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.fugong.geography.internal.GeographyProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the configured city file into the database at start-up: new units are added and names
@@ -56,15 +55,20 @@ class CityLoader implements SmartInitializingSingleton {
                                 on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
                                     time_zone = excluded.time_zone""").params(row[1], row[3], row[4], row[5]).update();
                     }
-                    case "district" -> jdbc.sql("""
+                    case "district" ->
+                        jdbc.sql("""
                             insert into geo_district (code, city_code, name_zh, name_en, kind, sort_order) values (?, ?, ?, ?, ?, ?)
                             on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
                                 kind = excluded.kind, sort_order = excluded.sort_order""")
-                            .params(row[1], row[2], row[3], row[4], row[5], ++order).update();
-                    case "township" -> jdbc.sql("""
+                                .params(row[1], row[2], row[3], row[4], row[5], ++order)
+                                .update();
+                    case "township" ->
+                        jdbc.sql("""
                             insert into geo_township (code, district_code, name_zh, name_en, kind) values (?, ?, ?, ?, ?)
                             on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
-                                kind = excluded.kind""").params(row[1], row[2], row[3], row[4], row[5]).update();
+                                kind = excluded.kind""")
+                                .params(row[1], row[2], row[3], row[4], row[5])
+                                .update();
                     default -> throw new IllegalStateException("Unknown level in the city file: " + row[0]);
                 }
             }
@@ -79,7 +83,8 @@ class CityLoader implements SmartInitializingSingleton {
 
     private List<String[]> read() {
         List<String[]> rows = new ArrayList<>();
-        try (var reader = new BufferedReader(new InputStreamReader(properties.cityFile().getInputStream(), StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(
+                new InputStreamReader(properties.cityFile().getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -89,7 +94,8 @@ class CityLoader implements SmartInitializingSingleton {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length != 6) {
-                    throw new IllegalStateException("City file line " + number + " has " + fields.length + " fields, not 6");
+                    throw new IllegalStateException(
+                            "City file line " + number + " has " + fields.length + " fields, not 6");
                 }
                 rows.add(fields);
             }

@@ -4,5 +4,10 @@ package org.fugong.geography;
 public record District(String code, String cityCode, String nameZh, String nameEn, Kind kind, int sortOrder)
         implements Named {
 
-    public enum Kind { DISTRICT, COUNTY, COUNTY_CITY, FUNCTIONAL_ZONE }
+    public enum Kind {
+        DISTRICT,
+        COUNTY,
+        COUNTY_CITY,
+        FUNCTIONAL_ZONE
+    }
 }

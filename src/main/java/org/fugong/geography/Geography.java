@@ -1,13 +1,12 @@
 package org.fugong.geography;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * The city served and its units. Units change only with the city file, so they are read once
@@ -23,26 +22,36 @@ public class Geography {
         this.jdbc = jdbc;
     }
 
-    private record Snapshot(City city, List<District> districts, Map<String, District> districtsByCode,
-                            Map<String, Township> townshipsByCode, Map<String, List<Township>> townshipsByDistrict) {
-        static final Snapshot EMPTY = new Snapshot(new City("", "", "", "Asia/Shanghai"), List.of(), Map.of(), Map.of(), Map.of());
+    private record Snapshot(
+            City city,
+            List<District> districts,
+            Map<String, District> districtsByCode,
+            Map<String, Township> townshipsByCode,
+            Map<String, List<Township>> townshipsByDistrict) {
+        static final Snapshot EMPTY =
+                new Snapshot(new City("", "", "", "Asia/Shanghai"), List.of(), Map.of(), Map.of(), Map.of());
     }
 
     void reload(String cityCode) {
         City city = jdbc.sql("select code, name_zh, name_en, time_zone from geo_city where code = ?")
-                .param(cityCode).query(City.class).single();
-        List<District> districts = jdbc.sql("""
+                .param(cityCode)
+                .query(City.class)
+                .single();
+        List<District> districts =
+                jdbc.sql("""
                         select code, city_code, name_zh, name_en, kind, sort_order from geo_district
-                        where city_code = ? order by sort_order""")
-                .param(cityCode).query(District.class).list();
-        List<Township> townships = jdbc.sql("""
+                        where city_code = ? order by sort_order""").param(cityCode).query(District.class).list();
+        List<Township> townships =
+                jdbc.sql("""
                         select t.code, t.district_code, t.name_zh, t.name_en, t.kind from geo_township t
-                        join geo_district d on d.code = t.district_code where d.city_code = ? order by t.code""")
-                .param(cityCode).query(Township.class).list();
-        snapshot = new Snapshot(city, districts,
+                        join geo_district d on d.code = t.district_code where d.city_code = ? order by t.code""").param(cityCode).query(Township.class).list();
+        snapshot = new Snapshot(
+                city,
+                districts,
                 districts.stream().collect(Collectors.toUnmodifiableMap(District::code, Function.identity())),
                 townships.stream().collect(Collectors.toUnmodifiableMap(Township::code, Function.identity())),
-                townships.stream().collect(Collectors.groupingBy(Township::districtCode, Collectors.toUnmodifiableList())));
+                townships.stream()
+                        .collect(Collectors.groupingBy(Township::districtCode, Collectors.toUnmodifiableList())));
     }
 
     public City city() {
@@ -67,6 +76,8 @@ public class Geography {
 
     /** Whether the township lies in the district. */
     public boolean contains(String districtCode, String townshipCode) {
-        return township(townshipCode).map(t -> t.districtCode().equals(districtCode)).orElse(false);
+        return township(townshipCode)
+                .map(t -> t.districtCode().equals(districtCode))
+                .orElse(false);
     }
 }

@@ -1,17 +1,5 @@
 package org.fugong.healthcode;
 
-import org.fugong.healthcode.internal.PersonalDataCipher;
-import org.fugong.healthcode.internal.HealthBureau;
-import org.fugong.healthcode.internal.CodeStatus;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.access.Actor;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -23,6 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.healthcode.internal.CodeStatus;
+import org.fugong.healthcode.internal.HealthBureau;
+import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The health bureau's lists of confirmed, suspected and close-contact persons. They override
@@ -32,12 +31,10 @@ import java.util.UUID;
 @Service
 public class HealthLists {
 
-    public record Entry(String idNumber, String kind, LocalDate listedOn) {
-    }
+    public record Entry(String idNumber, String kind, LocalDate listedOn) {}
 
     /** What an import did: entries saved, people whose colour was computed again. */
-    public record Imported(int entries, int recomputed) implements Serializable {
-    }
+    public record Imported(int entries, int recomputed) implements Serializable {}
 
     private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");
 
@@ -48,8 +45,8 @@ public class HealthLists {
     private final Clock clock;
     private final Times times;
 
-    HealthLists(JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock,
-                Times times) {
+    HealthLists(
+            JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock, Times times) {
         this.times = times;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -62,24 +59,33 @@ public class HealthLists {
     @Transactional
     public void setArea(Actor actor, String code, String name, CodeRules.Level level) {
         HealthBureau.require(actor);
-        if (code == null || !code.matches("[A-Za-z0-9-]{1,30}") || name == null || name.isBlank() || name.length() > 100) {
+        if (code == null
+                || !code.matches("[A-Za-z0-9-]{1,30}")
+                || name == null
+                || name.isBlank()
+                || name.length() > 100) {
             throw new InvalidInputException(Map.of("area", "healthcode.error.area"));
         }
         jdbc.sql("insert into health_area (code, name, level) values (?, ?, ?) "
                         + "on conflict (code) do update set name = excluded.name, level = excluded.level")
-                .params(code, name.trim(), level.name()).update();
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "Area", code, "HEALTH_AREA_SET")
-                .change(null, Map.of("name", name.trim(), "level", level.name())));
+                .params(code, name.trim(), level.name())
+                .update();
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("healthcode", "Area", code, "HEALTH_AREA_SET")
+                        .change(null, Map.of("name", name.trim(), "level", level.name())));
     }
 
     /** A place outside the city, with the level of risk the bureau gave it. */
-    public record Area(String code, String name, CodeRules.Level level) {
-    }
+    public record Area(String code, String name, CodeRules.Level level) {}
 
     /** The places outside the city, by level and name. */
     @Transactional(readOnly = true)
     public List<Area> areas() {
-        return jdbc.sql("select code, name, level from health_area order by level, name").query(Area.class).list();
+        return jdbc.sql("select code, name, level from health_area order by level, name")
+                .query(Area.class)
+                .list();
     }
 
     @Transactional
@@ -92,7 +98,8 @@ public class HealthLists {
                 problems.put("line " + (i + 1), "healthcode.error.idNumber");
             } else if (e.kind() == null || !KINDS.contains(e.kind())) {
                 problems.put("line " + (i + 1), "healthcode.error.kind");
-            } else if (e.listedOn() == null || e.listedOn().isAfter(times.today().plusDays(1))) {
+            } else if (e.listedOn() == null
+                    || e.listedOn().isAfter(times.today().plusDays(1))) {
                 problems.put("line " + (i + 1), "healthcode.error.listedOn");
             }
         }
@@ -103,15 +110,24 @@ public class HealthLists {
         Timestamp now = Timestamp.from(clock.instant());
         for (Entry e : entries) {
             byte[] hash = cipher.hash("id", ResidentId.normalise(e.idNumber()));
-            jdbc.sql("insert into health_list_entry (id_hash, kind, listed_on, source, created_at) values (?, ?, ?, ?, ?)")
-                    .params(hash, e.kind(), Date.valueOf(e.listedOn()), source, now).update();
-            jdbc.sql("select id from health_person where id_hash = ?").param(hash).query(UUID.class).optional().ifPresent(people::add);
+            jdbc.sql(
+                            "insert into health_list_entry (id_hash, kind, listed_on, source, created_at) values (?, ?, ?, ?, ?)")
+                    .params(hash, e.kind(), Date.valueOf(e.listedOn()), source, now)
+                    .update();
+            jdbc.sql("select id from health_person where id_hash = ?")
+                    .param(hash)
+                    .query(UUID.class)
+                    .optional()
+                    .ifPresent(people::add);
         }
         for (UUID person : people) {
             status.recompute(person);
         }
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "List", source, "HEALTH_LIST_IMPORTED")
-                .change(null, Map.of("entries", entries.size(), "known", people.size())));
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("healthcode", "List", source, "HEALTH_LIST_IMPORTED")
+                        .change(null, Map.of("entries", entries.size(), "known", people.size())));
         return new Imported(entries.size(), people.size());
     }
 }

@@ -1,10 +1,9 @@
 package org.fugong.healthcode;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resident identity card number of GB 11643-1999: 6 digits of the region, 8 of the birth date,
@@ -15,8 +14,7 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
-    private ResidentId() {
-    }
+    private ResidentId() {}
 
     /** The number in its stored form (upper-case X, no spaces), or null if it is not a valid number. */
     public static @Nullable String normalise(@Nullable String text) {
@@ -28,7 +26,9 @@ public final class ResidentId {
             return null;
         }
         try {
-            LocalDate birth = LocalDate.of(Integer.parseInt(number.substring(6, 10)), Integer.parseInt(number.substring(10, 12)),
+            LocalDate birth = LocalDate.of(
+                    Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)),
                     Integer.parseInt(number.substring(12, 14)));
             if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
                 return null;
@@ -72,7 +72,8 @@ public final class ResidentId {
 
     /** A phone number shown masked: 138****1234. */
     public static String maskPhone(String phone) {
-        return phone.length() < 7 ? "*".repeat(phone.length())
+        return phone.length() < 7
+                ? "*".repeat(phone.length())
                 : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 }

@@ -1,5 +1,14 @@
 package org.fugong.healthcode;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -10,16 +19,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * Employers see the colours of the staff who consented: a person shares his colour with an
  * enterprise (by its credit code) and may withdraw; the enterprise sees masked names, colours and
@@ -28,8 +27,7 @@ import java.util.UUID;
 @Service
 public class Staff {
 
-    public record Member(UUID personId, String maskedName, CodeColour colour, Instant since, Instant consentAt) {
-    }
+    public record Member(UUID personId, String maskedName, CodeColour colour, Instant since, Instant consentAt) {}
 
     private final JdbcClient jdbc;
     private final EnterpriseDirectory enterprises;
@@ -44,24 +42,34 @@ public class Staff {
     /** The person consents to share his colour with the enterprise of this credit code. */
     @Transactional
     public Optional<EnterpriseSummary> consent(UUID personId, String uscc) {
-        Optional<EnterpriseSummary> enterprise = enterprises.findByUscc(uscc.trim().toUpperCase(Locale.ROOT));
+        Optional<EnterpriseSummary> enterprise =
+                enterprises.findByUscc(uscc.trim().toUpperCase(Locale.ROOT));
         enterprise.ifPresent(e -> jdbc.sql("""
                         insert into health_staff (enterprise_id, person_id, consent_at) values (?, ?, ?)
                         on conflict (enterprise_id, person_id) do update set consent_at = excluded.consent_at""")
-                .params(e.id(), personId, Timestamp.from(clock.instant())).update());
+                .params(e.id(), personId, Timestamp.from(clock.instant()))
+                .update());
         return enterprise;
     }
 
     @Transactional
     public void withdraw(UUID personId, UUID enterpriseId) {
-        jdbc.sql("delete from health_staff where person_id = ? and enterprise_id = ?").params(personId, enterpriseId).update();
+        jdbc.sql("delete from health_staff where person_id = ? and enterprise_id = ?")
+                .params(personId, enterpriseId)
+                .update();
     }
 
     /** The enterprises a person shares his colour with. */
     @Transactional(readOnly = true)
     public List<EnterpriseSummary> employersOf(UUID personId) {
-        return jdbc.sql("select enterprise_id from health_staff where person_id = ?").param(personId).query(UUID.class).list()
-                .stream().map(id -> enterprises.get(Scope.city(), id)).toList();
+        return jdbc
+                .sql("select enterprise_id from health_staff where person_id = ?")
+                .param(personId)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> enterprises.get(Scope.city(), id))
+                .toList();
     }
 
     /** The staff of the actor's own enterprise, reddest first. */
@@ -74,9 +82,7 @@ public class Staff {
                         from health_staff h join health_person p on p.id = h.person_id
                         left join health_status s on s.person_id = p.id
                         where h.enterprise_id = ?
-                        order by case coalesce(s.colour, 'GREEN') when 'RED' then 0 when 'YELLOW' then 1 else 2 end, p.masked_name""")
-                .param(enterprise)
-                .query(Member.class).list();
+                        order by case coalesce(s.colour, 'GREEN') when 'RED' then 0 when 'YELLOW' then 1 else 2 end, p.masked_name""").param(enterprise).query(Member.class).list();
     }
 
     @Transactional(readOnly = true)

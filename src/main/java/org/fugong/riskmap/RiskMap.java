@@ -1,15 +1,5 @@
 package org.fugong.riskmap;
 
-import org.fugong.riskmap.internal.Overrides;
-import org.fugong.riskmap.internal.MapUnits;
-import org.fugong.riskmap.internal.Breakdown;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,14 +9,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.riskmap.internal.Breakdown;
+import org.fugong.riskmap.internal.MapUnits;
+import org.fugong.riskmap.internal.Overrides;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the map: the colours of a day, a unit's explanation, the history, the figures entered. */
 @Service
 public class RiskMap {
 
     /** A unit's colour on a day, with what made it and whether a hand-set colour holds it. */
-    public record UnitColour(MapUnit unit, RiskColour colour, @Nullable RiskColour computed, double score,
-                             int ruleSetVersion, @Nullable Breakdown breakdown, Overrides.@Nullable Override override) {
+    public record UnitColour(
+            MapUnit unit,
+            RiskColour colour,
+            @Nullable RiskColour computed,
+            double score,
+            int ruleSetVersion,
+            @Nullable Breakdown breakdown,
+            Overrides.@Nullable Override override) {
 
         public boolean overridden() {
             return override != null;
@@ -34,10 +39,17 @@ public class RiskMap {
     }
 
     /** A unit's figures for a day, as entered (version 0 when none were). */
-    public record Figures(MapUnit unit, LocalDate day, int newLocal, int newImported, int newAsymptomatic,
-                          int activeClusters, int cumulativeConfirmed, @Nullable Integer population, long version,
-                          @Nullable String updatedBy) {
-    }
+    public record Figures(
+            MapUnit unit,
+            LocalDate day,
+            int newLocal,
+            int newImported,
+            int newAsymptomatic,
+            int activeClusters,
+            int cumulativeConfirmed,
+            @Nullable Integer population,
+            long version,
+            @Nullable String updatedBy) {}
 
     private final JdbcClient jdbc;
     private final MapUnits units;
@@ -61,8 +73,9 @@ public class RiskMap {
         Map<String, Object[]> stored = new HashMap<>();
         jdbc.sql("select unit_code, colour, score, rule_set_version, breakdown::text from risk_colour where day = ?")
                 .param(Date.valueOf(day))
-                .query((rs, n) -> stored.put(rs.getString(1), new Object[]{RiskColour.valueOf(rs.getString(2)),
-                        rs.getDouble(3), rs.getInt(4), rs.getString(5)}))
+                .query((rs, n) -> stored.put(rs.getString(1), new Object[] {
+                    RiskColour.valueOf(rs.getString(2)), rs.getDouble(3), rs.getInt(4), rs.getString(5)
+                }))
                 .list();
         Map<String, Overrides.Override> held = new HashMap<>();
         overrides.active(instantFor(day)).forEach(o -> held.put(o.unitCode(), o));
@@ -72,8 +85,13 @@ public class RiskMap {
             Overrides.Override override = held.get(unit.code());
             RiskColour computed = row == null ? null : (RiskColour) row[0];
             RiskColour colour = override != null ? override.colour() : computed == null ? RiskColour.GREEN : computed;
-            colours.add(new UnitColour(unit, colour, computed, row == null ? 0 : (double) row[1],
-                    row == null ? 0 : (int) row[2], row == null ? null : json.readValue((String) row[3], Breakdown.class),
+            colours.add(new UnitColour(
+                    unit,
+                    colour,
+                    computed,
+                    row == null ? 0 : (double) row[1],
+                    row == null ? 0 : (int) row[2],
+                    row == null ? null : json.readValue((String) row[3], Breakdown.class),
                     override));
         }
         return colours;
@@ -84,10 +102,15 @@ public class RiskMap {
     public RiskColour currentColour(String unitCode) {
         LocalDate today = times.today();
         // The same answer as colours(today) for one unit, without reading every unit's colour.
-        return overrides.active(instantFor(today)).stream().filter(o -> o.unitCode().equals(unitCode)).findFirst()
+        return overrides.active(instantFor(today)).stream()
+                .filter(o -> o.unitCode().equals(unitCode))
+                .findFirst()
                 .map(Overrides.Override::colour)
                 .or(() -> jdbc.sql("select colour from risk_colour where day = ? and unit_code = ?")
-                        .params(Date.valueOf(today), unitCode).query(String.class).optional().map(RiskColour::valueOf))
+                        .params(Date.valueOf(today), unitCode)
+                        .query(String.class)
+                        .optional()
+                        .map(RiskColour::valueOf))
                 .orElse(RiskColour.GREEN);
     }
 
@@ -108,8 +131,7 @@ public class RiskMap {
     public List<LocalDate> activeMonths() {
         return jdbc.sql("""
                         select distinct cast(date_trunc('month', day) as date) from risk_colour
-                        where colour <> 'GREEN' order by 1 desc""")
-                .query(LocalDate.class).list();
+                        where colour <> 'GREEN' order by 1 desc""").query(LocalDate.class).list();
     }
 
     /** The figures of a district and its townships for a day, as the entry form shows them. */
@@ -124,26 +146,39 @@ public class RiskMap {
                 .query((rs, n) -> {
                     MapUnit unit = units.find(rs.getString("unit_code")).orElse(null);
                     if (unit != null) {
-                        entered.put(unit.code(), new Figures(unit, day, rs.getInt("new_local"), rs.getInt("new_imported"),
-                                rs.getInt("new_asymptomatic"), rs.getInt("active_clusters"), rs.getInt("cumulative_confirmed"),
-                                (Integer) rs.getObject("population"), rs.getLong("version"), rs.getString("updated_by")));
+                        entered.put(
+                                unit.code(),
+                                new Figures(
+                                        unit,
+                                        day,
+                                        rs.getInt("new_local"),
+                                        rs.getInt("new_imported"),
+                                        rs.getInt("new_asymptomatic"),
+                                        rs.getInt("active_clusters"),
+                                        rs.getInt("cumulative_confirmed"),
+                                        (Integer) rs.getObject("population"),
+                                        rs.getLong("version"),
+                                        rs.getString("updated_by")));
                     }
                     return null;
-                }).list();
+                })
+                .list();
         // Units without figures that day start from their last cumulative figure: one query for all.
         Map<String, Integer> carried = new HashMap<>();
         jdbc.sql("""
                         select distinct on (unit_code) unit_code, cumulative_confirmed from risk_indicator
                         where district_code = ? and day < ? order by unit_code, day desc""")
                 .params(districtCode, Date.valueOf(day))
-                .query((rs, n) -> carried.put(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> carried.put(rs.getString(1), rs.getInt(2)))
+                .list();
         List<Figures> figures = new ArrayList<>();
         List<MapUnit> district = new ArrayList<>();
         units.find(districtCode).ifPresent(district::add);
         district.addAll(units.townships(districtCode));
         for (MapUnit unit : district) {
-            figures.add(entered.getOrDefault(unit.code(), new Figures(unit, day, 0, 0, 0, 0,
-                    carried.getOrDefault(unit.code(), 0), null, 0, null)));
+            figures.add(entered.getOrDefault(
+                    unit.code(),
+                    new Figures(unit, day, 0, 0, 0, 0, carried.getOrDefault(unit.code(), 0), null, 0, null)));
         }
         return figures;
     }

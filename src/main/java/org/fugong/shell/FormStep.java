@@ -1,13 +1,12 @@
 package org.fugong.shell;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.function.Supplier;
 
 /**
  * How every controller takes a step that a form asked for: done, it goes on to the next page
@@ -16,27 +15,29 @@ import java.util.function.Supplier;
  * form or a step the state does not allow with the reason (409). A missing record or a forbidden one is not the form's business: those go on to the one
  * advice as 404 and 403.
  */
-public record FormStep(BindingResult form, Model model, @Nullable RedirectAttributes redirect,
-                       HttpServletResponse response) {
+public record FormStep(
+        BindingResult form, Model model, @Nullable RedirectAttributes redirect, HttpServletResponse response) {
 
     /**
      * A step of a page that binds no form object of its own (a table of small forms): its problems are
      * shown as problems of the page's form named {@code name}.
      */
-    public static FormStep ofPage(String name, Model model, @Nullable RedirectAttributes redirect,
-                                  HttpServletResponse response) {
+    public static FormStep ofPage(
+            String name, Model model, @Nullable RedirectAttributes redirect, HttpServletResponse response) {
         return new FormStep(new BeanPropertyBindingResult(new Object(), name), model, redirect, response);
     }
 
     /** Takes the step; done, redirects to {@code then} with the success message. */
     public String run(Runnable step, String successKey, String then, Supplier<String> pageAgain) {
-        return run(() -> {
-            step.run();
-            if (redirect != null) {
-                redirect.addFlashAttribute("success", successKey);
-            }
-            return "redirect:" + then;
-        }, pageAgain);
+        return run(
+                () -> {
+                    step.run();
+                    if (redirect != null) {
+                        redirect.addFlashAttribute("success", successKey);
+                    }
+                    return "redirect:" + then;
+                },
+                pageAgain);
     }
 
     /** Takes the step, which says where to go when done. */
@@ -53,7 +54,8 @@ public record FormStep(BindingResult form, Model model, @Nullable RedirectAttrib
             return pageAgain.get();
         } catch (StaleVersionException | RefusedChangeException refused) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", refused instanceof StaleVersionException ? "error.staleShown" : refused.messageKey());
+            model.addAttribute(
+                    "problem", refused instanceof StaleVersionException ? "error.staleShown" : refused.messageKey());
             return pageAgain.get();
         }
     }

@@ -1,12 +1,11 @@
 package org.fugong.shell;
 
-import org.springframework.beans.NotReadablePropertyException;
-import org.springframework.validation.BindingResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.validation.BindingResult;
 
 /**
  * What is wrong with the input, field by field (field → message key, with arguments where the
@@ -25,7 +24,9 @@ public class InvalidInputException extends RequestRefusedException {
     private final List<Problem> problems;
 
     public InvalidInputException(Map<String, String> problems) {
-        this(problems.entrySet().stream().map(p -> new Problem(p.getKey(), p.getValue(), List.of())).toList());
+        this(problems.entrySet().stream()
+                .map(p -> new Problem(p.getKey(), p.getValue(), List.of()))
+                .toList());
     }
 
     public InvalidInputException(List<Problem> problems) {
@@ -80,7 +81,11 @@ public class InvalidInputException extends RequestRefusedException {
         List<Problem> global = new ArrayList<>();
         for (Problem problem : problems) {
             try {
-                result.rejectValue(problem.field(), problem.messageKey(), problem.arguments().toArray(), problem.messageKey());
+                result.rejectValue(
+                        problem.field(),
+                        problem.messageKey(),
+                        problem.arguments().toArray(),
+                        problem.messageKey());
             } catch (NotReadablePropertyException notAField) {
                 global.add(problem);
             }

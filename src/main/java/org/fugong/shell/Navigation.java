@@ -1,10 +1,9 @@
 package org.fugong.shell;
 
-import org.fugong.access.Actor;
-import org.springframework.stereotype.Component;
-
 import java.util.Comparator;
 import java.util.List;
+import org.fugong.access.Actor;
+import org.springframework.stereotype.Component;
 
 /** All modules' menu entries, filtered for one actor. */
 @Component
@@ -13,7 +12,9 @@ public class Navigation {
     private final List<NavigationItem> items;
 
     Navigation(List<NavigationItem> items) {
-        this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.items = items.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     public List<NavigationItem> itemsFor(Actor actor) {

@@ -1,17 +1,21 @@
 package org.fugong.shell;
 
+import java.util.Set;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.jspecify.annotations.Nullable;
-
-import java.util.Set;
 
 /**
  * A menu entry a module contributes: the roles that see it, its label and the line that the home
  * page shows under it, both as message keys.
  */
-public record NavigationItem(String labelKey, String descriptionKey, String path, int order, Set<Role> roles,
-                             @Nullable String department) {
+public record NavigationItem(
+        String labelKey,
+        String descriptionKey,
+        String path,
+        int order,
+        Set<Role> roles,
+        @Nullable String department) {
 
     public NavigationItem {
         roles = Set.copyOf(roles);
@@ -30,7 +34,9 @@ public record NavigationItem(String labelKey, String descriptionKey, String path
      * a department, only in that department.
      */
     public boolean visibleTo(Actor actor) {
-        return visibleTo(actor.role()) && (department == null || actor.role() != Role.DEPARTMENT_OFFICER
-                || department.equals(actor.departmentCode()));
+        return visibleTo(actor.role())
+                && (department == null
+                        || actor.role() != Role.DEPARTMENT_OFFICER
+                        || department.equals(actor.departmentCode()));
     }
 }

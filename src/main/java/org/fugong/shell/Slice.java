@@ -1,7 +1,5 @@
 package org.fugong.shell;
 
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a keyset-paginated list and the cursor of the next page, if there is one. A list
@@ -40,7 +39,9 @@ public record Slice<T>(List<T> items, @Nullable String next) {
         for (Object value : sortKey) {
             text.append(text.isEmpty() ? "" : "\u0000").append(value);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sort key in a cursor, or a 400 (field {@code after}) for a cursor this application did not make. */

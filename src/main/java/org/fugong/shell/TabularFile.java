@@ -1,5 +1,12 @@
 package org.fugong.shell;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -11,14 +18,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads the rows of an uploaded CSV (UTF-8, with or without a byte-order mark) or Excel (XLSX)
@@ -33,8 +32,7 @@ public final class TabularFile {
         }
     }
 
-    private TabularFile() {
-    }
+    private TabularFile() {}
 
     /** Every line of the file as trimmed cells (the first sheet of a workbook), at most {@code columns} per line. */
     public static List<List<String>> read(String filename, byte[] content, int columns) throws UnreadableException {
@@ -76,8 +74,14 @@ public final class TabularFile {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text))
-                .setFormat(CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get()).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(CSVFormat.DEFAULT
+                        .builder()
+                        .setTrim(true)
+                        .setIgnoreEmptyLines(false)
+                        .get())
+                .get()) {
             for (CSVRecord record : parser) {
                 lines.add(record.toList());
             }
@@ -96,10 +100,17 @@ public final class TabularFile {
                 if (row != null) {
                     for (int c = 0; c < columns; c++) {
                         Cell cell = row.getCell(c);
-                        if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                            cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+                        if (cell != null
+                                && cell.getCellType() == CellType.NUMERIC
+                                && DateUtil.isCellDateFormatted(cell)) {
+                            cells.add(cell.getLocalDateTimeCellValue()
+                                    .toLocalDate()
+                                    .toString());
                         } else {
-                            cells.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
+                            cells.add(
+                                    cell == null
+                                            ? ""
+                                            : formatter.formatCellValue(cell).trim());
                         }
                     }
                 }

@@ -1,22 +1,5 @@
 package org.fugong.tickets;
 
-import org.fugong.tickets.internal.Notifications;
-import org.fugong.tickets.internal.TicketStore;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.RefusedChangeException;
-import org.fugong.shell.StaleVersionException;
-import org.fugong.shell.NotFoundException;
-import org.fugong.access.Actor;
-import org.fugong.access.Scope;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
+import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.tickets.internal.Notifications;
+import org.fugong.tickets.internal.TicketStore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Common issues (共性问题): officials group similar tickets under one issue handled by a task force
@@ -34,19 +33,39 @@ import java.util.UUID;
 @Service
 public class CommonIssues {
 
-    public record CommonIssue(UUID id, String title, String description, String unitCode, String status,
-                              @Nullable String answer, String createdBy, Instant createdAt, @Nullable Instant resolvedAt,
-                              long version, long tickets, long openTickets) {
+    public record CommonIssue(
+            UUID id,
+            String title,
+            String description,
+            String unitCode,
+            String status,
+            @Nullable String answer,
+            String createdBy,
+            Instant createdAt,
+            @Nullable Instant resolvedAt,
+            long version,
+            long tickets,
+            long openTickets) {
         public boolean open() {
             return "OPEN".equals(status);
         }
     }
 
-    private static final RowMapper<CommonIssue> ISSUE = (rs, n) -> new CommonIssue(rs.getObject("id", UUID.class),
-            rs.getString("title"), rs.getString("description"), rs.getString("unit_code"), rs.getString("status"),
-            rs.getString("answer"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
-            rs.getLong("version"), rs.getLong("tickets"), rs.getLong("open_tickets"));
+    private static final RowMapper<CommonIssue> ISSUE = (rs, n) -> new CommonIssue(
+            rs.getObject("id", UUID.class),
+            rs.getString("title"),
+            rs.getString("description"),
+            rs.getString("unit_code"),
+            rs.getString("status"),
+            rs.getString("answer"),
+            rs.getString("created_by"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("resolved_at") == null
+                    ? null
+                    : rs.getTimestamp("resolved_at").toInstant(),
+            rs.getLong("version"),
+            rs.getLong("tickets"),
+            rs.getLong("open_tickets"));
     private static final String SELECT = """
             select c.*, (select count(*) from ticket t where t.common_issue_id = c.id) as tickets,
                    (select count(*) from ticket t where t.common_issue_id = c.id
@@ -62,8 +81,15 @@ public class CommonIssues {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CommonIssues(JdbcClient jdbc, TicketStore store, TicketDesk desk, TicketHandling handling, TicketUnits units,
-                 Notifications notifications, AuditTrail audit, Clock clock) {
+    CommonIssues(
+            JdbcClient jdbc,
+            TicketStore store,
+            TicketDesk desk,
+            TicketHandling handling,
+            TicketUnits units,
+            Notifications notifications,
+            AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.desk = desk;
@@ -82,13 +108,18 @@ public class CommonIssues {
     @Transactional(readOnly = true)
     public List<CommonIssue> list(Scope scope) {
         requireWorker(scope);
-        return jdbc.sql(SELECT + " order by c.status, c.created_at desc limit 200").query(ISSUE).list();
+        return jdbc.sql(SELECT + " order by c.status, c.created_at desc limit 200")
+                .query(ISSUE)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public CommonIssue get(Scope scope, UUID id) {
         requireWorker(scope);
-        return jdbc.sql(SELECT + " where c.id = ?").param(id).query(ISSUE).optional()
+        return jdbc.sql(SELECT + " where c.id = ?")
+                .param(id)
+                .query(ISSUE)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("common issue", id));
     }
 
@@ -103,7 +134,8 @@ public class CommonIssues {
 
     /** Opens a common issue for a task force, starting with one ticket the actor handles. */
     @Transactional
-    public CommonIssue open(Actor actor, Scope scope, String title, String description, String unitCode, UUID firstTicket) {
+    public CommonIssue open(
+            Actor actor, Scope scope, String title, String description, String unitCode, UUID firstTicket) {
         requireWorker(scope);
         Map<String, String> problems = new LinkedHashMap<>();
         if (title == null || title.isBlank() || title.length() > 200) {
@@ -122,10 +154,19 @@ public class CommonIssues {
         jdbc.sql("""
                         insert into ticket_common_issue (id, title, description, unit_code, status, created_by, created_at)
                         values (?, ?, ?, ?, 'OPEN', ?, ?)""")
-                .params(id, title.trim(), description.trim(), unitCode, actor.displayName(), Timestamp.from(clock.instant()))
+                .params(
+                        id,
+                        title.trim(),
+                        description.trim(),
+                        unitCode,
+                        actor.displayName(),
+                        Timestamp.from(clock.instant()))
                 .update();
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("tickets", "CommonIssue", id, "COMMON_ISSUE_OPENED")
-                .change(null, Map.of("title", title.trim(), "unit", unitCode)));
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("tickets", "CommonIssue", id, "COMMON_ISSUE_OPENED")
+                        .change(null, Map.of("title", title.trim(), "unit", unitCode)));
         add(actor, scope, id, firstTicket);
         return get(scope, id);
     }
@@ -147,11 +188,17 @@ public class CommonIssues {
         if (ticketId.equals(ticket.id()) && issueId.equals(ticket.commonIssueId())) {
             return;
         }
-        jdbc.sql("update ticket set common_issue_id = ?, version = version + 1 where id = ?").params(issueId, ticketId).update();
+        jdbc.sql("update ticket set common_issue_id = ?, version = version + 1 where id = ?")
+                .params(issueId, ticketId)
+                .update();
         store.event(ticket, actor.displayName(), "GROUPED", null, null, issue.title());
         notifications.toUnit(issue.unitCode(), ticketId, "GROUPED", TicketStore.label(ticket));
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("tickets", "Ticket", ticketId, "TICKET_GROUPED")
-                .change(null, Map.of("commonIssue", issueId.toString())).owner(ticket.districtCode(), ticket.enterpriseId()));
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("tickets", "Ticket", ticketId, "TICKET_GROUPED")
+                        .change(null, Map.of("commonIssue", issueId.toString()))
+                        .owner(ticket.districtCode(), ticket.enterpriseId()));
     }
 
     /**
@@ -170,17 +217,23 @@ public class CommonIssues {
         int changed = jdbc.sql("""
                         update ticket_common_issue set status = 'RESOLVED', answer = ?, resolved_at = ?, version = version + 1
                         where id = ? and version = ? and status = 'OPEN'""")
-                .params(answer.trim(), Timestamp.from(clock.instant()), issueId, version).update();
+                .params(answer.trim(), Timestamp.from(clock.instant()), issueId, version)
+                .update();
         if (changed == 0) {
             throw new StaleVersionException();
         }
-        List<Ticket> open = store.where("t.common_issue_id = :issue and t.status in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_ENTERPRISE')",
-                "order by t.filed_at for update of t", Map.of("issue", issueId));
+        List<Ticket> open = store.where(
+                "t.common_issue_id = :issue and t.status in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_ENTERPRISE')",
+                "order by t.filed_at for update of t",
+                Map.of("issue", issueId));
         for (Ticket ticket : open) {
             handling.resolveForIssue(actor, ticket, answer.trim());
         }
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("tickets", "CommonIssue", issueId,
-                "COMMON_ISSUE_RESOLVED").change(null, Map.of("answer", answer.trim(), "tickets", open.size())));
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("tickets", "CommonIssue", issueId, "COMMON_ISSUE_RESOLVED")
+                        .change(null, Map.of("answer", answer.trim(), "tickets", open.size())));
         return open.size();
     }
 

@@ -2,7 +2,13 @@ package org.fugong.tickets;
 
 /** What a problem is about; each category has its help text and its default handling unit. */
 public enum TicketCategory {
-    LABOUR, LOGISTICS, MATERIALS, PREVENTION, FINANCE, POLICY, OTHER;
+    LABOUR,
+    LOGISTICS,
+    MATERIALS,
+    PREVENTION,
+    FINANCE,
+    POLICY,
+    OTHER;
 
     public String messageKey() {
         return "ticket.category." + name();

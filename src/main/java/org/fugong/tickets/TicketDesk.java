@@ -1,5 +1,12 @@
 package org.fugong.tickets;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -19,14 +26,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * The ticket desk receives problems — online from the enterprise, by the hotline for a caller, from
  * a commissioner's visit, through the API — routes each to the unit that settles it and starts its
@@ -37,9 +36,14 @@ import java.util.UUID;
 public class TicketDesk {
 
     /** What a ticket is filed with. {@code resolution} only with {@code solvedOnSpot} (a commissioner's visit). */
-    public record NewTicket(UUID enterpriseId, TicketCategory category, TicketPriority priority, String title,
-                            String description, boolean solvedOnSpot, @Nullable String resolution) {
-    }
+    public record NewTicket(
+            UUID enterpriseId,
+            TicketCategory category,
+            TicketPriority priority,
+            String title,
+            String description,
+            boolean solvedOnSpot,
+            @Nullable String resolution) {}
 
     private final JdbcClient jdbc;
     private final TicketStore store;
@@ -51,8 +55,16 @@ public class TicketDesk {
     private final Times times;
     private final Clock clock;
 
-    TicketDesk(JdbcClient jdbc, TicketStore store, EnterpriseDirectory enterprises, Routing routing, SlaPolicies policies,
-               Notifications notifications, TicketHandling handling, Times times, Clock clock) {
+    TicketDesk(
+            JdbcClient jdbc,
+            TicketStore store,
+            EnterpriseDirectory enterprises,
+            Routing routing,
+            SlaPolicies policies,
+            Notifications notifications,
+            TicketHandling handling,
+            Times times,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.enterprises = enterprises;
@@ -104,7 +116,8 @@ public class TicketDesk {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         String title = input.title() == null ? "" : input.title().trim();
-        String description = input.description() == null ? "" : input.description().trim();
+        String description =
+                input.description() == null ? "" : input.description().trim();
         if (title.isEmpty() || title.length() > 200) {
             problems.put("title", "ticket.error.title");
         }
@@ -130,8 +143,8 @@ public class TicketDesk {
         String unit = routing.route(input.category(), enterprise.districtCode());
         SlaPolicy policy = policies.match(input.category(), input.priority());
         SlaClock.Due due = SlaClock.due(policy, receivedAt, false, Duration.ZERO, times.zone());
-        SlaClock.State state = new SlaClock.State(false, false, 0, due.firstResponse(), due.warning(), due.solution(),
-                policy.supervisionAfter(), false);
+        SlaClock.State state = new SlaClock.State(
+                false, false, 0, due.firstResponse(), due.warning(), due.solution(), policy.supervisionAfter(), false);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into ticket (id, enterprise_id, enterprise_name, district_code, category, priority, channel,
@@ -140,13 +153,23 @@ public class TicketDesk {
                                             next_escalation_at, updated_at)
                         values (:id, :enterprise, :enterpriseName, :district, :category, :priority, :channel, :title,
                                 :description, 'NEW', :unit, :by, :at, :policy, :at, :first, :solution, :warning, :next, :at)""")
-                .param("id", id).param("enterprise", enterprise.id()).param("enterpriseName", enterprise.name())
-                .param("district", enterprise.districtCode()).param("category", input.category().name())
-                .param("priority", input.priority().name()).param("channel", channel.name()).param("title", title)
-                .param("description", description).param("unit", unit).param("by", actor.displayName())
-                .param("at", Timestamp.from(receivedAt)).param("policy", policy.id())
-                .param("first", Timestamp.from(due.firstResponse())).param("solution", Timestamp.from(due.solution()))
-                .param("warning", Timestamp.from(due.warning())).param("next", TicketStore.timestamp(SlaClock.next(state)))
+                .param("id", id)
+                .param("enterprise", enterprise.id())
+                .param("enterpriseName", enterprise.name())
+                .param("district", enterprise.districtCode())
+                .param("category", input.category().name())
+                .param("priority", input.priority().name())
+                .param("channel", channel.name())
+                .param("title", title)
+                .param("description", description)
+                .param("unit", unit)
+                .param("by", actor.displayName())
+                .param("at", Timestamp.from(receivedAt))
+                .param("policy", policy.id())
+                .param("first", Timestamp.from(due.firstResponse()))
+                .param("solution", Timestamp.from(due.solution()))
+                .param("warning", Timestamp.from(due.warning()))
+                .param("next", TicketStore.timestamp(SlaClock.next(state)))
                 .update();
         Ticket ticket = store.get(id);
         store.event(ticket, receivedAt, actor.displayName(), "FILED", null, TicketStatus.NEW, channel.name());

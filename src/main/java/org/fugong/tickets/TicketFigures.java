@@ -1,12 +1,5 @@
 package org.fugong.tickets;
 
-import org.fugong.access.Scope;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,6 +7,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.access.Scope;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The desk's figures for the command center and the dashboard, within what the reader may see:
@@ -25,9 +24,19 @@ import java.util.Map;
 public class TicketFigures {
 
     /** One row of figures for a unit, a district or a day. */
-    public record Row(String key, long filed, long open, long overdue, long resolved, long resolvedOnTime,
-                      @Nullable Double medianHoursToResolve, long reminders, long escalations, long supervisions,
-                      long followUps, long satisfied) {
+    public record Row(
+            String key,
+            long filed,
+            long open,
+            long overdue,
+            long resolved,
+            long resolvedOnTime,
+            @Nullable Double medianHoursToResolve,
+            long reminders,
+            long escalations,
+            long supervisions,
+            long followUps,
+            long satisfied) {
 
         /** Share of resolved tickets settled within their time limit; null when none was resolved. */
         public @Nullable Double compliance() {
@@ -39,8 +48,8 @@ public class TicketFigures {
         }
     }
 
-    public record Figures(LocalDate from, LocalDate to, List<Row> units, List<Row> districts, List<Row> days, Row total) {
-    }
+    public record Figures(
+            LocalDate from, LocalDate to, List<Row> units, List<Row> districts, List<Row> days, Row total) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -91,15 +100,31 @@ public class TicketFigures {
         List<Row> districts = rows(base.formatted("t.district_code"), params);
         List<Row> days = rows(base.formatted("t.day::text"), params);
         List<Row> total = rows(base.formatted("'total'"), params);
-        return new Figures(from, to, units, districts, days, total.isEmpty()
-                ? new Row("total", 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0) : total.get(0));
+        return new Figures(
+                from,
+                to,
+                units,
+                districts,
+                days,
+                total.isEmpty() ? new Row("total", 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0) : total.get(0));
     }
 
     private List<Row> rows(String sql, Map<String, Object> params) {
-        return jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getString("key"), rs.getLong("filed"),
-                rs.getLong("open"), rs.getLong("overdue"), rs.getLong("resolved"), rs.getLong("on_time"),
-                rs.getObject("median_hours") == null ? null : rs.getDouble("median_hours"), rs.getLong("reminders"),
-                rs.getLong("escalations"), rs.getLong("supervisions"), rs.getLong("follow_ups"), rs.getLong("satisfied")))
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> new Row(
+                        rs.getString("key"),
+                        rs.getLong("filed"),
+                        rs.getLong("open"),
+                        rs.getLong("overdue"),
+                        rs.getLong("resolved"),
+                        rs.getLong("on_time"),
+                        rs.getObject("median_hours") == null ? null : rs.getDouble("median_hours"),
+                        rs.getLong("reminders"),
+                        rs.getLong("escalations"),
+                        rs.getLong("supervisions"),
+                        rs.getLong("follow_ups"),
+                        rs.getLong("satisfied")))
                 .list();
     }
 }

@@ -1,5 +1,12 @@
 package org.fugong.tickets;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
 import org.fugong.shell.InvalidInputException;
@@ -14,14 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The handling unit's steps: answer, take, ask the enterprise, transfer, mark difficult, resolve;
@@ -39,8 +38,13 @@ public class TicketHandling {
     private final Times times;
     private final Clock clock;
 
-    TicketHandling(TicketStore store, SlaPolicies policies, TicketUnits units, Notifications notifications, Times times,
-                   Clock clock) {
+    TicketHandling(
+            TicketStore store,
+            SlaPolicies policies,
+            TicketUnits units,
+            Notifications notifications,
+            Times times,
+            Clock clock) {
         this.store = store;
         this.policies = policies;
         this.units = units;
@@ -69,8 +73,8 @@ public class TicketHandling {
         if (before.firstRespondedAt() == null) {
             sets.put("first_responded_at", Timestamp.from(clock.instant()));
         }
-        Ticket after = store.update(before, before.status() == TicketStatus.NEW ? TicketStatus.IN_PROGRESS : before.status(),
-                sets, true);
+        Ticket after = store.update(
+                before, before.status() == TicketStatus.NEW ? TicketStatus.IN_PROGRESS : before.status(), sets, true);
         store.event(after, actor.displayName(), "RESPONDED", before.status(), after.status(), note);
         if (!scope.owns(after.enterpriseId())) {
             notifications.toEnterprise(after.enterpriseId(), id, "RESPONDED", TicketStore.label(after));
@@ -128,7 +132,13 @@ public class TicketHandling {
         moved.put("assignee_id", null);
         moved.put("assignee_name", null);
         Ticket after = store.update(before, before.status(), moved, false);
-        store.event(after, actor.displayName(), "TRANSFERRED", null, null, before.unitCode() + " → " + unitCode + " · " + why);
+        store.event(
+                after,
+                actor.displayName(),
+                "TRANSFERRED",
+                null,
+                null,
+                before.unitCode() + " → " + unitCode + " · " + why);
         notifications.toUnit(unitCode, id, "ASSIGNED", TicketStore.label(after));
         store.audit(actor, after, "TICKET_TRANSFERRED", before);
         return after;
@@ -144,8 +154,8 @@ public class TicketHandling {
             throw new RefusedChangeException("ticket.error.alreadyDifficult");
         }
         SlaPolicy policy = policies.get(before.slaPolicyId());
-        SlaClock.Due due = SlaClock.due(policy, before.slaStartedAt(), true, Duration.ofSeconds(before.pausedSeconds()),
-                times.zone());
+        SlaClock.Due due = SlaClock.due(
+                policy, before.slaStartedAt(), true, Duration.ofSeconds(before.pausedSeconds()), times.zone());
         Map<String, @Nullable Object> sets = new LinkedHashMap<>();
         sets.put("difficult", true);
         sets.put("solution_due", Timestamp.from(due.solution()));

@@ -1,7 +1,8 @@
 package org.fugong.tickets;
 
 public enum TicketPriority {
-    NORMAL, URGENT;
+    NORMAL,
+    URGENT;
 
     public String messageKey() {
         return "ticket.priority." + name();

@@ -10,7 +10,12 @@ import java.util.Set;
  * follow-up call may close a resolved ticket the enterprise did not confirm. Nothing leaves CLOSED.
  */
 public enum TicketStatus {
-    NEW, IN_PROGRESS, WAITING_FOR_ENTERPRISE, RESOLVED, CONFIRMED, CLOSED;
+    NEW,
+    IN_PROGRESS,
+    WAITING_FOR_ENTERPRISE,
+    RESOLVED,
+    CONFIRMED,
+    CLOSED;
 
     private static final Map<TicketStatus, Set<TicketStatus>> MOVES = Map.of(
             NEW, EnumSet.of(IN_PROGRESS, WAITING_FOR_ENTERPRISE, RESOLVED),

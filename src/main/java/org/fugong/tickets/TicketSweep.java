@@ -1,20 +1,5 @@
 package org.fugong.tickets;
 
-import org.fugong.tickets.internal.Notifications;
-import org.fugong.tickets.internal.SlaPolicies;
-import org.fugong.tickets.internal.SlaPolicy;
-import org.fugong.tickets.internal.TicketStore;
-import org.fugong.tickets.internal.SlaClock;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.tickets.internal.Notifications;
+import org.fugong.tickets.internal.SlaClock;
+import org.fugong.tickets.internal.SlaPolicies;
+import org.fugong.tickets.internal.SlaPolicy;
+import org.fugong.tickets.internal.TicketStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The escalation sweep. Finds tickets whose next escalation moment has passed through the partial
@@ -46,8 +45,15 @@ public class TicketSweep {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TicketSweep(JdbcClient jdbc, TicketStore store, SlaPolicies policies, Notifications notifications, TicketUnits units,
-                AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+    TicketSweep(
+            JdbcClient jdbc,
+            TicketStore store,
+            SlaPolicies policies,
+            Notifications notifications,
+            TicketUnits units,
+            AuditTrail audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.policies = policies;
@@ -58,7 +64,9 @@ public class TicketSweep {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${fugong.tickets.sweep-every:60s}", initialDelayString = "${fugong.tickets.sweep-every:60s}")
+    @Scheduled(
+            fixedDelayString = "${fugong.tickets.sweep-every:60s}",
+            initialDelayString = "${fugong.tickets.sweep-every:60s}")
     void scheduled() {
         int steps = sweep();
         if (steps > 0) {
@@ -89,7 +97,9 @@ public class TicketSweep {
             List<UUID> due = jdbc.sql("""
                             select id from ticket where next_escalation_at <= ? order by next_escalation_at
                             limit ? for update skip locked""")
-                    .params(Timestamp.from(now), limit).query(UUID.class).list();
+                    .params(Timestamp.from(now), limit)
+                    .query(UUID.class)
+                    .list();
             int steps = 0;
             Map<Long, SlaPolicy> policyCache = new LinkedHashMap<>();
             for (UUID id : due) {
@@ -97,9 +107,9 @@ public class TicketSweep {
                 SlaPolicy policy = policyCache.computeIfAbsent(ticket.slaPolicyId(), policies::get);
                 steps += escalate(ticket, policy, now);
             }
-            return new int[]{due.size(), steps};
+            return new int[] {due.size(), steps};
         });
-        return result == null ? new int[]{0, 0} : result;
+        return result == null ? new int[] {0, 0} : result;
     }
 
     private int escalate(Ticket ticket, SlaPolicy policy, Instant now) {
@@ -113,17 +123,35 @@ public class TicketSweep {
             switch (step) {
                 case FIRST_RESPONSE_OVERDUE -> {
                     firstLate = true;
-                    store.event(ticket, "SLA", "FIRST_RESPONSE_OVERDUE", null, null, ticket.firstResponseDue().toString());
+                    store.event(
+                            ticket,
+                            "SLA",
+                            "FIRST_RESPONSE_OVERDUE",
+                            null,
+                            null,
+                            ticket.firstResponseDue().toString());
                     notifications.toUnit(ticket.unitCode(), ticket.id(), "FIRST_RESPONSE_OVERDUE", label);
                 }
                 case WARNED -> {
-                    store.event(ticket, "SLA", "WARNED", null, null, ticket.solutionDue().toString());
+                    store.event(
+                            ticket,
+                            "SLA",
+                            "WARNED",
+                            null,
+                            null,
+                            ticket.solutionDue().toString());
                     notifications.toUnit(ticket.unitCode(), ticket.id(), "WARNED", label);
                 }
                 case BREACHED -> {
-                    String head = units.find(ticket.unitCode()).map(TicketUnits.Unit::headName).orElse(ticket.unitCode());
+                    String head = units.find(ticket.unitCode())
+                            .map(TicketUnits.Unit::headName)
+                            .orElse(ticket.unitCode());
                     store.event(ticket, "SLA", "REMINDER_ISSUED", null, null, head);
-                    notifications.toHeadOf(ticket.unitCode(), ticket.id(), label, "催办单 " + label,
+                    notifications.toHeadOf(
+                            ticket.unitCode(),
+                            ticket.id(),
+                            label,
+                            "催办单 " + label,
                             "催办单：" + label + "，应于 " + ticket.solutionDue() + " 前办结，已超期，请即督办。");
                     escalated = true;
                     store.event(ticket, "SLA", "ESCALATED", null, null, TicketUnits.COMMAND_CENTER);
@@ -137,18 +165,31 @@ public class TicketSweep {
             }
             level = SlaClock.levelAfter(step, level);
         }
-        SlaClock.State after = new SlaClock.State(state.responded(), firstLate, level, state.firstResponseDue(),
-                state.warningAt(), state.solutionDue(), state.supervisionAfter(), state.paused());
+        SlaClock.State after = new SlaClock.State(
+                state.responded(),
+                firstLate,
+                level,
+                state.firstResponseDue(),
+                state.warningAt(),
+                state.solutionDue(),
+                state.supervisionAfter(),
+                state.paused());
         @Nullable Instant next = ticket.status().open() ? SlaClock.next(after) : null;
         jdbc.sql("""
                         update ticket set escalation_level = ?, first_response_late = ?, escalated = ?, next_escalation_at = ?,
                             version = version + 1
                         where id = ?""")
-                .params(level, firstLate, escalated, TicketStore.timestamp(next), ticket.id()).update();
+                .params(level, firstLate, escalated, TicketStore.timestamp(next), ticket.id())
+                .update();
         if (!steps.isEmpty()) {
-            audit.recordAs("sla", null, AuditEntry.of("tickets", "Ticket", ticket.id(), "TICKET_ESCALATION")
-                    .change(Map.of("level", ticket.escalationLevel()), Map.of("level", level, "steps", steps.toString()))
-                    .owner(ticket.districtCode(), ticket.enterpriseId()));
+            audit.recordAs(
+                    "sla",
+                    null,
+                    AuditEntry.of("tickets", "Ticket", ticket.id(), "TICKET_ESCALATION")
+                            .change(
+                                    Map.of("level", ticket.escalationLevel()),
+                                    Map.of("level", level, "steps", steps.toString()))
+                            .owner(ticket.districtCode(), ticket.enterpriseId()));
         }
         return steps.size();
     }

@@ -1,7 +1,9 @@
 package org.fugong.tickets;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.fugong.access.Actor;
 import org.fugong.access.HandlingUnits;
 import org.fugong.access.Role;
@@ -10,6 +12,8 @@ import org.fugong.audit.AuditTrail;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
 import org.fugong.geography.Named;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -20,20 +24,22 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /** The units that handle tickets: district service groups, departments and the command center. */
 @Service
 public class TicketUnits implements HandlingUnits {
 
     public static final String COMMAND_CENTER = "CITY";
 
-    public record Unit(String code, String kind, @Nullable String districtCode, @Nullable String department,
-                       String nameZh, String nameEn, String headName, @Nullable String headEmail) implements Named {
-    }
+    public record Unit(
+            String code,
+            String kind,
+            @Nullable String districtCode,
+            @Nullable String department,
+            String nameZh,
+            String nameEn,
+            String headName,
+            @Nullable String headEmail)
+            implements Named {}
 
     private final JdbcClient jdbc;
     private final Geography geography;
@@ -58,7 +64,10 @@ public class TicketUnits implements HandlingUnits {
                             insert into ticket_unit (code, kind, district_code, name_zh, name_en, head_name)
                             values (?, 'DISTRICT_GROUP', ?, ?, ?, '组长')
                             on conflict (code) do nothing""")
-                    .params(districtGroup(district.code()), district.code(), district.nameZh() + "企业服务组",
+                    .params(
+                            districtGroup(district.code()),
+                            district.code(),
+                            district.nameZh() + "企业服务组",
                             district.nameEn() + " service group")
                     .update();
         }
@@ -69,8 +78,11 @@ public class TicketUnits implements HandlingUnits {
         Map<String, Unit> loaded = units;
         if (loaded == null) {
             loaded = new LinkedHashMap<>();
-            for (Unit unit : jdbc.sql("select code, kind, district_code, department, name_zh, name_en, head_name, head_email "
-                    + "from ticket_unit order by kind, code").query(Unit.class).list()) {
+            for (Unit unit : jdbc.sql(
+                            "select code, kind, district_code, department, name_zh, name_en, head_name, head_email "
+                                    + "from ticket_unit order by kind, code")
+                    .query(Unit.class)
+                    .list()) {
                 loaded.put(unit.code(), unit);
             }
             units = loaded;
@@ -116,10 +128,17 @@ public class TicketUnits implements HandlingUnits {
             throw new InvalidInputException(problems);
         }
         Unit before = find(code).orElseThrow(StaleVersionException::new);
-        jdbc.sql("update ticket_unit set head_name = ?, head_email = ? where code = ?").params(headName.trim(), email, code).update();
+        jdbc.sql("update ticket_unit set head_name = ?, head_email = ? where code = ?")
+                .params(headName.trim(), email, code)
+                .update();
         units = null;
         audit.record(AuditEntry.of("tickets", "Unit", code, "TICKET_UNIT_HEAD_CHANGED")
-                .change(Map.of("headName", before.headName(), "headEmail", before.headEmail() == null ? "" : before.headEmail()),
+                .change(
+                        Map.of(
+                                "headName",
+                                before.headName(),
+                                "headEmail",
+                                before.headEmail() == null ? "" : before.headEmail()),
                         Map.of("headName", headName.trim(), "headEmail", email == null ? "" : email)));
     }
 

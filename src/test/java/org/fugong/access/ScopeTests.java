@@ -1,13 +1,12 @@
 package org.fugong.access;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.access.AccessDeniedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
 
 class ScopeTests {
 
@@ -15,7 +14,19 @@ class ScopeTests {
     static final UUID OTHER = UUID.randomUUID();
 
     static Actor actor(Role role, String district, String department, UUID enterprise) {
-        return new Actor(UUID.randomUUID(), "u", "U", role, "330200", district, department, enterprise, true, false, false, null);
+        return new Actor(
+                UUID.randomUUID(),
+                "u",
+                "U",
+                role,
+                "330200",
+                district,
+                department,
+                enterprise,
+                true,
+                false,
+                false,
+                null);
     }
 
     @Test
@@ -32,7 +43,8 @@ class ScopeTests {
         assertThat(scope.permits("330205", OTHER)).isFalse();
         assertThat(scope.permitsDistrict("330205")).isFalse();
         assertThatThrownBy(() -> scope.check("330205", OTHER)).isInstanceOf(AccessDeniedException.class);
-        assertThat(scope.where("district_code", "id").parameters().get("scope_district")).isEqualTo("330203");
+        assertThat(scope.where("district_code", "id").parameters().get("scope_district"))
+                .isEqualTo("330203");
     }
 
     @Test
@@ -58,8 +70,12 @@ class ScopeTests {
 
     @Test
     void departmentsAndGatesSeeNoRegistryRecords() {
-        assertThat(Scope.of(actor(Role.DEPARTMENT_OFFICER, null, "LABOUR", null), Set.of(), null).permits("330203", OWN)).isFalse();
-        assertThat(Scope.of(actor(Role.GATE_CHECKER, null, null, null), Set.of(), null).permits("330203", OWN)).isFalse();
+        assertThat(Scope.of(actor(Role.DEPARTMENT_OFFICER, null, "LABOUR", null), Set.of(), null)
+                        .permits("330203", OWN))
+                .isFalse();
+        assertThat(Scope.of(actor(Role.GATE_CHECKER, null, null, null), Set.of(), null)
+                        .permits("330203", OWN))
+                .isFalse();
     }
 
     @Test
@@ -101,11 +117,23 @@ class ScopeTests {
 
     @Test
     void onlyTheEnterpriseItselfOwnsItsRecords() {
-        assertThat(Scope.of(actor(Role.ENTERPRISE, "330203", null, OWN), Set.of(), null).owns(OWN)).isTrue();
-        assertThat(Scope.of(actor(Role.ENTERPRISE, "330203", null, OWN), Set.of(), null).owns(OTHER)).isFalse();
-        assertThat(Scope.of(actor(Role.COMMISSIONER, "330203", null, null), Set.of(OWN), null).owns(OWN)).isFalse();
-        assertThat(Scope.of(actor(Role.CITY_OFFICIAL, null, null, null), Set.of(), "CITY").owns(OWN)).isFalse();
-        assertThat(Scope.of(actor(Role.COMMISSIONER, "330203", null, null), Set.of(OWN), null).actsForEnterprises()).isTrue();
-        assertThat(Scope.of(actor(Role.GATE_CHECKER, null, null, null), Set.of(), null).actsForEnterprises()).isFalse();
+        assertThat(Scope.of(actor(Role.ENTERPRISE, "330203", null, OWN), Set.of(), null)
+                        .owns(OWN))
+                .isTrue();
+        assertThat(Scope.of(actor(Role.ENTERPRISE, "330203", null, OWN), Set.of(), null)
+                        .owns(OTHER))
+                .isFalse();
+        assertThat(Scope.of(actor(Role.COMMISSIONER, "330203", null, null), Set.of(OWN), null)
+                        .owns(OWN))
+                .isFalse();
+        assertThat(Scope.of(actor(Role.CITY_OFFICIAL, null, null, null), Set.of(), "CITY")
+                        .owns(OWN))
+                .isFalse();
+        assertThat(Scope.of(actor(Role.COMMISSIONER, "330203", null, null), Set.of(OWN), null)
+                        .actsForEnterprises())
+                .isTrue();
+        assertThat(Scope.of(actor(Role.GATE_CHECKER, null, null, null), Set.of(), null)
+                        .actsForEnterprises())
+                .isFalse();
     }
 }

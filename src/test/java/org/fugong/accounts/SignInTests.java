@@ -1,20 +1,18 @@
 package org.fugong.accounts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 class SignInTests extends IntegrationTest {
 
@@ -26,11 +24,19 @@ class SignInTests extends IntegrationTest {
 
     @BeforeEach
     void freshUser() {
-        if (jdbc.sql("select count(*) from account_user where username = ?").param(USER).query(Long.class).single() == 0) {
-            administration.createAsSystem(new UserAdministration.NewUser(USER, "Lockout probe", Role.GATE_CHECKER,
-                    null, null, null), PASSWORD, false);
+        if (jdbc.sql("select count(*) from account_user where username = ?")
+                        .param(USER)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            administration.createAsSystem(
+                    new UserAdministration.NewUser(USER, "Lockout probe", Role.GATE_CHECKER, null, null, null),
+                    PASSWORD,
+                    false);
         }
-        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where username = ?").param(USER).update();
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where username = ?")
+                .param(USER)
+                .update();
     }
 
     MockHttpServletResponse login(String username, String password, Browser browser) throws Exception {
@@ -39,7 +45,18 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void demoAccountsSignIn() throws Exception {
-        for (String user : new String[]{"city", "haishu", "jiangbei", "labour", "transport", "commissioner", "ent-haishu", "ent-jiangbei", "gate", "health"}) {
+        for (String user : new String[] {
+            "city",
+            "haishu",
+            "jiangbei",
+            "labour",
+            "transport",
+            "commissioner",
+            "ent-haishu",
+            "ent-jiangbei",
+            "gate",
+            "health"
+        }) {
             var result = login(user, "demo", new Browser(mvc));
             assertThat(result.getRedirectedUrl()).as(user).isEqualTo("/");
         }
@@ -49,7 +66,9 @@ class SignInTests extends IntegrationTest {
     void theSessionLivesInPostgresqlSoAnyInstanceCanServeIt() throws Exception {
         var browser = new Browser(mvc);
         browser.login("gate", "demo");
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'gate'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'gate'")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
         assertThat(browser.perform(get("/")).getStatus()).isEqualTo(200);
     }
@@ -63,11 +82,11 @@ class SignInTests extends IntegrationTest {
         // The fifth wrong password locks the account; the sixth attempt is refused as locked.
         assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=locked");
         assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=locked");
-        String page = session.perform(get("/login?error=locked")
-                .header("Accept-Language", "en")).getContentAsString(StandardCharsets.UTF_8);
+        String page = session.perform(get("/login?error=locked").header("Accept-Language", "en"))
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("this account is locked until");
-        String chinese = session.perform(get("/login?error=locked")
-                .header("Accept-Language", "zh-CN")).getContentAsString(StandardCharsets.UTF_8);
+        String chinese = session.perform(get("/login?error=locked").header("Accept-Language", "zh-CN"))
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(chinese).contains("账号已锁定至");
     }
 
@@ -87,9 +106,13 @@ class SignInTests extends IntegrationTest {
             login(USER, "wrong", session);
         }
         jdbc.sql("update account_user set locked_until = ? where username = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER).update();
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER)
+                .update();
         assertThat(login(USER, PASSWORD, session).getRedirectedUrl()).isEqualTo("/");
-        assertThat(jdbc.sql("select failed_attempts from account_user where username = ?").param(USER).query(Integer.class).single())
+        assertThat(jdbc.sql("select failed_attempts from account_user where username = ?")
+                        .param(USER)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
@@ -100,7 +123,8 @@ class SignInTests extends IntegrationTest {
             login(USER, "wrong", session);
         }
         jdbc.sql("update account_user set locked_until = ? where username = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER).update();
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), USER)
+                .update();
         assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
     }
 
@@ -109,16 +133,22 @@ class SignInTests extends IntegrationTest {
         login(USER, "wrong", new Browser(mvc));
         login(USER, PASSWORD, new Browser(mvc));
         var actions = jdbc.sql("select action from audit_event where actor = ? order by id desc limit 2")
-                .param(USER).query(String.class).list();
+                .param(USER)
+                .query(String.class)
+                .list();
         assertThat(actions).containsExactly("LOGIN_SUCCEEDED", "LOGIN_FAILED");
     }
 
     @Test
     void aPostWithoutCsrfTokenIsRefused() throws Exception {
         assertThat(mvc.perform(post("/login").param("username", USER).param("password", PASSWORD))
-                .getResponse().getStatus()).isEqualTo(403);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(mvc.perform(post("/admin/users").with(as("city")).param("username", "x"))
-                .getResponse().getStatus()).isEqualTo(403);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -126,7 +156,9 @@ class SignInTests extends IntegrationTest {
         var response = mvc.perform(get("/login")).getResponse();
         String csp = response.getHeader("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
-        assertThat(csp.replaceAll("style-src[^;]*", "")).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(csp.replaceAll("style-src[^;]*", ""))
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
@@ -134,13 +166,15 @@ class SignInTests extends IntegrationTest {
 
     @Test
     void anExpiredSessionDuringAnHtmxRequestSendsThePageToTheLoginForm() throws Exception {
-        var response = mvc.perform(get("/enterprises").header("HX-Request", "true")).getResponse();
+        var response =
+                mvc.perform(get("/enterprises").header("HX-Request", "true")).getResponse();
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login");
     }
 
     @Test
     void theApiAnswers401WithoutASession() throws Exception {
-        assertThat(mvc.perform(get("/api/enterprises")).getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/enterprises")).getResponse().getStatus())
+                .isEqualTo(401);
     }
 }

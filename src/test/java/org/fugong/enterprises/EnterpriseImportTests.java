@@ -1,11 +1,9 @@
 package org.fugong.enterprises;
 
-import org.fugong.enterprises.internal.EnterpriseImports;
-import org.fugong.IntegrationTest;
-import org.fugong.access.Scope;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,11 +15,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import org.fugong.IntegrationTest;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.internal.EnterpriseImports;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 class EnterpriseImportTests extends IntegrationTest {
 
@@ -33,9 +32,13 @@ class EnterpriseImportTests extends IntegrationTest {
     }
 
     UUID upload(String user, String filename, String content) throws Exception {
-        String location = mvc.perform(multipart("/enterprises/imports").with(as(user)).with(csrf())
-                        .file(new MockMultipartFile("file", filename, "text/csv", content.getBytes(StandardCharsets.UTF_8))))
-                .getResponse().getRedirectedUrl();
+        String location = mvc.perform(multipart("/enterprises/imports")
+                        .with(as(user))
+                        .with(csrf())
+                        .file(new MockMultipartFile(
+                                "file", filename, "text/csv", content.getBytes(StandardCharsets.UTF_8))))
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(location).startsWith("/enterprises/imports/");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
@@ -56,9 +59,12 @@ class EnterpriseImportTests extends IntegrationTest {
 
     @Test
     void aFileWithBadRowsReportsEveryRowAndImportsNothing() throws Exception {
-        String existing = jdbc.sql("select uscc from enterprise where district_code = '330203' limit 1").query(String.class).single();
+        String existing = jdbc.sql("select uscc from enterprise where district_code = '330203' limit 1")
+                .query(String.class)
+                .single();
         String good = code("330203", "1A2B3C4D");
-        String csv = String.join("\n",
+        String csv = String.join(
+                "\n",
                 String.join(",", EnterpriseImports.COLUMNS),
                 good + ",宁波测试导入甲有限公司,张三,330203,330203001,C,SMALL,false,25",
                 "913302031234567899,宁波坏码有限公司,李四,330203,,C,SMALL,false,25",
@@ -72,51 +78,85 @@ class EnterpriseImportTests extends IntegrationTest {
         var job = finished("city", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
         assertThat(job.problems()).extracting(EnterpriseImports.Problem::line).contains(3, 4, 5, 6, 7, 8, 9);
-        assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey).contains(
-                "enterprises.import.error.uscc", "enterprises.import.error.district", "enterprises.import.error.duplicate",
-                "enterprises.import.error.exists", "enterprises.import.error.township", "enterprises.import.error.industry",
-                "enterprises.import.error.size", "enterprises.import.error.boolean", "enterprises.import.error.staff",
-                "enterprises.import.error.phone");
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(good).query(Long.class).single()).isZero();
-        String page = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Line 4, district_code: No district has the code &quot;339999&quot;")
-                .contains("Nothing imported: the file has errors").doesNotContain("hx-trigger");
+        assertThat(job.problems())
+                .extracting(EnterpriseImports.Problem::messageKey)
+                .contains(
+                        "enterprises.import.error.uscc",
+                        "enterprises.import.error.district",
+                        "enterprises.import.error.duplicate",
+                        "enterprises.import.error.exists",
+                        "enterprises.import.error.township",
+                        "enterprises.import.error.industry",
+                        "enterprises.import.error.size",
+                        "enterprises.import.error.boolean",
+                        "enterprises.import.error.staff",
+                        "enterprises.import.error.phone");
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
+                        .param(good)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        String page = mvc.perform(
+                        get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("Line 4, district_code: No district has the code &quot;339999&quot;")
+                .contains("Nothing imported: the file has errors")
+                .doesNotContain("hx-trigger");
     }
 
     @Test
     void aGoodFileIsImportedAndAuditedAsTheRequester() throws Exception {
         String first = code("330203", "7A7B7C7D");
         String second = code("330203", "8A8B8C8D");
-        UUID id = upload("haishu", "good.csv", String.join("\n",
-                String.join(",", EnterpriseImports.COLUMNS),
-                first + ",宁波导入一号有限公司,吴一,330203,330203002,F,MICRO,false,5,,,,吴一,+86 138 0574 0001",
-                second + ",宁波导入二号有限公司,郑二,330203,,C,MEDIUM,true,400"));
+        UUID id = upload(
+                "haishu",
+                "good.csv",
+                String.join(
+                        "\n",
+                        String.join(",", EnterpriseImports.COLUMNS),
+                        first + ",宁波导入一号有限公司,吴一,330203,330203002,F,MICRO,false,5,,,,吴一,+86 138 0574 0001",
+                        second + ",宁波导入二号有限公司,郑二,330203,,C,MEDIUM,true,400"));
         var job = finished("haishu", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
         assertThat(job.importedRows()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)").params(first, second).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)")
+                        .params(first, second)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
-        assertThat(jdbc.sql("select contact_phone from enterprise where uscc = ?").param(first).query(String.class).single())
+        assertThat(jdbc.sql("select contact_phone from enterprise where uscc = ?")
+                        .param(first)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("13805740001");
         assertThat(jdbc.sql("""
-                        select actor from audit_event where action = 'ENTERPRISE_REGISTERED' and after_state ->> 'uscc' = ?""")
-                .param(first).query(String.class).single()).isEqualTo("haishu");
+                        select actor from audit_event where action = 'ENTERPRISE_REGISTERED' and after_state ->> 'uscc' = ?""").param(first).query(String.class).single()).isEqualTo("haishu");
     }
 
     @Test
     void aDistrictOfficialImportsOnlyItsDistrictAndSeesOnlyItsImports() throws Exception {
         String jiangbei = code("330205", "9A9B9C9D");
-        UUID id = upload("haishu", "other.csv", String.join("\n",
-                String.join(",", EnterpriseImports.COLUMNS),
-                jiangbei + ",宁波越界有限公司,冯三,330205,,C,SMALL,false,30"));
+        UUID id = upload(
+                "haishu",
+                "other.csv",
+                String.join(
+                        "\n",
+                        String.join(",", EnterpriseImports.COLUMNS),
+                        jiangbei + ",宁波越界有限公司,冯三,330205,,C,SMALL,false,30"));
         var job = finished("haishu", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.REJECTED);
-        assertThat(job.problems()).extracting(EnterpriseImports.Problem::messageKey)
+        assertThat(job.problems())
+                .extracting(EnterpriseImports.Problem::messageKey)
                 .containsExactly("enterprises.import.error.notYourDistrict");
-        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("jiangbei"))).getResponse().getStatus())
+        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("jiangbei")))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(404);
-        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("city"))).getResponse().getStatus())
+        assertThat(mvc.perform(get("/enterprises/imports/" + id).with(as("city")))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 
@@ -124,20 +164,35 @@ class EnterpriseImportTests extends IntegrationTest {
     void aRunningImportIsPolledByItsFragmentAlone() throws Exception {
         UUID id = imports.submit(actor("city"), "running.csv", "uscc".getBytes(StandardCharsets.UTF_8));
         // Hold it as running, so that no worker takes it while the page is asked for.
-        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
-        String running = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(running).doesNotContain("<html").contains("id=\"import-status\"").contains("hx-trigger=\"every 1s\"");
-        jdbc.sql("update enterprise_import set status = 'FAILED' where id = ?").param(id).update();
-        String done = mvc.perform(get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?")
+                .param(id)
+                .update();
+        String running = mvc.perform(
+                        get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(running)
+                .doesNotContain("<html")
+                .contains("id=\"import-status\"")
+                .contains("hx-trigger=\"every 1s\"");
+        jdbc.sql("update enterprise_import set status = 'FAILED' where id = ?")
+                .param(id)
+                .update();
+        String done = mvc.perform(
+                        get("/enterprises/imports/" + id).with(as("city")).header("HX-Request", "true"))
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(done).contains("id=\"import-status\"").doesNotContain("hx-trigger");
     }
 
     @Test
     void twoWorkersRunAnImportOnce() throws Exception {
-        UUID id = imports.submit(actor("city"), "race.csv", (String.join(",", EnterpriseImports.COLUMNS) + "\n"
-                + code("330212", "3C3D3E3F") + ",宁波并发有限公司,陈四,330212,,C,SMALL,false,12").getBytes(StandardCharsets.UTF_8));
+        UUID id = imports.submit(
+                actor("city"),
+                "race.csv",
+                (String.join(",", EnterpriseImports.COLUMNS) + "\n" + code("330212", "3C3D3E3F")
+                                + ",宁波并发有限公司,陈四,330212,,C,SMALL,false,12")
+                        .getBytes(StandardCharsets.UTF_8));
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(2);
         List<Future<Boolean>> runs = new ArrayList<>();
@@ -155,6 +210,9 @@ class EnterpriseImportTests extends IntegrationTest {
         pool.shutdown();
         var job = finished("city", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
-        assertThat(jdbc.sql("select count(*) from enterprise where name = '宁波并发有限公司'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from enterprise where name = '宁波并发有限公司'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -1,14 +1,5 @@
 package org.fugong.enterprises;
 
-import org.fugong.geography.District;
-import org.fugong.geography.Geography;
-import org.fugong.geography.Township;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
@@ -19,6 +10,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
+import org.fugong.geography.Township;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fills the registry with synthetic enterprises at city scale (a million and more) for load tests
@@ -28,10 +27,12 @@ import java.util.UUID;
 @Component
 public class RegistryGenerator {
 
-    private static final String CHARACTERS = "甬明海天恒永华达东方金源新力宏远瑞丰博润宇中安信鑫富泰嘉禾汇通众诚航江一湖四慈姚象港舜精工凯越德顺隆昌锦程正茂协和兴业百川裕益康美欧赛尔宝利君豪盛广福龙凤祥春秋杰峰晨阳光辉彩云星月山水林森绿野";
-    private static final String[] BUSINESS = {"机械制造", "电子", "塑料制品", "模具", "服饰", "汽车零部件", "电器", "五金工具", "轴承",
-            "纺织", "新材料", "精密铸造", "文具", "化工", "医疗器械", "食品", "贸易", "进出口", "商贸", "物流", "运输", "建设",
-            "信息技术", "软件", "酒店管理", "餐饮管理", "物业管理", "检测技术", "环境科技", "家政服务"};
+    private static final String CHARACTERS =
+            "甬明海天恒永华达东方金源新力宏远瑞丰博润宇中安信鑫富泰嘉禾汇通众诚航江一湖四慈姚象港舜精工凯越德顺隆昌锦程正茂协和兴业百川裕益康美欧赛尔宝利君豪盛广福龙凤祥春秋杰峰晨阳光辉彩云星月山水林森绿野";
+    private static final String[] BUSINESS = {
+        "机械制造", "电子", "塑料制品", "模具", "服饰", "汽车零部件", "电器", "五金工具", "轴承", "纺织", "新材料", "精密铸造", "文具", "化工", "医疗器械", "食品",
+        "贸易", "进出口", "商贸", "物流", "运输", "建设", "信息技术", "软件", "酒店管理", "餐饮管理", "物业管理", "检测技术", "环境科技", "家政服务"
+    };
     private static final IndustrySection[] INDUSTRIES = IndustrySection.values();
 
     private final DataSource dataSource;
@@ -50,16 +51,27 @@ public class RegistryGenerator {
         Set<String> existingCodes = new HashSet<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            try (var statement = connection.createStatement(); var rs = statement.executeQuery("select uscc from enterprise")) {
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery("select uscc from enterprise")) {
                 while (rs.next()) {
                     existingCodes.add(rs.getString(1));
                 }
             }
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            """
                     copy enterprise (id, uscc, name, legal_representative, district_code, township_code, industry_section,
                                      size, above_scale, staff_count, key_enterprise, priority_category, floor_area_m2,
                                      created_at, updated_at) from stdin""",
-                    new Rows(count, new Random(seed), existingCodes, geography.districts(), geography, clock.instant().toString()));
+                            new Rows(
+                                    count,
+                                    new Random(seed),
+                                    existingCodes,
+                                    geography.districts(),
+                                    geography,
+                                    clock.instant().toString()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not generate enterprises", e);
         } finally {
@@ -155,23 +167,51 @@ public class RegistryGenerator {
             String name = "宁波" + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()))
                     + CHARACTERS.charAt(random.nextInt(CHARACTERS.length())) + BUSINESS[random.nextInt(BUSINESS.length)]
                     + "有限公司" + (made > 0 ? "（" + Integer.toString(made, 36).toUpperCase() + "）" : "");
-            EnterpriseSize size = EnterpriseSize.values()[Math.min(3, (int) Math.floor(Math.abs(random.nextGaussian()) * 1.2))];
+            EnterpriseSize size =
+                    EnterpriseSize.values()[Math.min(3, (int) Math.floor(Math.abs(random.nextGaussian()) * 1.2))];
             int staff = switch (size) {
                 case MICRO -> 3 + random.nextInt(17);
                 case SMALL -> 20 + random.nextInt(280);
                 case MEDIUM -> 300 + random.nextInt(700);
                 case LARGE -> 1000 + random.nextInt(7000);
             };
-            IndustrySection industry = random.nextInt(100) < 45 ? IndustrySection.C : INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+            IndustrySection industry =
+                    random.nextInt(100) < 45 ? IndustrySection.C : INDUSTRIES[random.nextInt(INDUSTRIES.length)];
             boolean aboveScale = size.ordinal() >= 2 || (size == EnterpriseSize.SMALL && random.nextInt(100) < 20);
-            buffer.append(UUID.randomUUID()).append('\t').append(code).append('\t').append(name).append('\t')
-                    .append("法人").append(made).append('\t').append(district.code()).append('\t')
-                    .append(township == null ? "\\N" : township.code()).append('\t').append(industry.name()).append('\t')
-                    .append(size.name()).append('\t').append(aboveScale ? 't' : 'f').append('\t').append(staff).append('\t')
-                    .append(size == EnterpriseSize.LARGE ? 't' : 'f').append('\t')
-                    .append(random.nextInt(10) == 0 ? PriorityCategory.values()[random.nextInt(PriorityCategory.values().length)].name() : "\\N")
-                    .append('\t').append(Math.round(staff * (15 + random.nextInt(40)) * 10) / 10.0).append('\t')
-                    .append(now).append('\t').append(now).append('\n');
+            buffer.append(UUID.randomUUID())
+                    .append('\t')
+                    .append(code)
+                    .append('\t')
+                    .append(name)
+                    .append('\t')
+                    .append("法人")
+                    .append(made)
+                    .append('\t')
+                    .append(district.code())
+                    .append('\t')
+                    .append(township == null ? "\\N" : township.code())
+                    .append('\t')
+                    .append(industry.name())
+                    .append('\t')
+                    .append(size.name())
+                    .append('\t')
+                    .append(aboveScale ? 't' : 'f')
+                    .append('\t')
+                    .append(staff)
+                    .append('\t')
+                    .append(size == EnterpriseSize.LARGE ? 't' : 'f')
+                    .append('\t')
+                    .append(
+                            random.nextInt(10) == 0
+                                    ? PriorityCategory.values()[random.nextInt(PriorityCategory.values().length)].name()
+                                    : "\\N")
+                    .append('\t')
+                    .append(Math.round(staff * (15 + random.nextInt(40)) * 10) / 10.0)
+                    .append('\t')
+                    .append(now)
+                    .append('\t')
+                    .append(now)
+                    .append('\n');
         }
 
         @Override

@@ -1,13 +1,12 @@
 package org.fugong.enterprises;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UnifiedSocialCreditCodeTests {
 
@@ -18,8 +17,18 @@ class UnifiedSocialCreditCodeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"91330100799655058C", "9144030071526726XH", "91350100M000100Y4", "91350100M000100Y433",
-            "91350100I000100Y43", "91350100O000100Y43", "9135010OM000100Y4S", "", "91330100799655058b"})
+    @ValueSource(
+            strings = {
+                "91330100799655058C",
+                "9144030071526726XH",
+                "91350100M000100Y4",
+                "91350100M000100Y433",
+                "91350100I000100Y43",
+                "91350100O000100Y43",
+                "9135010OM000100Y4S",
+                "",
+                "91330100799655058b"
+            })
     void refusesWrongCheckCharacterLengthOrAlphabet(String code) {
         assertThat(UnifiedSocialCreditCode.isValid(code)).isFalse();
     }
@@ -47,11 +56,13 @@ class UnifiedSocialCreditCodeTests {
     @Test
     void organisationCheckFollowsGb11714() {
         // The standard's worked example: D2143569 has the check character X.
-        assertThat(UnifiedSocialCreditCode.organisationCheckCharacter("D2143569")).isEqualTo('X');
+        assertThat(UnifiedSocialCreditCode.organisationCheckCharacter("D2143569"))
+                .isEqualTo('X');
     }
 
     @Test
     void checkCharacterNeedsSeventeenCharacters() {
-        assertThatThrownBy(() -> UnifiedSocialCreditCode.checkCharacter("123")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.checkCharacter("123"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,13 @@
 package org.fugong.healthcode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fugong.access.Actor;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.reporting.RiskMapDesk;
@@ -8,15 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The health code on its own (with the modules it depends on): when the risk map turns a district
@@ -29,22 +28,31 @@ class AreaColourModuleTests {
 
     @Autowired
     Persons persons;
+
     @Autowired
     Declarations declarations;
+
     @Autowired
     RiskMapDesk riskMap;
 
     @Test
     void aDistrictTurningRedTurnsTheCodesOfThoseWhoStayedThereRed(Scenario scenario) {
-        UUID person = persons.identify(HealthCodeTests.residentId(new Random()), "秦八", "13800006666").id();
-        declarations.declare(person, new Declarations.DeclarationInput(List.of("330225"), false, CodeRules.Symptoms.NONE,
-                36.5, null));
+        UUID person = persons.identify(HealthCodeTests.residentId(new Random()), "秦八", "13800006666")
+                .id();
+        declarations.declare(
+                person,
+                new Declarations.DeclarationInput(List.of("330225"), false, CodeRules.Symptoms.NONE, 36.5, null));
         assertThat(persons.colour(person)).isEqualTo(CodeColour.GREEN);
         Actor city = Actor.system("module-test", "330200");
         AtomicReference<UUID> override = new AtomicReference<>();
         try {
-            scenario.stimulate(() -> override.set(riskMap.override(city, "330225", RiskColour.RED, "module test",
-                            Instant.now().plus(Duration.ofHours(1))).id()))
+            scenario.stimulate(() -> override.set(riskMap.override(
+                                    city,
+                                    "330225",
+                                    RiskColour.RED,
+                                    "module test",
+                                    Instant.now().plus(Duration.ofHours(1)))
+                            .id()))
                     .andWaitForStateChange(() -> persons.colour(person), colour -> colour == CodeColour.RED)
                     .andVerify(colour -> assertThat(colour).isEqualTo(CodeColour.RED));
         } finally {

@@ -1,50 +1,69 @@
 package org.fugong.healthcode;
 
-import org.fugong.healthcode.internal.HealthRules;
-import org.fugong.healthcode.internal.Corrections;
-import org.fugong.healthcode.internal.CodeStatus;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.fugong.IntegrationTest;
+import org.fugong.healthcode.internal.CodeStatus;
+import org.fugong.healthcode.internal.Corrections;
+import org.fugong.healthcode.internal.HealthRules;
+import org.fugong.shell.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 /** A citizen asks for a correction; the health bureau accepts it (the colour is computed again) or refuses. */
 class CorrectionTests extends IntegrationTest {
 
     @Autowired
     Persons persons;
+
     @Autowired
     Declarations declarations;
+
     @Autowired
     Corrections corrections;
 
     @Test
     void anAcceptedCorrectionClearsWhatWasDeclaredBefore() {
-        var person = persons.identify(HealthCodeTests.residentId(new Random()), "尤九", "13800002323").id();
-        assertThat(declarations.declare(person, new Declarations.DeclarationInput(List.of(), true, CodeRules.Symptoms.NONE,
-                36.5, null)).colour()).isEqualTo(CodeColour.RED);
+        var person = persons.identify(HealthCodeTests.residentId(new Random()), "尤九", "13800002323")
+                .id();
+        assertThat(declarations
+                        .declare(
+                                person,
+                                new Declarations.DeclarationInput(List.of(), true, CodeRules.Symptoms.NONE, 36.5, null))
+                        .colour())
+                .isEqualTo(CodeColour.RED);
         corrections.request(person, "I ticked the contact box by mistake");
         assertThatThrownBy(() -> corrections.request(person, "again")).isInstanceOf(InvalidInputException.class);
-        long id = corrections.pending().stream().filter(c -> c.personId().equals(person)).findFirst().orElseThrow().id();
-        assertThatThrownBy(() -> corrections.decide(actor("labour"), id, true, "ok")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> corrections.decide(actor("health"), id, true, " ")).isInstanceOf(InvalidInputException.class);
-        assertThat(corrections.decide(actor("health"), id, true, "Checked with the community").colour()).isEqualTo(CodeColour.GREEN);
+        long id = corrections.pending().stream()
+                .filter(c -> c.personId().equals(person))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(() -> corrections.decide(actor("labour"), id, true, "ok"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> corrections.decide(actor("health"), id, true, " "))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(corrections
+                        .decide(actor("health"), id, true, "Checked with the community")
+                        .colour())
+                .isEqualTo(CodeColour.GREEN);
         assertThat(persons.colour(person)).isEqualTo(CodeColour.GREEN);
-        assertThatThrownBy(() -> corrections.decide(actor("health"), id, false, "twice")).isInstanceOf(InvalidInputException.class);
-        assertThat(corrections.of(person)).extracting(Corrections.Correction::status).containsExactly("ACCEPTED");
+        assertThatThrownBy(() -> corrections.decide(actor("health"), id, false, "twice"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(corrections.of(person))
+                .extracting(Corrections.Correction::status)
+                .containsExactly("ACCEPTED");
     }
 
     @Autowired
     HealthRules rules;
+
     @Autowired
     CodeStatus status;
 
@@ -52,7 +71,9 @@ class CorrectionTests extends IntegrationTest {
     void aRulesVersionIsNeverBackdatedAndAppliesFromItsDay() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         assertThatThrownBy(() -> rules.add(actor("health"), today, 10, 5, 37.3, 14))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("effectiveFrom"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems()).containsKey("effectiveFrom"));
         assertThatThrownBy(() -> rules.add(actor("labour"), today.plusDays(1), 10, 5, 37.3, 14))
                 .isInstanceOf(AccessDeniedException.class);
         int before = status.rules().version();

@@ -1,17 +1,16 @@
 package org.fugong.healthcode;
 
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 /** The health bureau's lists by file and by API: all or nothing, and they turn the listed red. */
 class HealthBureauTests extends IntegrationTest {
@@ -23,28 +22,56 @@ class HealthBureauTests extends IntegrationTest {
     void aListFileWithABadLineImportsNothingAndAGoodOneTurnsTheListedRed() throws Exception {
         String id = HealthCodeTests.residentId(new Random());
         var person = persons.identify(id, "韩六", "13800008888");
-        String bad = "id_number,kind,listed_on\n" + id + ",CLOSE_CONTACT," + LocalDate.now() + "\n123,CONFIRMED,2020-02-10\n";
-        String page = mvc.post().uri("/health/lists?lang=en").with(as("health")).with(csrf()).multipart()
+        String bad = "id_number,kind,listed_on\n" + id + ",CLOSE_CONTACT," + LocalDate.now()
+                + "\n123,CONFIRMED,2020-02-10\n";
+        String page = mvc.post()
+                .uri("/health/lists?lang=en")
+                .with(as("health"))
+                .with(csrf())
+                .multipart()
                 .file(new MockMultipartFile("file", "list.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
-                .exchange().getResponse().getContentAsString();
+                .exchange()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("line 2");
         assertThat(persons.colour(person.id())).isEqualTo(CodeColour.GREEN);
         String good = "id_number,kind,listed_on\n" + id + ",close_contact," + LocalDate.now() + "\n";
-        var response = mvc.post().uri("/health/lists").with(as("health")).with(csrf()).multipart()
+        var response = mvc.post()
+                .uri("/health/lists")
+                .with(as("health"))
+                .with(csrf())
+                .multipart()
                 .file(new MockMultipartFile("file", "list.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
-                .exchange().getResponse();
+                .exchange()
+                .getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/health");
         assertThat(persons.colour(person.id())).isEqualTo(CodeColour.RED);
         // The API, for the bureau's own system.
         String other = HealthCodeTests.residentId(new Random());
-        var api = mvc.post().uri("/api/health/lists").with(httpBasic("health", "demo")).contentType("application/json")
-                .content("[{\"idNumber\":\"" + other + "\",\"kind\":\"SUSPECTED\",\"listedOn\":\"" + LocalDate.now() + "\"}]")
-                .exchange().getResponse();
+        var api = mvc.post()
+                .uri("/api/health/lists")
+                .with(httpBasic("health", "demo"))
+                .contentType("application/json")
+                .content("[{\"idNumber\":\"" + other + "\",\"kind\":\"SUSPECTED\",\"listedOn\":\"" + LocalDate.now()
+                        + "\"}]")
+                .exchange()
+                .getResponse();
         assertThat(api.getStatus()).isEqualTo(200);
         assertThat(api.getContentAsString()).contains("\"entries\":1");
-        assertThat(mvc.post().uri("/api/health/lists").with(httpBasic("labour", "demo")).contentType("application/json")
-                .content("[]")).hasStatus(403);
-        assertThat(mvc.post().uri("/api/health/lists").with(httpBasic("health", "demo")).contentType("application/json")
-                .content("[{\"idNumber\":\"1\",\"kind\":\"X\"}]").exchange().getResponse().getStatus()).isEqualTo(422);
+        assertThat(mvc.post()
+                        .uri("/api/health/lists")
+                        .with(httpBasic("labour", "demo"))
+                        .contentType("application/json")
+                        .content("[]"))
+                .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/api/health/lists")
+                        .with(httpBasic("health", "demo"))
+                        .contentType("application/json")
+                        .content("[{\"idNumber\":\"1\",\"kind\":\"X\"}]")
+                        .exchange()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(422);
     }
 }

@@ -1,10 +1,9 @@
 package org.fugong.healthcode;
 
-import org.fugong.healthcode.internal.SigningKeys;
-import org.fugong.healthcode.internal.PersonalDataCipher;
-import org.fugong.healthcode.internal.HealthCodes;
-import org.fugong.healthcode.internal.HealthCodeProperties;
-import org.fugong.healthcode.internal.GateScans;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,16 +13,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.fugong.IntegrationTest;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +24,20 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import org.fugong.IntegrationTest;
+import org.fugong.healthcode.internal.GateScans;
+import org.fugong.healthcode.internal.HealthCodeProperties;
+import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.healthcode.internal.SigningKeys;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Health codes: personal data never in plain text, signed codes that refuse a changed byte, an
@@ -48,14 +47,19 @@ class HealthCodeTests extends IntegrationTest {
 
     @Autowired
     Persons persons;
+
     @Autowired
     HealthCodes codes;
+
     @Autowired
     SigningKeys keys;
+
     @Autowired
     PersonalDataCipher cipher;
+
     @Autowired
     GateScans scans;
+
     @Autowired
     HealthLists lists;
 
@@ -65,8 +69,9 @@ class HealthCodeTests extends IntegrationTest {
     }
 
     static String residentId(Random random) {
-        String first17 = "330203" + (1960 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12),
-                1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
+        String first17 = "330203" + (1960 + random.nextInt(40))
+                + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+                + String.format("%03d", random.nextInt(1000));
         return first17 + ResidentId.checkCharacter(first17);
     }
 
@@ -75,7 +80,9 @@ class HealthCodeTests extends IntegrationTest {
         assertThat(ResidentId.isValid("11010519491231002X")).isTrue();
         assertThat(ResidentId.isValid("11010519491231002x")).isTrue();
         assertThat(ResidentId.isValid("110105194912310021")).isFalse();
-        assertThat(ResidentId.isValid("11010519491332002X")).as("no 32nd of a 13th month").isFalse();
+        assertThat(ResidentId.isValid("11010519491332002X"))
+                .as("no 32nd of a 13th month")
+                .isFalse();
         assertThat(ResidentId.mask("33020319900101123X")).isEqualTo("3302**********123X");
         assertThat(ResidentId.maskName("王海燕")).isEqualTo("王*燕");
         assertThat(ResidentId.maskName("李强")).isEqualTo("李*");
@@ -89,37 +96,54 @@ class HealthCodeTests extends IntegrationTest {
         // The whole citizen flow, with the session (kept in the database) in between.
         var browser = new Browser(mvc);
         String page = browser.perform(MockMvcRequestBuilders.post("/code?lang=en")
-                .with(csrf()).param("idNumber", id).param("name", "赵一鸣").param("phone", phone))
+                        .with(csrf())
+                        .param("idNumber", id)
+                        .param("name", "赵一鸣")
+                        .param("phone", phone))
                 .getContentAsString(StandardCharsets.UTF_8);
         Matcher demo = Pattern.compile("the code is (\\d{6})").matcher(page);
         assertThat(demo.find()).as("the demo shows the one-time code").isTrue();
-        var verified = browser.perform(MockMvcRequestBuilders.post("/code/verify")
-                .with(csrf()).param("code", demo.group(1)));
+        var verified = browser.perform(
+                MockMvcRequestBuilders.post("/code/verify").with(csrf()).param("code", demo.group(1)));
         assertThat(verified.getRedirectedUrl()).isEqualTo("/code/me");
-        browser.perform(MockMvcRequestBuilders.post("/code/declare").with(csrf())
-                .param("places", "330203").param("symptoms", "NONE").param("temperature", "36.6"));
-        browser.perform(MockMvcRequestBuilders.post("/code/checkin").with(csrf())
-                .param("temperature", "36.5"));
+        browser.perform(MockMvcRequestBuilders.post("/code/declare")
+                .with(csrf())
+                .param("places", "330203")
+                .param("symptoms", "NONE")
+                .param("temperature", "36.6"));
+        browser.perform(
+                MockMvcRequestBuilders.post("/code/checkin").with(csrf()).param("temperature", "36.5"));
         var person = persons.findByIdNumber(id).orElseThrow();
         assertThat(person.maskedIdNumber()).isEqualTo(ResidentId.mask(id));
         lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", LocalDate.now())));
         codes.issue(person.id());
 
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "
-                + "and table_type = 'BASE TABLE'").query(String.class).list();
+                        + "and table_type = 'BASE TABLE'")
+                .query(String.class)
+                .list();
         for (String table : tables) {
-            long hits = jdbc.sql("select count(*) from \"" + table + "\" t where t::text like ? or t::text like ? or t::text like ?")
-                    .params("%" + id + "%", "%" + phone + "%", "%赵一鸣%").query(Long.class).single();
+            long hits = jdbc.sql("select count(*) from \"" + table
+                            + "\" t where t::text like ? or t::text like ? or t::text like ?")
+                    .params("%" + id + "%", "%" + phone + "%", "%赵一鸣%")
+                    .query(Long.class)
+                    .single();
             assertThat(hits).as(table).isZero();
         }
         // Binary columns (the session's attributes among them) searched for the bytes themselves.
-        var binary = jdbc.sql("select table_name, column_name from information_schema.columns where table_schema = 'public' "
-                + "and data_type = 'bytea'").query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        var binary = jdbc.sql(
+                        "select table_name, column_name from information_schema.columns where table_schema = 'public' "
+                                + "and data_type = 'bytea'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
         assertThat(binary).extracting(c -> c[0]).contains("spring_session_attributes", "health_person");
         for (String[] column : binary) {
             for (String secret : List.of(id, phone, "赵一鸣")) {
-                long hits = jdbc.sql("select count(*) from \"" + column[0] + "\" where position(convert_to(?, 'UTF8') in \""
-                        + column[1] + "\") > 0").param(secret).query(Long.class).single();
+                long hits = jdbc.sql("select count(*) from \"" + column[0]
+                                + "\" where position(convert_to(?, 'UTF8') in \"" + column[1] + "\") > 0")
+                        .param(secret)
+                        .query(Long.class)
+                        .single();
                 assertThat(hits).as(column[0] + "." + column[1]).isZero();
             }
         }
@@ -140,10 +164,14 @@ class HealthCodeTests extends IntegrationTest {
         String[] parts = code.token().split("\\.");
         char[] payload = parts[1].toCharArray();
         payload[5] = payload[5] == 'A' ? 'B' : 'A';
-        assertThat(codes.verify(parts[0] + "." + new String(payload) + "." + parts[2]).valid()).isFalse();
+        assertThat(codes.verify(parts[0] + "." + new String(payload) + "." + parts[2])
+                        .valid())
+                .isFalse();
         char[] signature = parts[2].toCharArray();
         signature[10] = signature[10] == 'A' ? 'B' : 'A';
-        assertThat(codes.verify(parts[0] + "." + parts[1] + "." + new String(signature)).problem()).isEqualTo("SIGNATURE");
+        assertThat(codes.verify(parts[0] + "." + parts[1] + "." + new String(signature))
+                        .problem())
+                .isEqualTo("SIGNATURE");
 
         // Expired: five minutes later it is refused.
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -152,15 +180,27 @@ class HealthCodeTests extends IntegrationTest {
 
         // Signed by a key the city never published, with its own id or borrowing the real one.
         ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("stranger").generate();
-        assertThat(codes.verify(forge(stranger, "stranger", person.id())).problem()).isEqualTo("UNKNOWN_KEY");
-        assertThat(codes.verify(forge(stranger, keys.current().getKeyID(), person.id())).problem()).isEqualTo("SIGNATURE");
+        assertThat(codes.verify(forge(stranger, "stranger", person.id())).problem())
+                .isEqualTo("UNKNOWN_KEY");
+        assertThat(codes.verify(forge(stranger, keys.current().getKeyID(), person.id()))
+                        .problem())
+                .isEqualTo("SIGNATURE");
         assertThat(codes.verify("not a code").problem()).isEqualTo("MALFORMED");
     }
 
     private static String forge(ECKey key, String kid, UUID person) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().subject(person.toString()).claim("c", "GREEN").claim("n", "x")
-                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(120))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(kid)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .subject(person.toString())
+                        .claim("c", "GREEN")
+                        .claim("n", "x")
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(120)))
+                        .build());
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
@@ -175,7 +215,9 @@ class HealthCodeTests extends IntegrationTest {
         var after = codes.issue(person.id());
         assertThat(codes.verify(before.token()).valid()).isTrue();
         assertThat(codes.verify(after.token()).valid()).isTrue();
-        assertThat(keys.published().getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, keys.current().getKeyID());
+        assertThat(keys.published().getKeys())
+                .extracting(k -> k.getKeyID())
+                .contains(oldKid, keys.current().getKeyID());
         // Once every code of the old key has expired, it is no longer published.
         clock.advance(Duration.ofMinutes(7));
         keys.refresh();
@@ -194,9 +236,12 @@ class HealthCodeTests extends IntegrationTest {
     void anIndependentJoseLibraryVerifiesACodeAgainstThePublishedKeys() throws Exception {
         var person = persons.identify(residentId(new Random()), "周敏", "13800003333");
         var code = codes.issue(person.id());
-        String jwks = mvc.get().uri("/.well-known/jwks.json").exchange().getResponse().getContentAsString();
+        String jwks =
+                mvc.get().uri("/.well-known/jwks.json").exchange().getResponse().getContentAsString();
         assertThat(jwks).doesNotContain("\"d\"");
-        var consumer = new JwtConsumerBuilder().setRequireExpirationTime().setRequireSubject()
+        var consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
                 .build();
         JwtClaims claims = consumer.processToClaims(code.token());
@@ -209,28 +254,58 @@ class HealthCodeTests extends IntegrationTest {
         var person = persons.identify(residentId(new Random()), "吴刚", "13900004444");
         var code = codes.issue(person.id());
         String body = "{\"token\":\"" + code.token() + "\",\"gate\":\"gate-7\",\"online\":false}";
-        var offline = mvc.post().uri("/api/gate/verify").with(httpBasic("gate", "demo")).contentType("application/json")
-                .content(body).exchange().getResponse();
+        var offline = mvc.post()
+                .uri("/api/gate/verify")
+                .with(httpBasic("gate", "demo"))
+                .contentType("application/json")
+                .content(body)
+                .exchange()
+                .getResponse();
         assertThat(offline.getContentAsString()).contains("\"valid\":true").contains("\"colour\":\"GREEN\"");
         // The colour changes after the code was shown: online says so, offline still reads the code.
-        jdbc.sql("update health_status set colour = 'RED' where person_id = ?").param(person.id()).update();
-        var online = mvc.post().uri("/api/gate/verify").with(httpBasic("gate", "demo")).contentType("application/json")
-                .content(body.replace("\"online\":false", "\"online\":true")).exchange().getResponse();
+        jdbc.sql("update health_status set colour = 'RED' where person_id = ?")
+                .param(person.id())
+                .update();
+        var online = mvc.post()
+                .uri("/api/gate/verify")
+                .with(httpBasic("gate", "demo"))
+                .contentType("application/json")
+                .content(body.replace("\"online\":false", "\"online\":true"))
+                .exchange()
+                .getResponse();
         assertThat(online.getContentAsString()).contains("\"colour\":\"RED\"");
         scans.flush();
-        assertThat(jdbc.sql("select count(*) from health_gate_scan where gate = 'gate-7' and person_id = ?").param(person.id())
-                .query(Long.class).single()).isEqualTo(2);
-        assertThat(mvc.get().uri("/api/gate/counts").with(as("city")).exchange().getResponse().getContentAsString())
+        assertThat(jdbc.sql("select count(*) from health_gate_scan where gate = 'gate-7' and person_id = ?")
+                        .param(person.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(mvc.get()
+                        .uri("/api/gate/counts")
+                        .with(as("city"))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("gate-7");
-        assertThat(mvc.post().uri("/api/gate/verify").with(as("ent-haishu")).with(csrf()).contentType("application/json")
-                .content(body)).hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/api/gate/verify")
+                        .with(as("ent-haishu"))
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content(body))
+                .hasStatus(403);
     }
 
     @Test
     void dataKeysRotate() {
-        var old = new PersonalDataCipher(new HealthCodeProperties(Map.of("test-1",
-                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), "test-1", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
-                null, null, null, null));
+        var old = new PersonalDataCipher(new HealthCodeProperties(
+                Map.of("test-1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                "test-1",
+                "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
+                null,
+                null,
+                null,
+                null));
         byte[] sealedWithOld = old.encrypt("33020319900101123X");
         assertThat(cipher.decrypt(sealedWithOld)).isEqualTo("33020319900101123X");
         assertThat(cipher.needsRotation(sealedWithOld)).isTrue();
@@ -242,10 +317,19 @@ class HealthCodeTests extends IntegrationTest {
                 insert into health_person (id, id_hash, id_cipher, phone_hash, phone_cipher, name_cipher, masked_name,
                                            created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, '郑*', now(), now())""")
-                .params(id, old.hash("id", "key-rotation-" + id), sealedWithOld, old.hash("phone", "13000000000"),
-                        old.encrypt("13000000000"), old.encrypt("郑一")).update();
+                .params(
+                        id,
+                        old.hash("id", "key-rotation-" + id),
+                        sealedWithOld,
+                        old.hash("phone", "13000000000"),
+                        old.encrypt("13000000000"),
+                        old.encrypt("郑一"))
+                .update();
         assertThat(persons.reseal()).isPositive();
-        byte[] resealed = jdbc.sql("select id_cipher from health_person where id = ?").param(id).query(byte[].class).single();
+        byte[] resealed = jdbc.sql("select id_cipher from health_person where id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
         assertThat(cipher.needsRotation(resealed)).isFalse();
         assertThat(cipher.decrypt(resealed)).isEqualTo("33020319900101123X");
     }

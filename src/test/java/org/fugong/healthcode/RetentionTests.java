@@ -1,26 +1,27 @@
 package org.fugong.healthcode;
 
-import org.fugong.healthcode.internal.Retention;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.fugong.IntegrationTest;
+import org.fugong.healthcode.internal.Retention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Health data older than the retention period is deleted; newer data stays. */
 class RetentionTests extends IntegrationTest {
 
     @Autowired
     Retention retention;
+
     @Autowired
     Persons persons;
+
     @Autowired
     Declarations declarations;
 
@@ -33,8 +34,10 @@ class RetentionTests extends IntegrationTest {
     void oldHealthDataIsPurged() {
         // This person's data is made 61 days ago (and so nobody else's data is old enough to go).
         clock.stopAt(Instant.now().minus(Duration.ofDays(61)));
-        var person = persons.identify(HealthCodeTests.residentId(new Random()), "杨七", "13800009999").id();
-        declarations.declare(person, new Declarations.DeclarationInput(List.of(), false, CodeRules.Symptoms.NONE, 36.5, null));
+        var person = persons.identify(HealthCodeTests.residentId(new Random()), "杨七", "13800009999")
+                .id();
+        declarations.declare(
+                person, new Declarations.DeclarationInput(List.of(), false, CodeRules.Symptoms.NONE, 36.5, null));
         declarations.checkIn(person, 36.6, CodeRules.Symptoms.NONE);
         clock.stopAt(Instant.now().minus(Duration.ofDays(59)));
         retention.purge();
@@ -52,6 +55,9 @@ class RetentionTests extends IntegrationTest {
     }
 
     private long count(String table, UUID person) {
-        return jdbc.sql("select count(*) from " + table + " where person_id = ?").param(person).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where person_id = ?")
+                .param(person)
+                .query(Long.class)
+                .single();
     }
 }

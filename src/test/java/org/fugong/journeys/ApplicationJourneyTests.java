@@ -1,5 +1,10 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -12,12 +17,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A return-to-work application from filing to reopening, in a real browser: ent-haishu files,
@@ -50,8 +49,8 @@ class ApplicationJourneyTests extends IntegrationTest {
         click(By.cssSelector("[data-test=file-application]"));
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=application-form]")));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                browser.findElement(By.id("plannedDate")), today);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedDate")), today);
         browser.findElement(By.id("staffLocal")).sendKeys("120");
         browser.findElement(By.id("staffOtherProvinces")).sendKeys("30");
         browser.findElement(By.id("staffRiskAreas")).sendKeys("0");
@@ -113,23 +112,28 @@ class ApplicationJourneyTests extends IntegrationTest {
         click(By.cssSelector("[data-test=confirm-resumed]"));
         wait(10).until(d -> status().equals("Reopened"));
         List<String> actions = browser.findElements(By.cssSelector("[data-test=history] [data-action]")).stream()
-                .map(e -> e.getAttribute("data-action")).toList();
+                .map(e -> e.getAttribute("data-action"))
+                .toList();
         assertThat(actions).containsExactly("CREATED", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED", "RESUMED");
-        assertThat(text("[data-test=history]")).contains("Returned for revision").contains("海曙区复工办");
+        assertThat(text("[data-test=history]"))
+                .contains("Returned for revision")
+                .contains("海曙区复工办");
         BrowserSupport.screenshot(browser, "application-resumed");
 
         // Jiangbei's official and enterprise never see it.
         for (String outsider : List.of("jiangbei", "ent-jiangbei")) {
             signIn(outsider);
             browser.get(url("/applications/" + id));
-            assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-test=error-403]")))
+                    .isNotEmpty();
         }
         browser.get(url("/applications/queue"));
         assertThat(browser.getPageSource()).doesNotContain(id);
 
         signIn("city");
         browser.get(url("/applications/policy"));
-        assertThat(browser.findElements(By.cssSelector("[data-test=policy] select"))).hasSize(40);
+        assertThat(browser.findElements(By.cssSelector("[data-test=policy] select")))
+                .hasSize(40);
         BrowserSupport.screenshot(browser, "policy-matrix");
     }
 

@@ -1,5 +1,11 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.fugong.healthcode.HealthLists;
@@ -12,13 +18,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A citizen declares and sees a green code; the gate verifies it green; the health bureau's
  * close-contact list turns it red, and the gate, asking online, shows red.
@@ -30,6 +29,7 @@ class HealthCodeJourneyTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     HealthLists lists;
 
@@ -56,8 +56,10 @@ class HealthCodeJourneyTests extends IntegrationTest {
         pages.type("name", "沈晓明");
         pages.type("phone", "13805749999");
         pages.click(By.cssSelector("[data-test=send-code]"));
-        String demoCode = pages.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=demo-code]")))
-                .getText().replaceAll("\\D", "");
+        String demoCode = pages.await(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=demo-code]")))
+                .getText()
+                .replaceAll("\\D", "");
         pages.type("code", demoCode);
         pages.click(By.cssSelector("[data-test=verify-code]"));
         pages.click(By.cssSelector("[data-test=declare]"));
@@ -74,8 +76,10 @@ class HealthCodeJourneyTests extends IntegrationTest {
         pages.click(By.cssSelector("[data-test=gate-check]"));
         pages.await(10).until(d -> "GREEN".equals(colourShown()));
 
-        lists.importEntries(actor("health"), "close contacts", List.of(new HealthLists.Entry(idNumber, "CLOSE_CONTACT",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")))));
+        lists.importEntries(
+                actor("health"),
+                "close contacts",
+                List.of(new HealthLists.Entry(idNumber, "CLOSE_CONTACT", LocalDate.now(ZoneId.of("Asia/Shanghai")))));
         pages.open("/gate");
         pages.type("token", token);
         pages.click(By.cssSelector("[data-test=gate-check]"));

@@ -1,5 +1,11 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -15,13 +21,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The map as a person uses it: it renders, a click opens a district, the slider replays, the table agrees. */
 @BrowserSupport.Journey
@@ -85,19 +84,27 @@ class RiskMapJourneyTests extends IntegrationTest {
         clickUnit(map, "330212");
         wait(20).until(d -> "330212".equals(map.getAttribute("data-level")));
         Map<String, String> townships = mapState(map);
-        assertThat(townships).isNotEmpty().allSatisfy((code, colour) -> assertThat(code).startsWith("330212"));
-        WebElement explanation = wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=explanation-unit]")));
+        assertThat(townships)
+                .isNotEmpty()
+                .allSatisfy((code, colour) -> assertThat(code).startsWith("330212"));
+        WebElement explanation = wait(20).until(
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=explanation-unit]")));
         assertThat(explanation.getText()).isEqualTo("Yinzhou District");
-        assertThat(browser.findElement(By.cssSelector("[data-test=explanation-terms]")).getText())
-                .contains("cumulative cases ×").contains("active clusters × 10");
-        assertThat(browser.findElement(By.cssSelector("[data-test=explanation-colour]")).getText()).isEqualTo("Red (high risk)");
+        assertThat(browser.findElement(By.cssSelector("[data-test=explanation-terms]"))
+                        .getText())
+                .contains("cumulative cases ×")
+                .contains("active clusters × 10");
+        assertThat(browser.findElement(By.cssSelector("[data-test=explanation-colour]"))
+                        .getText())
+                .isEqualTo("Red (high risk)");
         BrowserSupport.screenshot(browser, "riskmap-yinzhou");
 
         browser.findElement(By.id("risk-back")).click();
         wait(20).until(d -> "city".equals(map.getAttribute("data-level")));
 
         browser.get(url("/riskmap/indicators?district=330212&date=2020-02-01"));
-        assertThat(browser.findElements(By.cssSelector("[data-test=indicator-form] tbody tr"))).hasSizeGreaterThan(10);
+        assertThat(browser.findElements(By.cssSelector("[data-test=indicator-form] tbody tr")))
+                .hasSizeGreaterThan(10);
         BrowserSupport.screenshot(browser, "riskmap-indicators");
     }
 
@@ -108,7 +115,8 @@ class RiskMapJourneyTests extends IntegrationTest {
         WebElement map = browser.findElement(By.id("risk-map"));
         wait(20).until(d -> map.getAttribute("data-state") != null);
         assertThat(mapState(map)).hasSize(11);
-        assertThat(browser.findElements(By.cssSelector("[data-test=public-table] tbody tr"))).hasSize(11);
+        assertThat(browser.findElements(By.cssSelector("[data-test=public-table] tbody tr")))
+                .hasSize(11);
         assertThat(browser.getPageSource()).doesNotContain("Score");
         BrowserSupport.screenshot(browser, "riskmap-public");
     }
@@ -128,8 +136,11 @@ class RiskMapJourneyTests extends IntegrationTest {
                 return chart.convertToPixel({seriesIndex: 0}, [x, y]);""", map, code);
         int width = map.getSize().getWidth();
         int height = map.getSize().getHeight();
-        new Actions(browser).moveToElement(map, pixel.get(0).intValue() - width / 2, pixel.get(1).intValue() - height / 2)
-                .click().perform();
+        new Actions(browser)
+                .moveToElement(
+                        map, pixel.get(0).intValue() - width / 2, pixel.get(1).intValue() - height / 2)
+                .click()
+                .perform();
     }
 
     private static Map<String, String> mapState(WebElement map) {

@@ -1,9 +1,16 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
-import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.enterprises.UnifiedSocialCreditCode;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +23,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What only a browser shows: signing in, the menu of each role, the language switch, the 403 page, htmx. */
 @BrowserSupport.Journey
 class ShellJourneyTests extends IntegrationTest {
@@ -34,14 +33,41 @@ class ShellJourneyTests extends IntegrationTest {
     int port;
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
-            "city", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/health", "/admin/users", "/audit", "/geography"),
-            "haishu", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
-            "jiangbei", List.of("/riskmap", "/enterprises", "/applications/queue", "/tickets", "/admin/users", "/audit", "/geography"),
+            "city",
+                    List.of(
+                            "/riskmap",
+                            "/enterprises",
+                            "/applications/queue",
+                            "/tickets",
+                            "/health",
+                            "/admin/users",
+                            "/audit",
+                            "/geography"),
+            "haishu",
+                    List.of(
+                            "/riskmap",
+                            "/enterprises",
+                            "/applications/queue",
+                            "/tickets",
+                            "/admin/users",
+                            "/audit",
+                            "/geography"),
+            "jiangbei",
+                    List.of(
+                            "/riskmap",
+                            "/enterprises",
+                            "/applications/queue",
+                            "/tickets",
+                            "/admin/users",
+                            "/audit",
+                            "/geography"),
             "labour", List.of("/riskmap", "/tickets", "/geography"),
             "transport", List.of("/riskmap", "/tickets", "/geography"),
             "commissioner", List.of("/riskmap", "/enterprises", "/tickets", "/geography"),
-            "ent-haishu", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
-            "ent-jiangbei", List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
+            "ent-haishu",
+                    List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
+            "ent-jiangbei",
+                    List.of("/enterprises/mine", "/applications/mine", "/tickets", "/health/staff", "/public/riskmap"),
             "gate", List.of("/gate", "/public/riskmap"),
             "health", List.of("/riskmap", "/tickets", "/health", "/geography"));
 
@@ -67,7 +93,8 @@ class ShellJourneyTests extends IntegrationTest {
         for (var entry : NAVIGATION.entrySet()) {
             signIn(entry.getKey());
             List<String> menu = browser.findElements(By.cssSelector("[data-test=navigation] a[data-nav]")).stream()
-                    .map(a -> a.getAttribute("data-nav")).toList();
+                    .map(a -> a.getAttribute("data-nav"))
+                    .toList();
             assertThat(menu).as(entry.getKey()).containsExactlyElementsOf(entry.getValue());
             signOut();
             assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
@@ -94,13 +121,16 @@ class ShellJourneyTests extends IntegrationTest {
     void haishuOpeningAJiangbeiEnterpriseGetsThe403Page() {
         signIn("haishu");
         browser.get(url("/enterprises/" + enterpriseOf("ent-jiangbei")));
-        assertThat(browser.findElements(By.cssSelector("[data-test=error-403]"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("[data-test=error-403]")))
+                .hasSize(1);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         BrowserSupport.screenshot(browser, "forbidden");
         browser.get(url("/audit"));
         BrowserSupport.screenshot(browser, "audit-haishu");
         browser.get(url("/enterprises/" + enterpriseOf("ent-haishu")));
-        assertThat(browser.findElement(By.cssSelector("[data-test=enterprise-name]")).getText()).isEqualTo("宁波甬兴服饰有限公司");
+        assertThat(browser.findElement(By.cssSelector("[data-test=enterprise-name]"))
+                        .getText())
+                .isEqualTo("宁波甬兴服饰有限公司");
     }
 
     @Test
@@ -123,14 +153,21 @@ class ShellJourneyTests extends IntegrationTest {
         signIn("haishu");
         browser.get(url("/enterprises/imports"));
         Path file = Files.createTempFile("registry", ".csv");
-        Files.writeString(file, String.join(",", EnterpriseImports.COLUMNS) + "\n"
-                + UnifiedSocialCreditCode.compose('9', '1', "330203", "4J4K4L4M")
-                + ",宁波浏览器导入有限公司,林五,330203,,C,SMALL,false,40\n");
+        Files.writeString(
+                file,
+                String.join(",", EnterpriseImports.COLUMNS) + "\n"
+                        + UnifiedSocialCreditCode.compose('9', '1', "330203", "4J4K4L4M")
+                        + ",宁波浏览器导入有限公司,林五,330203,,C,SMALL,false,40\n");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("[data-test=import-form] button")).click();
         // The page polls with htmx until the background worker has checked and imported the file.
-        waitFor(30).until(d -> "DONE".equals(d.findElement(By.cssSelector("[data-test=import-status]")).getAttribute("data-status")));
-        assertThat(browser.findElement(By.cssSelector("[data-test=import-status] h1")).getText()).isEqualTo("Imported");
+        waitFor(30)
+                .until(d -> "DONE"
+                        .equals(d.findElement(By.cssSelector("[data-test=import-status]"))
+                                .getAttribute("data-status")));
+        assertThat(browser.findElement(By.cssSelector("[data-test=import-status] h1"))
+                        .getText())
+                .isEqualTo("Imported");
         BrowserSupport.screenshot(browser, "import-done");
     }
 
@@ -148,7 +185,9 @@ class ShellJourneyTests extends IntegrationTest {
         browser.get(url("/swagger-ui.html"));
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Enterprises").contains("Geography");
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Enterprises")
+                .contains("Geography");
     }
 
     /** A wait that reads again what htmx swapped out while it was being read. */
@@ -164,7 +203,8 @@ class ShellJourneyTests extends IntegrationTest {
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
 
@@ -177,12 +217,14 @@ class ShellJourneyTests extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("[data-test=login-submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
     }
 
     private void signOut() {
         browser.findElement(By.cssSelector("[data-test=user-menu]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]")))
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]")))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }

@@ -1,5 +1,8 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -9,10 +12,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A labour problem from filing to closing, in a real browser: ent-haishu files it, it lands at the
@@ -85,9 +84,11 @@ class TicketJourneyTests extends IntegrationTest {
         pages.click(By.cssSelector("[data-test=satisfied]"));
         pages.await(10).until(d -> status(pages).equals("Closed"));
         List<String> kinds = browser.findElements(By.cssSelector("[data-test=timeline] [data-kind]")).stream()
-                .map(e -> e.getAttribute("data-kind")).toList();
-        assertThat(kinds).containsExactly("FILED", "ROUTED", "RESOLVED", "REOPENED", "RESOLVED", "CONFIRMED",
-                "FOLLOW_UP_SATISFIED");
+                .map(e -> e.getAttribute("data-kind"))
+                .toList();
+        assertThat(kinds)
+                .containsExactly(
+                        "FILED", "ROUTED", "RESOLVED", "REOPENED", "RESOLVED", "CONFIRMED", "FOLLOW_UP_SATISFIED");
         BrowserSupport.screenshot(browser, "ticket-closed");
 
         // Jiangbei's enterprise never sees it; the transport bureau neither.

@@ -1,15 +1,5 @@
 package org.fugong.riskmap;
 
-import org.fugong.riskmap.internal.MapUnits;
-import org.fugong.riskmap.internal.ColourComputer;
-import org.fugong.IntegrationTest;
-import org.fugong.shell.Times;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.fugong.IntegrationTest;
+import org.fugong.riskmap.internal.ColourComputer;
+import org.fugong.riskmap.internal.MapUnits;
+import org.fugong.shell.Times;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Prints how long the map takes on a city of 11 districts and 200 townships: recomputing one day,
@@ -37,10 +36,13 @@ class RiskMapBenchmark extends IntegrationTest {
 
     @Autowired
     ColourComputer computer;
+
     @Autowired
     RiskMap map;
+
     @Autowired
     MapUnits units;
+
     @Autowired
     Times times;
 
@@ -48,14 +50,23 @@ class RiskMapBenchmark extends IntegrationTest {
     @DynamicPropertySource
     static void benchCity(DynamicPropertyRegistry registry) {
         try {
-            List<String> lines = new ArrayList<>(List.of(new String(RiskMapBenchmark.class.getResourceAsStream(
-                    "/cities/330200-ningbo.csv").readAllBytes(), StandardCharsets.UTF_8).split("\n")));
-            long townships = lines.stream().filter(l -> l.startsWith("township,")).count();
-            String[] districts = lines.stream().filter(l -> l.startsWith("district,")).map(l -> l.split(",")[1]).toArray(String[]::new);
+            List<String> lines = new ArrayList<>(List.of(new String(
+                            RiskMapBenchmark.class
+                                    .getResourceAsStream("/cities/330200-ningbo.csv")
+                                    .readAllBytes(),
+                            StandardCharsets.UTF_8)
+                    .split("\n")));
+            long townships =
+                    lines.stream().filter(l -> l.startsWith("township,")).count();
+            String[] districts = lines.stream()
+                    .filter(l -> l.startsWith("district,"))
+                    .map(l -> l.split(",")[1])
+                    .toArray(String[]::new);
             for (int i = 0; townships < TOWNSHIPS; i++, townships++) {
                 String district = districts[i % districts.length];
                 String prefix = district.matches("\\d{6}") ? district : "330290";
-                lines.add("township," + prefix + (500 + i) + "," + district + ",测试镇" + i + ",Bench Town " + i + ",TOWN");
+                lines.add(
+                        "township," + prefix + (500 + i) + "," + district + ",测试镇" + i + ",Bench Town " + i + ",TOWN");
             }
             Path file = Files.createTempFile("bench-city", ".csv");
             Files.writeString(file, String.join("\n", lines) + "\n");
@@ -75,7 +86,9 @@ class RiskMapBenchmark extends IntegrationTest {
         double oneDay = median(15, 5, () -> computer.recompute(day, day));
         double[] fresh = new double[5];
         for (int i = 0; i < fresh.length; i++) {
-            jdbc.sql("delete from risk_colour where day between ? and ?").params(Date.valueOf(FIRST), Date.valueOf(LAST)).update();
+            jdbc.sql("delete from risk_colour where day between ? and ?")
+                    .params(Date.valueOf(FIRST), Date.valueOf(LAST))
+                    .update();
             jdbc.sql("vacuum risk_colour").update();
             long start = System.nanoTime();
             computer.recompute(FIRST, LAST);
@@ -83,12 +96,15 @@ class RiskMapBenchmark extends IntegrationTest {
         }
         Arrays.sort(fresh);
         double freshYear = fresh[fresh.length / 2];
-        System.out.printf("BENCH compute a year, every colour new:  median %.1f ms (the year deleted and vacuumed before each run)%n", freshYear);
+        System.out.printf(
+                "BENCH compute a year, every colour new:  median %.1f ms (the year deleted and vacuumed before each run)%n",
+                freshYear);
         double oneYear = median(5, 1, () -> computer.recompute(FIRST, LAST));
         double readYear = median(7, 2, () -> map.history(FIRST, LAST).size());
         double readDay = median(15, 5, () -> map.colours(day).size());
 
-        System.out.printf("BENCH units: %d districts, %d townships; a year = %d days%n",
+        System.out.printf(
+                "BENCH units: %d districts, %d townships; a year = %d days%n",
                 all.size() - townships, townships, LAST.getDayOfYear());
         System.out.printf("BENCH recompute one day (all units):     median %.1f ms%n", oneDay);
         System.out.printf("BENCH recompute a year already stored:   median %.1f ms%n", oneYear);
@@ -108,12 +124,22 @@ class RiskMapBenchmark extends IntegrationTest {
                     int imported = random.nextInt(2);
                     cumulative += local + imported;
                     int clusters = d.getMonthValue() <= 3 && random.nextInt(4) == 0 ? 1 : 0;
-                    rows.add(new Object[]{unit.code(), Date.valueOf(d), unit.districtCode(), local, imported, random.nextInt(2),
-                            clusters, cumulative});
+                    rows.add(new Object[] {
+                        unit.code(),
+                        Date.valueOf(d),
+                        unit.districtCode(),
+                        local,
+                        imported,
+                        random.nextInt(2),
+                        clusters,
+                        cumulative
+                    });
                 }
             }
         }
-        jdbc.sql("delete from risk_indicator where day between ? and ?").params(Date.valueOf(FIRST), Date.valueOf(LAST)).update();
+        jdbc.sql("delete from risk_indicator where day between ? and ?")
+                .params(Date.valueOf(FIRST), Date.valueOf(LAST))
+                .update();
         for (int from = 0; from < rows.size(); from += 5000) {
             List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + 5000));
             jdbc.sql("""

@@ -1,10 +1,25 @@
 package org.fugong.riskmap;
 
-import org.fugong.riskmap.reporting.RiskMapDesk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.shell.Times;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;
@@ -17,23 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import javax.sql.DataSource;
-import java.sql.Date;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Two instances of the application on one database, as behind a load balancer: a second,
  * separately started application (its own beans, pool and scheduler) shares the test database.
@@ -44,8 +42,10 @@ class TwoInstancesTests extends IntegrationTest {
 
     @Autowired
     RiskMapDesk desk;
+
     @Autowired
     Times times;
+
     @Autowired
     TicketSweep sweep;
 
@@ -53,10 +53,14 @@ class TwoInstancesTests extends IntegrationTest {
     static void startSecondInstance(@Autowired DataSource dataSource) {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         second = new SpringApplicationBuilder(FugongApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + hikari.getJdbcUrl(),
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + hikari.getJdbcUrl(),
                         "spring.datasource.username=" + hikari.getUsername(),
                         "spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                        "fugong.demo.enabled=false", "logging.level.root=WARN", "spring.jmx.enabled=false",
+                        "fugong.demo.enabled=false",
+                        "logging.level.root=WARN",
+                        "spring.jmx.enabled=false",
                         "management.endpoints.web.exposure.include=health")
                 .run();
     }
@@ -97,7 +101,10 @@ class TwoInstancesTests extends IntegrationTest {
         LocalDate day = times.today().minusDays(600);
         List<Boolean> ran = race(() -> desk.runDaily(day, "first"), () -> other.runDaily(day, "second"));
         assertThat(ran).containsExactlyInAnyOrder(true, false);
-        assertThat(jdbc.sql("select count(*) from risk_job_run where day = ?").param(Date.valueOf(day)).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from risk_job_run where day = ?")
+                        .param(Date.valueOf(day))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -111,16 +118,27 @@ class TwoInstancesTests extends IntegrationTest {
         List<Integer> ended = race(desk::endExpiredOverrides, other::endExpiredOverrides);
         assertThat(ended.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'OVERRIDE_EXPIRED' and entity_id in "
-                + "(select cast(id as text) from risk_override where reason = 'two instances')").query(Long.class).single()).isEqualTo(1);
+                                + "(select cast(id as text) from risk_override where reason = 'two instances')")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void twoInstancesSweepingAtOnceIssueOneReminder() throws Exception {
         var owner = actor("ent-jiangbei");
         var desk = second.getBean(TicketDesk.class);
-        var ticket = desk.file(owner, Scope.enterprise(owner.enterpriseId()),
-                new TicketDesk.NewTicket(owner.enterpriseId(), TicketCategory.LOGISTICS,
-                        TicketPriority.NORMAL, "原料运不进来", "上游货车在高速卡口被拦。", false, null));
+        var ticket = desk.file(
+                owner,
+                Scope.enterprise(owner.enterpriseId()),
+                new TicketDesk.NewTicket(
+                        owner.enterpriseId(),
+                        TicketCategory.LOGISTICS,
+                        TicketPriority.NORMAL,
+                        "原料运不进来",
+                        "上游货车在高速卡口被拦。",
+                        false,
+                        null));
         Instant breach = ticket.solutionDue().plusSeconds(1);
         var here = sweep;
         var there = second.getBean(TicketSweep.class);
@@ -128,10 +146,19 @@ class TwoInstancesTests extends IntegrationTest {
         // Between them the two sweeps took this ticket's three steps (first response overdue, warning, breach).
         assertThat(steps.get(0) + steps.get(1)).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'REMINDER_ISSUED'")
-                .param(ticket.id()).query(Long.class).single()).isOne();
+                        .param(ticket.id())
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(jdbc.sql("select count(*) from notification where ticket_id = ? and kind = 'REMINDER'")
-                .param(ticket.id()).query(Long.class).single()).isOne();
+                        .param(ticket.id())
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(jdbc.sql("select count(*) from ticket_event where ticket_id = ? and kind = 'ESCALATED'")
-                .param(ticket.id()).query(Long.class).single()).isOne();
+                        .param(ticket.id())
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 }

@@ -1,17 +1,14 @@
 package org.fugong.shell;
 
-import jakarta.servlet.http.Cookie;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-class LanguageTests extends IntegrationTest {
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Test;
 
+class LanguageTests extends IntegrationTest {
 
     @Test
     void theBrowsersLanguageChoosesThePageLanguage() throws Exception {
@@ -22,28 +19,35 @@ class LanguageTests extends IntegrationTest {
 
     @Test
     void theSwitchIsKeptInACookie() throws Exception {
-        var switched = mvc.perform(get("/login?lang=en").header("Accept-Language", "zh-CN")).getResponse();
+        var switched = mvc.perform(get("/login?lang=en").header("Accept-Language", "zh-CN"))
+                .getResponse();
         assertThat(switched.getContentAsString(StandardCharsets.UTF_8)).contains("Sign in");
         Cookie cookie = switched.getCookie("fugong-lang");
         assertThat(cookie).isNotNull();
         String next = mvc.perform(get("/login").cookie(cookie).header("Accept-Language", "zh-CN"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(next).contains("Sign in");
     }
 
     @Test
     void homePagesFollowTheRole() throws Exception {
         String city = mvc.perform(get("/").with(as("city")).header("Accept-Language", "en"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(city).contains("data-nav=\"/admin/users\"").contains("data-nav=\"/audit\"");
         String enterprise = mvc.perform(get("/").with(as("ent-haishu")).header("Accept-Language", "en"))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(enterprise).contains("data-nav=\"/enterprises/mine\"").doesNotContain("data-nav=\"/admin/users\"")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(enterprise)
+                .contains("data-nav=\"/enterprises/mine\"")
+                .doesNotContain("data-nav=\"/admin/users\"")
                 .contains("You see your own enterprise only.");
     }
 
     private String page(String acceptLanguage) throws Exception {
         return mvc.perform(get("/login").header("Accept-Language", acceptLanguage))
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -1,41 +1,52 @@
 package org.fugong.tickets;
 
-import org.fugong.tickets.internal.TicketEvent;
-import org.fugong.tickets.internal.TicketQueries;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.RefusedChangeException;
-import org.fugong.shell.StaleVersionException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.tickets.internal.TicketEvent;
+import org.fugong.tickets.internal.TicketQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Similar tickets grouped into a common issue; one answer resolves them all and tells each enterprise. */
 class CommonIssueTests extends IntegrationTest {
 
     @Autowired
     CommonIssues issues;
+
     @Autowired
     TicketDesk desk;
+
     @Autowired
     TicketReplies replies;
+
     @Autowired
     TicketHandling handling;
+
     @Autowired
     TicketQueries queries;
 
     private Ticket labourProblem(String username) {
         Actor owner = actor(username);
-        return desk.file(owner, Scope.enterprise(owner.enterpriseId()), new TicketDesk.NewTicket(owner.enterpriseId(),
-                TicketCategory.LABOUR, TicketPriority.NORMAL, "外地员工返岗包车", "员工滞留外省，需要包车返岗。", false, null));
+        return desk.file(
+                owner,
+                Scope.enterprise(owner.enterpriseId()),
+                new TicketDesk.NewTicket(
+                        owner.enterpriseId(),
+                        TicketCategory.LABOUR,
+                        TicketPriority.NORMAL,
+                        "外地员工返岗包车",
+                        "员工滞留外省，需要包车返岗。",
+                        false,
+                        null));
     }
 
     @Test
@@ -55,7 +66,8 @@ class CommonIssueTests extends IntegrationTest {
         // Enterprises and commissioners do not work on common issues; transport does not answer labour's.
         assertThatThrownBy(() -> issues.list(scope("ent-haishu"))).isInstanceOf(AccessDeniedException.class);
         var current = issues.get(scope("labour"), issue.id());
-        assertThatThrownBy(() -> issues.resolve(actor("transport"), scope("transport"), issue.id(), current.version(), "x"))
+        assertThatThrownBy(() ->
+                        issues.resolve(actor("transport"), scope("transport"), issue.id(), current.version(), "x"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> issues.resolve(labour, scope("labour"), issue.id(), current.version() - 1, "x"))
                 .isInstanceOf(StaleVersionException.class);
@@ -66,29 +78,44 @@ class CommonIssueTests extends IntegrationTest {
             Ticket after = desk.get(Scope.city(), t.id());
             assertThat(after.status()).isEqualTo(TicketStatus.RESOLVED);
             assertThat(after.resolution()).contains("专列");
-            assertThat(queries.timeline(t.id())).extracting(TicketEvent::kind)
+            assertThat(queries.timeline(t.id()))
+                    .extracting(TicketEvent::kind)
                     .contains("GROUPED", "RESOLVED_BY_COMMON_ISSUE");
-            assertThat(jdbc.sql("select count(*) from notification where recipient_kind = 'ENTERPRISE' and recipient = ? "
-                    + "and ticket_id = ? and kind = 'RESOLVED'").params(t.enterpriseId().toString(), t.id())
-                    .query(Long.class).single()).isOne();
+            assertThat(jdbc.sql(
+                                    "select count(*) from notification where recipient_kind = 'ENTERPRISE' and recipient = ? "
+                                            + "and ticket_id = ? and kind = 'RESOLVED'")
+                            .params(t.enterpriseId().toString(), t.id())
+                            .query(Long.class)
+                            .single())
+                    .isOne();
         }
         assertThat(desk.get(Scope.city(), another.id()).resolution()).isEqualTo("Own bus arranged");
         assertThat(issues.get(scope("labour"), issue.id()).open()).isFalse();
         // Each enterprise still confirms its own.
         Actor owner = actor("ent-jiangbei");
-        Ticket confirmed = replies.confirm(owner, Scope.enterprise(owner.enterpriseId()), jiangbei.id(),
+        Ticket confirmed = replies.confirm(
+                owner,
+                Scope.enterprise(owner.enterpriseId()),
+                jiangbei.id(),
                 desk.get(Scope.enterprise(owner.enterpriseId()), jiangbei.id()).version());
         assertThat(confirmed.status()).isEqualTo(TicketStatus.CONFIRMED);
-        assertThatThrownBy(() -> issues.add(labour, scope("labour"), issue.id(), labourProblem("ent-haishu").id()))
+        assertThatThrownBy(() -> issues.add(
+                        labour,
+                        scope("labour"),
+                        issue.id(),
+                        labourProblem("ent-haishu").id()))
                 .isInstanceOf(RefusedChangeException.class);
     }
 
     @Test
     void onlyTheHandlerGroupsATicket() {
         Ticket ticket = labourProblem("ent-haishu");
-        assertThatThrownBy(() -> issues.open(actor("transport"), scope("transport"), "x", "y", "DEPT-TRANSPORT", ticket.id()))
+        assertThatThrownBy(() ->
+                        issues.open(actor("transport"), scope("transport"), "x", "y", "DEPT-TRANSPORT", ticket.id()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> issues.open(actor("labour"), scope("labour"), " ", "y", "DEPT-LABOUR", ticket.id()))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("title"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems()).containsKey("title"));
     }
 }

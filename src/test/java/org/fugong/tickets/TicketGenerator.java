@@ -1,12 +1,11 @@
 package org.fugong.tickets;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.fugong.tickets.internal.SlaPolicies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
 
 /**
  * Synthetic open tickets at city scale for load tests of the sweep and the queues: one set-based
@@ -28,7 +27,8 @@ public class TicketGenerator {
 
     @Transactional
     public int generate(int count, int hours) {
-        long policy = policies.match(TicketCategory.OTHER, TicketPriority.NORMAL).id();
+        long policy =
+                policies.match(TicketCategory.OTHER, TicketPriority.NORMAL).id();
         return jdbc.sql("""
                         insert into ticket (id, enterprise_id, district_code, category, priority, channel, title, description,
                                             status, unit_code, filed_by, filed_at, sla_policy_id, sla_started_at,
@@ -47,7 +47,9 @@ public class TicketGenerator {
                         join e on e.n = f.g % (select c from k)
                         cross join lateral (select (array['LABOUR', 'LOGISTICS', 'POLICY', 'OTHER'])[1 + (f.g % 4)::int]
                                                    as category) c""")
-                .param("policy", policy).param("count", count).param("hours", hours)
+                .param("policy", policy)
+                .param("count", count)
+                .param("hours", hours)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

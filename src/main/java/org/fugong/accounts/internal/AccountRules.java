@@ -1,11 +1,10 @@
 package org.fugong.accounts.internal;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.fugong.audit.AuditEntry;
 import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
-
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** What every account obeys, however it is made: the shape of a username, the password rules, its audit entries. */
 public final class AccountRules {
@@ -13,8 +12,7 @@ public final class AccountRules {
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
     public static final int MIN_PASSWORD_LENGTH = 8;
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
     /** A password is refused when it is short or contains the username. */
     public static void checkPassword(String username, String password, String field) {

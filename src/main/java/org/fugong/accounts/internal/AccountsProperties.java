@@ -1,10 +1,9 @@
 package org.fugong.accounts.internal;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param maxFailedLogins how many wrong passwords in a row lock an account
@@ -19,5 +18,4 @@ public record AccountsProperties(
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockDuration,
         @Nullable String adminUsername,
-        @Nullable String adminPassword) {
-}
+        @Nullable String adminPassword) {}

@@ -1,5 +1,12 @@
 package org.fugong.accounts.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -17,14 +24,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Enterprises sign up themselves: an account for a registered enterprise, closed until its district
  * verifies it (or refuses it, with the reason). Every step audited.
@@ -41,8 +40,15 @@ public class EnterpriseSignUps {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    EnterpriseSignUps(UserAccounts accounts, UserAdministration users, PasswordEncoder passwordEncoder, AuditTrail audit,
-                      Geography geography, EnterpriseDirectory enterprises, JdbcClient jdbc, Clock clock) {
+    EnterpriseSignUps(
+            UserAccounts accounts,
+            UserAdministration users,
+            PasswordEncoder passwordEncoder,
+            AuditTrail audit,
+            Geography geography,
+            EnterpriseDirectory enterprises,
+            JdbcClient jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -54,8 +60,7 @@ public class EnterpriseSignUps {
     }
 
     /** What an enterprise types to sign up: its credit code, the person, the phone, and the credentials. */
-    public record SignUp(String uscc, String contactName, String contactPhone, String username, String password) {
-    }
+    public record SignUp(String uscc, String contactName, String contactPhone, String username, String password) {}
 
     /**
      * An enterprise signs up itself. The credit code must be in the registry; the account is
@@ -68,7 +73,8 @@ public class EnterpriseSignUps {
         if (!UnifiedSocialCreditCode.isValid(uscc)) {
             throw InvalidInputException.of("uscc", "accounts.error.uscc");
         }
-        EnterpriseSummary enterprise = enterprises.findByUscc(uscc)
+        EnterpriseSummary enterprise = enterprises
+                .findByUscc(uscc)
                 .orElseThrow(() -> InvalidInputException.of("uscc", "accounts.error.enterprise.notRegistered"));
         String name = AccountRules.nullToEmpty(signUp.contactName()).trim();
         if (name.isEmpty() || name.length() > 100) {
@@ -87,10 +93,21 @@ public class EnterpriseSignUps {
         }
         AccountRules.checkPassword(username, signUp.password(), "password");
         Instant now = clock.instant();
-        UserAccount account = UserAccount.signUp(UUID.randomUUID(), username, passwordEncoder.encode(signUp.password()),
-                name, geography.city().code(), enterprise.districtCode(), enterprise.id(), phone, now);
+        UserAccount account = UserAccount.signUp(
+                UUID.randomUUID(),
+                username,
+                passwordEncoder.encode(signUp.password()),
+                name,
+                geography.city().code(),
+                enterprise.districtCode(),
+                enterprise.id(),
+                phone,
+                now);
         accounts.saveAndFlush(account);
-        audit.recordAs(username, Role.ENTERPRISE.name(), AccountRules.entry(account, "ENTERPRISE_SIGNED_UP").change(null, account.auditState()));
+        audit.recordAs(
+                username,
+                Role.ENTERPRISE.name(),
+                AccountRules.entry(account, "ENTERPRISE_SIGNED_UP").change(null, account.auditState()));
         return account;
     }
 
@@ -99,7 +116,10 @@ public class EnterpriseSignUps {
     public List<UserAccount> pending(Scope scope) {
         Scope.Condition scoped = scope.where("district_code", "enterprise_id");
         List<UUID> ids = jdbc.sql("select id from account_user where verification = 'PENDING' and " + scoped.sql()
-                + " order by created_at limit 200").params(scoped.parameters()).query(UUID.class).list();
+                        + " order by created_at limit 200")
+                .params(scoped.parameters())
+                .query(UUID.class)
+                .list();
         Map<UUID, UserAccount> byId = new HashMap<>();
         accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
         return ids.stream().map(byId::get).toList();

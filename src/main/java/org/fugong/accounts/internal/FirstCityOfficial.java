@@ -1,7 +1,7 @@
 package org.fugong.accounts.internal;
 
-import org.fugong.accounts.UserAdministration;
 import org.fugong.access.Role;
+import org.fugong.accounts.UserAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -27,8 +27,12 @@ class FirstCityOfficial {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    FirstCityOfficial(AccountsProperties properties, UserAccounts accounts, UserAdministration administration,
-                      TransactionTemplate transaction, JdbcClient jdbc) {
+    FirstCityOfficial(
+            AccountsProperties properties,
+            UserAccounts accounts,
+            UserAdministration administration,
+            TransactionTemplate transaction,
+            JdbcClient jdbc) {
         this.properties = properties;
         this.accounts = accounts;
         this.administration = administration;
@@ -52,8 +56,10 @@ class FirstCityOfficial {
             if (accounts.existsByRole(Role.CITY_OFFICIAL)) {
                 return;
             }
-            administration.createAsSystem(new UserAdministration.NewUser(username, username, Role.CITY_OFFICIAL,
-                    null, null, null), password, true);
+            administration.createAsSystem(
+                    new UserAdministration.NewUser(username, username, Role.CITY_OFFICIAL, null, null, null),
+                    password,
+                    true);
             log.info("Created the first city official '{}'; the password must be changed at first sign-in.", username);
         });
     }

@@ -1,5 +1,10 @@
 package org.fugong.accounts.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -12,12 +17,6 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Counts wrong passwords and locks the account after too many in a row; every attempt, good or
@@ -64,8 +63,10 @@ public class LoginAttempts {
                     .param("username", username)
                     .update();
         }
-        audit.recordAs(truncate(username), null, AuditEntry.of("accounts", "Login", null, "LOGIN_FAILED")
-                .change(null, Map.of("reason", reason)));
+        audit.recordAs(
+                truncate(username),
+                null,
+                AuditEntry.of("accounts", "Login", null, "LOGIN_FAILED").change(null, Map.of("reason", reason)));
     }
 
     @EventListener
@@ -73,8 +74,11 @@ public class LoginAttempts {
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof Actor actor) {
             jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?")
-                    .param(actor.id()).update();
-            audit.recordAs(actor.getUsername(), actor.role().name(),
+                    .param(actor.id())
+                    .update();
+            audit.recordAs(
+                    actor.getUsername(),
+                    actor.role().name(),
                     AuditEntry.of("accounts", "Login", actor.id(), "LOGIN_SUCCEEDED")
                             .owner(actor.districtCode(), actor.enterpriseId()));
         }
@@ -84,7 +88,9 @@ public class LoginAttempts {
     @Transactional
     public void onLogout(LogoutSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof Actor actor) {
-            audit.recordAs(actor.getUsername(), actor.role().name(),
+            audit.recordAs(
+                    actor.getUsername(),
+                    actor.role().name(),
                     AuditEntry.of("accounts", "Login", actor.id(), "LOGGED_OUT")
                             .owner(actor.districtCode(), actor.enterpriseId()));
         }

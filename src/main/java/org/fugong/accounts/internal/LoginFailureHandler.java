@@ -2,13 +2,12 @@ package org.fugong.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Sends a failed sign-in back to the form with the reason: a wrong password, a locked account
@@ -26,16 +25,21 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String username = request.getParameter("username");
         request.getSession().setAttribute(LoginAttempts.LAST_USERNAME, username == null ? "" : username);
         String reason;
         if (attempts.lockedUntil(username).isPresent()) {
             reason = "locked";
         } else if (exception instanceof DisabledException) {
-            reason = username != null && accounts.findByUsername(username.trim().toLowerCase(Locale.ROOT))
-                    .filter(UserAccount::isPending).isPresent() ? "pending" : "disabled";
+            reason = username != null
+                            && accounts.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+                                    .filter(UserAccount::isPending)
+                                    .isPresent()
+                    ? "pending"
+                    : "disabled";
         } else {
             reason = "bad";
         }

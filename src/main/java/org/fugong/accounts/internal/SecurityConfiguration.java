@@ -2,6 +2,8 @@ package org.fugong.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.fugong.access.RouteAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +19,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-
-import java.io.IOException;
-import java.util.List;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * One filter chain for pages and API. Each module declares its routes through a
@@ -30,7 +29,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             // Bootstrap components, ECharts and Swagger UI set style attributes; no script runs inline.
@@ -44,30 +44,37 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteAccess> modules,
-                                            LoginFailureHandler loginFailureHandler) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, List<RouteAccess> modules, LoginFailureHandler loginFailureHandler) throws Exception {
         http.authorizeHttpRequests(routes -> {
                     modules.forEach(module -> module.declare(routes));
                     routes.anyRequest().denyAll();
                 })
-                .formLogin(form -> form.loginPage("/login").permitAll()
+                .formLogin(form -> form.loginPage("/login")
+                        .permitAll()
                         .failureHandler(loginFailureHandler)
                         .defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HtmxLoginEntryPoint(), new RequestHeaderRequestMatcher("HX-Request", "true"))
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                new HtmxLoginEntryPoint(), new RequestHeaderRequestMatcher("HX-Request", "true"))
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 // Machine clients (the health bureau's system, gate devices) call the JSON API with HTTP Basic
                 // credentials; such requests carry no session, so CSRF does not apply to them.
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                        && request.getHeader("Authorization") != null && request.getHeader("Authorization").startsWith("Basic ")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                                && request.getHeader("Authorization") != null
+                                && request.getHeader("Authorization").startsWith("Basic ")))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
         return http.build();
     }
@@ -81,14 +88,20 @@ class SecurityConfiguration {
     RouteAccess accountRoutes() {
         // The login page by its path: formLogin's own permitAll matches the exact URL, query included,
         // so "/login?lang=en" or "/login?error=bad" would otherwise fall to the catch-all.
-        return routes -> routes
-                .requestMatchers(HttpMethod.GET, "/login").permitAll()
-                .requestMatchers("/signup").permitAll()
-                .requestMatchers("/account/**").authenticated()
-                .requestMatchers("/admin/users", "/admin/users/**").hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers("/actuator/prometheus").hasRole("CITY_OFFICIAL")
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/login")
+                .permitAll()
+                .requestMatchers("/signup")
+                .permitAll()
+                .requestMatchers("/account/**")
+                .authenticated()
+                .requestMatchers("/admin/users", "/admin/users/**")
+                .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL")
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .requestMatchers("/actuator/prometheus")
+                .hasRole("CITY_OFFICIAL")
+                .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER");
     }
 

@@ -1,6 +1,5 @@
 package org.fugong.accounts.internal;
 
-import org.fugong.shell.RefusedChangeException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +7,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.shell.RefusedChangeException;
+import org.jspecify.annotations.Nullable;
 
 /** A user of the application, bound to the unit its role answers for. */
 @Entity
@@ -24,25 +23,33 @@ public class UserAccount {
 
     @Id
     private UUID id;
+
     private String username;
     private String passwordHash;
     private String displayName;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     private String cityCode;
     private @Nullable String districtCode;
     private @Nullable String departmentCode;
     private @Nullable UUID enterpriseId;
     private boolean enabled;
     private boolean mustChangePassword;
+
     @Column(insertable = false, updatable = false)
     private int failedAttempts;
+
     @Column(insertable = false, updatable = false)
     private @Nullable Instant lockedUntil;
+
     private Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private long version;
+
     private String verification = "VERIFIED";
     private @Nullable String contactPhone;
     private @Nullable String verificationNote;
@@ -53,9 +60,18 @@ public class UserAccount {
         // for JPA
     }
 
-    public UserAccount(UUID id, String username, String passwordHash, String displayName, Role role, String cityCode,
-                @Nullable String districtCode, @Nullable String departmentCode, @Nullable UUID enterpriseId,
-                boolean mustChangePassword, Instant now) {
+    public UserAccount(
+            UUID id,
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            String cityCode,
+            @Nullable String districtCode,
+            @Nullable String departmentCode,
+            @Nullable UUID enterpriseId,
+            boolean mustChangePassword,
+            Instant now) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -72,10 +88,28 @@ public class UserAccount {
     }
 
     /** An enterprise's own sign-up: disabled until its district verifies it. */
-    public static UserAccount signUp(UUID id, String username, String passwordHash, String displayName, String cityCode,
-                              String districtCode, UUID enterpriseId, String contactPhone, Instant now) {
-        UserAccount account = new UserAccount(id, username, passwordHash, displayName, Role.ENTERPRISE, cityCode,
-                districtCode, null, enterpriseId, false, now);
+    public static UserAccount signUp(
+            UUID id,
+            String username,
+            String passwordHash,
+            String displayName,
+            String cityCode,
+            String districtCode,
+            UUID enterpriseId,
+            String contactPhone,
+            Instant now) {
+        UserAccount account = new UserAccount(
+                id,
+                username,
+                passwordHash,
+                displayName,
+                Role.ENTERPRISE,
+                cityCode,
+                districtCode,
+                null,
+                enterpriseId,
+                false,
+                now);
         account.enabled = false;
         account.verification = "PENDING";
         account.contactPhone = contactPhone;
@@ -162,8 +196,19 @@ public class UserAccount {
 
     public Actor toActor(Instant now) {
         boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
-        return new Actor(id, username, displayName, role, cityCode, districtCode, departmentCode, enterpriseId,
-                enabled, locked, mustChangePassword, passwordHash);
+        return new Actor(
+                id,
+                username,
+                displayName,
+                role,
+                cityCode,
+                districtCode,
+                departmentCode,
+                enterpriseId,
+                enabled,
+                locked,
+                mustChangePassword,
+                passwordHash);
     }
 
     /** What the audit trail keeps of a user: never the password hash. */

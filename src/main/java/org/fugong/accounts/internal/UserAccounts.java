@@ -1,11 +1,10 @@
 package org.fugong.accounts.internal;
 
+import java.util.Optional;
+import java.util.UUID;
 import org.fugong.access.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-
-import java.util.Optional;
-import java.util.UUID;
 
 public interface UserAccounts extends JpaRepository<UserAccount, UUID> {
 

@@ -28,10 +28,12 @@ class LoginController {
         String username = (String) session.getAttribute(LoginAttempts.LAST_USERNAME);
         model.addAttribute("username", username == null ? "" : username);
         if (error != null) {
-            model.addAttribute("error", switch (error) {
-                case "locked", "disabled", "pending" -> error;
-                default -> "bad";
-            });
+            model.addAttribute(
+                    "error",
+                    switch (error) {
+                        case "locked", "disabled", "pending" -> error;
+                        default -> "bad";
+                    });
             signIn.lockedUntil(username).ifPresent(until -> model.addAttribute("lockedUntil", until));
         }
         return "login";

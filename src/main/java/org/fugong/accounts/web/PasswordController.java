@@ -1,6 +1,5 @@
 package org.fugong.accounts.web;
 
-import org.fugong.shell.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.accounts.UserAdministration;
+import org.fugong.shell.InvalidInputException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PasswordController {
 
-    record ChangePasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmation) {
+    record ChangePasswordForm(
+            @NotBlank String currentPassword,
+            @NotBlank String newPassword,
+            @NotBlank String confirmation) {
         static ChangePasswordForm empty() {
             return new ChangePasswordForm("", "", "");
         }
@@ -47,8 +50,12 @@ class PasswordController {
     }
 
     @PostMapping("/account/password")
-    String processForm(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
-                       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String processForm(
+            @Valid @ModelAttribute("form") ChangePasswordForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmation())) {
             result.rejectValue("confirmation", "accounts.error.password.mismatch");
         }
@@ -57,13 +64,15 @@ class PasswordController {
         }
         Actor refreshed;
         try {
-            refreshed = administration.changeOwnPassword(currentActor.get(), form.currentPassword(), form.newPassword());
+            refreshed =
+                    administration.changeOwnPassword(currentActor.get(), form.currentPassword(), form.newPassword());
         } catch (InvalidInputException e) {
             e.rejectInto(result);
             return "account/password";
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null, refreshed.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(refreshed, null, refreshed.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
         redirect.addFlashAttribute("success", "accounts.password.changed");

@@ -1,10 +1,10 @@
 package org.fugong.accounts.web;
 
-import org.fugong.shell.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.fugong.accounts.internal.EnterpriseSignUps;
+import org.fugong.shell.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,12 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SignUpController {
 
-    record SignUpForm(@NotBlank @Size(max = 18) String uscc,
-                      @NotBlank @Size(max = 100) String contactName,
-                      @NotBlank @Size(max = 20) String contactPhone,
-                      @NotBlank @Size(max = 60) String username,
-                      @NotBlank String password,
-                      @NotBlank String passwordConfirmation) {
+    record SignUpForm(
+            @NotBlank @Size(max = 18) String uscc,
+            @NotBlank @Size(max = 100) String contactName,
+            @NotBlank @Size(max = 20) String contactPhone,
+            @NotBlank @Size(max = 60) String username,
+            @NotBlank String password,
+            @NotBlank String passwordConfirmation) {
         static SignUpForm empty() {
             return new SignUpForm("", "", "", "", "", "");
         }
@@ -44,9 +45,13 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("password") && !result.hasFieldErrors("passwordConfirmation")
+    String signUp(
+            @Valid @ModelAttribute("form") SignUpForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("password")
+                && !result.hasFieldErrors("passwordConfirmation")
                 && !form.password().equals(form.passwordConfirmation())) {
             result.rejectValue("passwordConfirmation", "accounts.error.password.mismatch");
         }
@@ -54,8 +59,8 @@ class SignUpController {
             return "signup";
         }
         try {
-            signUps.signUp(new EnterpriseSignUps.SignUp(form.uscc(), form.contactName(), form.contactPhone(),
-                    form.username(), form.password()));
+            signUps.signUp(new EnterpriseSignUps.SignUp(
+                    form.uscc(), form.contactName(), form.contactPhone(), form.username(), form.password()));
         } catch (InvalidInputException e) {
             e.rejectInto(result);
             return "signup";

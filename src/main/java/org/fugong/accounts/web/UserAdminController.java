@@ -1,21 +1,25 @@
 package org.fugong.accounts.web;
 
-import org.fugong.shell.InvalidInputException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.fugong.accounts.internal.UserAccount;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.accounts.internal.EnterpriseSignUps;
+import org.fugong.accounts.internal.UserAccount;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Choice;
+import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,24 +31,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.UUID;
-
 /** User administration: a city official manages all users, a district official those of its district. */
 @Controller
 class UserAdminController {
 
     static final int PAGE_SIZE = 50;
 
-    record NewUserForm(@NotBlank @Size(max = 60) String username,
-                       @NotBlank @Size(max = 100) String displayName,
-                       @NotNull Role role,
-                       @Nullable String districtCode,
-                       @Nullable String departmentCode,
-                       @Nullable String enterpriseUscc,
-                       @NotBlank String password) {
+    record NewUserForm(
+            @NotBlank @Size(max = 60) String username,
+            @NotBlank @Size(max = 100) String displayName,
+            @NotNull Role role,
+            @Nullable String districtCode,
+            @Nullable String departmentCode,
+            @Nullable String enterpriseUscc,
+            @NotBlank String password) {
         static NewUserForm empty(Actor admin) {
             return new NewUserForm("", "", null, admin.districtCode(), null, null, "");
         }
@@ -58,9 +58,13 @@ class UserAdminController {
 
     private final EnterpriseDirectory enterprises;
 
-    UserAdminController(UserAdministration administration, EnterpriseSignUps signUps, CurrentActor currentActor,
-                        Geography geography, Clock clock,
-                        EnterpriseDirectory enterprises) {
+    UserAdminController(
+            UserAdministration administration,
+            EnterpriseSignUps signUps,
+            CurrentActor currentActor,
+            Geography geography,
+            Clock clock,
+            EnterpriseDirectory enterprises) {
         this.enterprises = enterprises;
         this.administration = administration;
         this.signUps = signUps;
@@ -70,12 +74,20 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
-                @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Role role,
+            @RequestParam(required = false) @Nullable String after,
+            HtmxRequest htmx,
+            Model model) {
         model.addAttribute("slice", administration.page(currentActor.scope(), q, role, after, PAGE_SIZE));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
-        model.addAttribute("roles", Arrays.stream(Role.values()).map(r -> Choice.ofKey(r.name(), "role." + r)).toList());
+        model.addAttribute(
+                "roles",
+                Arrays.stream(Role.values())
+                        .map(r -> Choice.ofKey(r.name(), "role." + r))
+                        .toList());
         model.addAttribute("geography", geography);
         if (htmx.isHtmxRequest()) {
             return after == null ? "admin/users/list :: results" : "admin/users/list :: rows";
@@ -91,16 +103,27 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users")
-    String processCreationForm(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result, Model model,
-                               Locale locale, RedirectAttributes redirect) {
+    String processCreationForm(
+            @Valid @ModelAttribute("form") NewUserForm form,
+            BindingResult result,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return creationForm(model, locale);
         }
         UserAccount created;
         try {
-            created = administration.create(currentActor.get(), new UserAdministration.NewUser(form.username(),
-                    form.displayName(), form.role(), blankToNull(form.districtCode()), blankToNull(form.departmentCode()),
-                    blankToNull(form.enterpriseUscc())), form.password());
+            created = administration.create(
+                    currentActor.get(),
+                    new UserAdministration.NewUser(
+                            form.username(),
+                            form.displayName(),
+                            form.role(),
+                            blankToNull(form.districtCode()),
+                            blankToNull(form.departmentCode()),
+                            blankToNull(form.enterpriseUscc())),
+                    form.password());
         } catch (InvalidInputException e) {
             e.rejectInto(result);
             return creationForm(model, locale);
@@ -111,13 +134,24 @@ class UserAdminController {
 
     private String creationForm(Model model, Locale locale) {
         Actor admin = currentActor.get();
-        model.addAttribute("roles", administration.grantableRoles(admin).stream().sorted()
-                .map(role -> Choice.ofKey(role.name(), "role." + role.name())).toList());
-        model.addAttribute("districts", geography.districts().stream()
-                .filter(d -> admin.hasRole(Role.CITY_OFFICIAL) || d.code().equals(admin.districtCode()))
-                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
-        model.addAttribute("departments", administration.departments().stream()
-                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
+        model.addAttribute(
+                "roles",
+                administration.grantableRoles(admin).stream()
+                        .sorted()
+                        .map(role -> Choice.ofKey(role.name(), "role." + role.name()))
+                        .toList());
+        model.addAttribute(
+                "districts",
+                geography.districts().stream()
+                        .filter(d ->
+                                admin.hasRole(Role.CITY_OFFICIAL) || d.code().equals(admin.districtCode()))
+                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
+                        .toList());
+        model.addAttribute(
+                "departments",
+                administration.departments().stream()
+                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
+                        .toList());
         return "admin/users/form";
     }
 
@@ -125,11 +159,14 @@ class UserAdminController {
     String show(@PathVariable UUID id, Model model) {
         UserAccount user = administration.find(currentActor.scope(), id);
         model.addAttribute("user", user);
-        model.addAttribute("lockedNow", user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant()));
+        model.addAttribute(
+                "lockedNow",
+                user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant()));
         model.addAttribute("geography", geography);
         model.addAttribute("departments", administration.departments());
-        model.addAttribute("enterprise", user.getEnterpriseId() == null ? null
-                : enterprises.get(Scope.city(), user.getEnterpriseId()));
+        model.addAttribute(
+                "enterprise",
+                user.getEnterpriseId() == null ? null : enterprises.get(Scope.city(), user.getEnterpriseId()));
         return "admin/users/detail";
     }
 
@@ -155,8 +192,11 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{id}/refuse")
-    String refuse(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String reason,
-                  RedirectAttributes redirect) {
+    String refuse(
+            @PathVariable UUID id,
+            @RequestParam long version,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
         try {
             signUps.refuse(currentActor.get(), currentActor.scope(), id, version, reason);
         } catch (InvalidInputException e) {

@@ -1,18 +1,17 @@
 package org.fugong.audit.internal;
 
-import org.fugong.access.Scope;
-import org.fugong.shell.Slice;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.access.Scope;
+import org.fugong.shell.Slice;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the trail newest first, filtered and scoped, a page at a time (keyset on time and id). */
 @Component
@@ -24,14 +23,27 @@ public class AuditQuery {
         this.jdbc = jdbc;
     }
 
-    public record Filter(@Nullable String module, @Nullable String action, @Nullable String actor,
-                         @Nullable String entityId, @Nullable Instant from, @Nullable Instant to) {
-    }
+    public record Filter(
+            @Nullable String module,
+            @Nullable String action,
+            @Nullable String actor,
+            @Nullable String entityId,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
 
-    public record Row(long id, Instant occurredAt, String actor, @Nullable String actorRole, String module,
-                      String entityType, @Nullable String entityId, String action, @Nullable String before,
-                      @Nullable String after, @Nullable String districtCode, @Nullable String remoteAddress) {
-    }
+    public record Row(
+            long id,
+            Instant occurredAt,
+            String actor,
+            @Nullable String actorRole,
+            String module,
+            String entityType,
+            @Nullable String entityId,
+            String action,
+            @Nullable String before,
+            @Nullable String after,
+            @Nullable String districtCode,
+            @Nullable String remoteAddress) {}
 
     /** A page of entries, newest first, after the cursor of the last page. */
     @Transactional(readOnly = true)
@@ -76,7 +88,9 @@ public class AuditQuery {
                                before_state::text as before, after_state::text as after, district_code, remote_address
                         from audit_event where %s
                         order by id desc limit :limit""".formatted(String.join(" and ", conditions)))
-                .params(params).query(Row.class).list();
+                .params(params)
+                .query(Row.class)
+                .list();
         return Slice.of(rows, size, row -> List.of(row.id()));
     }
 

@@ -1,8 +1,10 @@
 package org.fugong.audit.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.LocalDate;
+import java.util.List;
 import org.fugong.access.CurrentActor;
 import org.fugong.audit.internal.AuditQuery;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.fugong.shell.Choice;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.time.LocalDate;
-import java.util.List;
 
 @Controller
 class AuditController {
@@ -32,18 +31,27 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String list(@RequestParam(required = false) @Nullable String module,
-                @RequestParam(required = false) @Nullable String action,
-                @RequestParam(required = false) @Nullable String actor,
-                @RequestParam(required = false) @Nullable String entity,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
-        var filter = new AuditQuery.Filter(module, action, actor, entity,
+    String list(
+            @RequestParam(required = false) @Nullable String module,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String entity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @Nullable String after,
+            HtmxRequest htmx,
+            Model model) {
+        var filter = new AuditQuery.Filter(
+                module,
+                action,
+                actor,
+                entity,
                 from == null ? null : times.startOfDay(from),
                 to == null ? null : times.startOfDay(to.plusDays(1)));
         model.addAttribute("slice", query.page(currentActor.scope(), filter, after, PAGE_SIZE));
-        model.addAttribute("modules", MODULES.stream().map(m -> Choice.ofKey(m, "module." + m)).toList());
+        model.addAttribute(
+                "modules",
+                MODULES.stream().map(m -> Choice.ofKey(m, "module." + m)).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("from", from);
         model.addAttribute("to", to);

@@ -1,34 +1,52 @@
 package org.fugong.enterprises.applications;
 
-import org.fugong.riskmap.RiskColour;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.riskmap.RiskColour;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A return-to-work application (复工申请) as the enterprise, the reviewer and the API see it. The
  * policy fields are the matrix's last ruling on it; {@code verdicts} are the reviewer's per
  * checklist item.
  */
-public record Application(UUID id, UUID enterpriseId, String enterpriseName, String enterpriseUscc, String districtCode,
-                          boolean current, ApplicationStatus status, @Nullable LocalDate plannedDate,
-                          @Nullable Integer staffLocal, @Nullable Integer staffOtherProvinces,
-                          @Nullable Integer staffRiskAreas, Map<String, String> measures,
-                          @Nullable String commitmentName, @Nullable Instant commitmentAt,
-                          @Nullable PolicyDecision policyDecision, @Nullable RiskColour policyColour,
-                          @Nullable PolicyCategory policyCategory, Map<String, ItemVerdict> verdicts,
-                          @Nullable String remark, @Nullable String reviewer, boolean flagged, @Nullable String flagReason,
-                          @Nullable Instant submittedAt, @Nullable Instant decidedAt, @Nullable LocalDate validFrom,
-                          @Nullable LocalDate validUntil, @Nullable Instant resumedAt, Instant createdAt,
-                          Instant updatedAt, long version) {
+public record Application(
+        UUID id,
+        UUID enterpriseId,
+        String enterpriseName,
+        String enterpriseUscc,
+        String districtCode,
+        boolean current,
+        ApplicationStatus status,
+        @Nullable LocalDate plannedDate,
+        @Nullable Integer staffLocal,
+        @Nullable Integer staffOtherProvinces,
+        @Nullable Integer staffRiskAreas,
+        Map<String, String> measures,
+        @Nullable String commitmentName,
+        @Nullable Instant commitmentAt,
+        @Nullable PolicyDecision policyDecision,
+        @Nullable RiskColour policyColour,
+        @Nullable PolicyCategory policyCategory,
+        Map<String, ItemVerdict> verdicts,
+        @Nullable String remark,
+        @Nullable String reviewer,
+        boolean flagged,
+        @Nullable String flagReason,
+        @Nullable Instant submittedAt,
+        @Nullable Instant decidedAt,
+        @Nullable LocalDate validFrom,
+        @Nullable LocalDate validUntil,
+        @Nullable Instant resumedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     /** A reviewer's verdict on one checklist item: in order, or what must change. */
-    public record ItemVerdict(boolean ok, @Nullable String remark) {
-    }
+    public record ItemVerdict(boolean ok, @Nullable String remark) {}
 
     public int staffOnSite() {
         return nz(staffLocal) + nz(staffOtherProvinces) + nz(staffRiskAreas);

@@ -1,10 +1,21 @@
 package org.fugong.enterprises.applications;
 
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.EnterpriseDirectory;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.internal.ApplicationStore;
 import org.fugong.enterprises.internal.PolicyMatrix;
 import org.fugong.riskmap.RiskColour;
@@ -18,18 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The return-to-work applications desk: an application for whoever may see it, and the enterprise's
@@ -51,8 +50,15 @@ public class ApplicationDesk {
     private final Clock clock;
     private final Times times;
 
-    ApplicationDesk(JdbcClient jdbc, ApplicationStore store, EnterpriseDirectory directory, Checklist checklist,
-                    PolicyMatrix matrix, RiskMap riskMap, Clock clock, Times times) {
+    ApplicationDesk(
+            JdbcClient jdbc,
+            ApplicationStore store,
+            EnterpriseDirectory directory,
+            Checklist checklist,
+            PolicyMatrix matrix,
+            RiskMap riskMap,
+            Clock clock,
+            Times times) {
         this.jdbc = jdbc;
         this.store = store;
         this.directory = directory;
@@ -77,7 +83,8 @@ public class ApplicationDesk {
     @Transactional(readOnly = true)
     public List<Application> ofEnterprise(Scope scope, UUID enterpriseId) {
         EnterpriseSummary enterprise = directory.get(scope, enterpriseId);
-        return store.where("a.enterprise_id = :enterprise", "order by a.created_at desc", Map.of("enterprise", enterprise.id()));
+        return store.where(
+                "a.enterprise_id = :enterprise", "order by a.created_at desc", Map.of("enterprise", enterprise.id()));
     }
 
     /** Whether an enterprise may file a new application now: none is open, or the last one ended. */
@@ -98,8 +105,13 @@ public class ApplicationDesk {
      * cell that approves on filing approves it at once, a HOLD keeps it waiting with the reason.
      */
     @Transactional
-    public Application save(Actor actor, Scope scope, @Nullable UUID id, @Nullable Long version, ApplicationInput input,
-                            boolean submit) {
+    public Application save(
+            Actor actor,
+            Scope scope,
+            @Nullable UUID id,
+            @Nullable Long version,
+            ApplicationInput input,
+            boolean submit) {
         UUID enterpriseId = actor.enterpriseId();
         if (!actor.hasRole(Role.ENTERPRISE) || enterpriseId == null || !scope.owns(enterpriseId)) {
             throw new AccessDeniedException("Only an enterprise files its applications");
@@ -110,18 +122,23 @@ public class ApplicationDesk {
         Instant now = clock.instant();
         Application application;
         if (id == null) {
-            jdbc.sql("select id from enterprise where id = ? for update").param(enterpriseId).query().singleRow();
+            jdbc.sql("select id from enterprise where id = ? for update")
+                    .param(enterpriseId)
+                    .query()
+                    .singleRow();
             Optional<Application> open = store.current(enterpriseId);
             if (open.isPresent() && !ended(open.get())) {
                 throw new RefusedChangeException("application.error.open");
             }
             open.ifPresent(old -> jdbc.sql("update resumption_application set current = false where id = ?")
-                    .param(old.id()).update());
+                    .param(old.id())
+                    .update());
             UUID newId = UUID.randomUUID();
             jdbc.sql("""
                             insert into resumption_application (id, enterprise_id, district_code, status, created_at, updated_at)
                             values (?, ?, ?, 'DRAFT', ?, ?)""")
-                    .params(newId, enterpriseId, enterprise.districtCode(), Timestamp.from(now), Timestamp.from(now)).update();
+                    .params(newId, enterpriseId, enterprise.districtCode(), Timestamp.from(now), Timestamp.from(now))
+                    .update();
             store.step(newId, actor, "CREATED", null, ApplicationStatus.DRAFT, null);
             application = writeInput(store.locked(newId, 0L), input, items, now);
             store.audit(actor, application, "APPLICATION_CREATED", null);
@@ -139,8 +156,13 @@ public class ApplicationDesk {
         return file(actor, application, enterprise, input, items, now);
     }
 
-    private Application file(Actor actor, Application application, EnterpriseSummary enterprise, ApplicationInput input,
-                             List<Checklist.Item> items, Instant now) {
+    private Application file(
+            Actor actor,
+            Application application,
+            EnterpriseSummary enterprise,
+            ApplicationInput input,
+            List<Checklist.Item> items,
+            Instant now) {
         RiskColour colour = riskMap.currentColour(enterprise.districtCode());
         PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, Checklist.unmet(application.measures(), items));
         // A resubmission starts a fresh review: the last verdicts stay in the history, not on the form.
@@ -154,11 +176,12 @@ public class ApplicationDesk {
         sets.put("verdicts", "{}");
         sets.put("remark", null);
         sets.put("decided_at", null);
-        Application submitted = store.transition(application, ApplicationStatus.SUBMITTED, actor, "SUBMITTED", null, sets);
+        Application submitted =
+                store.transition(application, ApplicationStatus.SUBMITTED, actor, "SUBMITTED", null, sets);
         store.audit(actor, submitted, "APPLICATION_SUBMITTED", application);
         if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
-            Application approved = store.approve(ApplicationStore.POLICY, submitted, Map.of(), "AUTO_APPROVED",
-                    ruling.category() + " · " + colour);
+            Application approved = store.approve(
+                    ApplicationStore.POLICY, submitted, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
             store.audit(actor, approved, "APPLICATION_AUTO_APPROVED", submitted);
             return approved;
         }
@@ -179,7 +202,12 @@ public class ApplicationDesk {
         if (before.expired(today)) {
             throw new RefusedChangeException("application.error.expired");
         }
-        Application after = store.transition(before, ApplicationStatus.RESUMED, actor, "RESUMED", null,
+        Application after = store.transition(
+                before,
+                ApplicationStatus.RESUMED,
+                actor,
+                "RESUMED",
+                null,
                 Map.of("resumed_at", Timestamp.from(clock.instant())));
         store.audit(actor, after, "APPLICATION_RESUMED", before);
         return after;
@@ -195,7 +223,8 @@ public class ApplicationDesk {
         return store.locked(id, version);
     }
 
-    private Application writeInput(Application before, ApplicationInput input, List<Checklist.Item> items, Instant now) {
+    private Application writeInput(
+            Application before, ApplicationInput input, List<Checklist.Item> items, Instant now) {
         Map<String, String> measures = new LinkedHashMap<>();
         for (Checklist.Item item : items) {
             String answer = input.measures().get(item.code());
@@ -209,11 +238,18 @@ public class ApplicationDesk {
                             commitment_name = :name, updated_at = :now, version = version + 1
                         where id = :id and version = :version""")
                 .param("planned", input.plannedDate() == null ? null : Date.valueOf(input.plannedDate()))
-                .param("local", input.staffLocal()).param("other", input.staffOtherProvinces())
-                .param("risk", input.staffRiskAreas()).param("measures", store.toJson(measures))
-                .param("name", input.commitmentName() == null || input.commitmentName().isBlank() ? null
-                        : input.commitmentName().trim())
-                .param("now", Timestamp.from(now)).param("id", before.id()).param("version", before.version())
+                .param("local", input.staffLocal())
+                .param("other", input.staffOtherProvinces())
+                .param("risk", input.staffRiskAreas())
+                .param("measures", store.toJson(measures))
+                .param(
+                        "name",
+                        input.commitmentName() == null || input.commitmentName().isBlank()
+                                ? null
+                                : input.commitmentName().trim())
+                .param("now", Timestamp.from(now))
+                .param("id", before.id())
+                .param("version", before.version())
                 .update();
         if (changed == 0) {
             throw new StaleVersionException();
@@ -221,7 +257,8 @@ public class ApplicationDesk {
         return store.get(before.id());
     }
 
-    private void validate(EnterpriseSummary enterprise, List<Checklist.Item> items, ApplicationInput input, boolean submit) {
+    private void validate(
+            EnterpriseSummary enterprise, List<Checklist.Item> items, ApplicationInput input, boolean submit) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         LocalDate today = times.today();
         if (input.plannedDate() == null) {
@@ -257,8 +294,10 @@ public class ApplicationDesk {
                 problems.add(problem("measures[" + item.code() + "]", problem));
             }
         }
-        boolean nameMissing = input.commitmentName() == null || input.commitmentName().isBlank();
-        if ((input.commitmentName() != null && input.commitmentName().trim().length() > 100) || (submit && nameMissing)) {
+        boolean nameMissing =
+                input.commitmentName() == null || input.commitmentName().isBlank();
+        if ((input.commitmentName() != null && input.commitmentName().trim().length() > 100)
+                || (submit && nameMissing)) {
             problems.add(problem("commitmentName", "application.error.commitmentName"));
         }
         if (submit && !input.commitmentAccepted()) {

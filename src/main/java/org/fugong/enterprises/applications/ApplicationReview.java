@@ -1,5 +1,13 @@
 package org.fugong.enterprises.applications;
 
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -13,15 +21,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.io.Serializable;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The district's steps on applications: take one into review, approve, return for revision or
@@ -54,7 +53,12 @@ public class ApplicationReview {
         if (before.status() != ApplicationStatus.SUBMITTED) {
             throw new RefusedChangeException("application.error.notPending");
         }
-        Application after = store.transition(before, ApplicationStatus.IN_REVIEW, actor, "REVIEW_STARTED", null,
+        Application after = store.transition(
+                before,
+                ApplicationStatus.IN_REVIEW,
+                actor,
+                "REVIEW_STARTED",
+                null,
                 Map.of("reviewer", actor.displayName()));
         store.audit(actor, after, "APPLICATION_REVIEW_STARTED", before);
         return after;
@@ -71,8 +75,11 @@ public class ApplicationReview {
         Map<String, Application.ItemVerdict> verdicts = new LinkedHashMap<>();
         boolean anyWanting = false;
         for (String code : before.measures().keySet()) {
-            Application.ItemVerdict verdict = review.verdicts().getOrDefault(code, new Application.ItemVerdict(true, null));
-            String remark = verdict.remark() == null || verdict.remark().isBlank() ? null : verdict.remark().trim();
+            Application.ItemVerdict verdict =
+                    review.verdicts().getOrDefault(code, new Application.ItemVerdict(true, null));
+            String remark = verdict.remark() == null || verdict.remark().isBlank()
+                    ? null
+                    : verdict.remark().trim();
             if (!verdict.ok()) {
                 anyWanting = true;
                 if (remark == null) {
@@ -81,7 +88,9 @@ public class ApplicationReview {
             }
             verdicts.put(code, new Application.ItemVerdict(verdict.ok(), remark));
         }
-        String remark = review.remark() == null || review.remark().isBlank() ? null : review.remark().trim();
+        String remark = review.remark() == null || review.remark().isBlank()
+                ? null
+                : review.remark().trim();
         if (remark != null && remark.length() > 2000) {
             problems.put("remark", "application.error.remarkLength");
         }
@@ -114,17 +123,23 @@ public class ApplicationReview {
         sets.put("reviewer", actor.displayName());
         Application after = switch (review.outcome()) {
             case APPROVE -> store.approve(actor, before, sets, "APPROVED", remark);
-            case RETURN -> store.transition(before, ApplicationStatus.RETURNED_FOR_REVISION, actor, "RETURNED",
-                    summary(remark, verdicts), withDecidedAt(sets));
-            case REJECT -> store.transition(before, ApplicationStatus.REJECTED, actor, "REJECTED", remark, withDecidedAt(sets));
+            case RETURN ->
+                store.transition(
+                        before,
+                        ApplicationStatus.RETURNED_FOR_REVISION,
+                        actor,
+                        "RETURNED",
+                        summary(remark, verdicts),
+                        withDecidedAt(sets));
+            case REJECT ->
+                store.transition(before, ApplicationStatus.REJECTED, actor, "REJECTED", remark, withDecidedAt(sets));
         };
         store.audit(actor, after, "APPLICATION_" + after.status().name(), before);
         return after;
     }
 
     /** The result of a bulk approval: how many were approved, and which were not and why. */
-    public record BulkResult(int approved, List<UUID> changed, List<UUID> held) implements Serializable {
-    }
+    public record BulkResult(int approved, List<UUID> changed, List<UUID> held) implements Serializable {}
 
     /**
      * Approves the selected applications, each at the version the reviewer saw, each in its own
@@ -136,7 +151,11 @@ public class ApplicationReview {
         List<UUID> held = new ArrayList<>();
         for (var entry : selected.entrySet()) {
             try {
-                transactions.executeWithoutResult(status -> decide(actor, scope, entry.getKey(), entry.getValue(),
+                transactions.executeWithoutResult(status -> decide(
+                        actor,
+                        scope,
+                        entry.getKey(),
+                        entry.getValue(),
                         new Review(Review.Outcome.APPROVE, Map.of(), null)));
                 approved++;
             } catch (StaleVersionException | NotFoundException e) {
@@ -158,7 +177,12 @@ public class ApplicationReview {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "application.error.suspendReason");
         }
-        Application after = store.transition(before, ApplicationStatus.SUSPENDED, actor, "SUSPENDED", reason.trim(),
+        Application after = store.transition(
+                before,
+                ApplicationStatus.SUSPENDED,
+                actor,
+                "SUSPENDED",
+                reason.trim(),
                 Map.of("flagged", false, "remark", reason.trim(), "decided_at", Timestamp.from(clock.instant())));
         store.audit(actor, after, "APPLICATION_SUSPENDED", before);
         return after;
@@ -174,8 +198,8 @@ public class ApplicationReview {
         if (remark == null || remark.isBlank()) {
             throw InvalidInputException.of("reason", "application.error.clearReason");
         }
-        Application after = store.transition(before, before.status(), actor, "FLAG_CLEARED", remark.trim(),
-                Map.of("flagged", false));
+        Application after = store.transition(
+                before, before.status(), actor, "FLAG_CLEARED", remark.trim(), Map.of("flagged", false));
         store.audit(actor, after, "APPLICATION_FLAG_CLEARED", before);
         return after;
     }
@@ -200,7 +224,10 @@ public class ApplicationReview {
         StringBuilder text = new StringBuilder(remark == null ? "" : remark);
         verdicts.forEach((code, verdict) -> {
             if (!verdict.ok()) {
-                text.append(text.isEmpty() ? "" : " · ").append(code).append(": ").append(verdict.remark());
+                text.append(text.isEmpty() ? "" : " · ")
+                        .append(code)
+                        .append(": ")
+                        .append(verdict.remark());
             }
         });
         return text.isEmpty() ? null : text.toString();

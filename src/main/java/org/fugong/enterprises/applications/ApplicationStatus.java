@@ -11,7 +11,14 @@ import java.util.Set;
  * Nothing leaves REJECTED or SUSPENDED: the enterprise files a new application.
  */
 public enum ApplicationStatus {
-    DRAFT, SUBMITTED, IN_REVIEW, APPROVED, RETURNED_FOR_REVISION, REJECTED, RESUMED, SUSPENDED;
+    DRAFT,
+    SUBMITTED,
+    IN_REVIEW,
+    APPROVED,
+    RETURNED_FOR_REVISION,
+    REJECTED,
+    RESUMED,
+    SUSPENDED;
 
     /** Waiting for a reviewer: the queue. */
     public static final Set<ApplicationStatus> PENDING = EnumSet.of(SUBMITTED, IN_REVIEW);

@@ -1,23 +1,22 @@
 package org.fugong.enterprises.applications;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The prevention measures an application answers (isolation room, temperature checks, mask stock
@@ -27,10 +26,20 @@ import java.util.Map;
 @Service
 public class Checklist {
 
-    public enum Kind { YES_NO, DAYS }
+    public enum Kind {
+        YES_NO,
+        DAYS
+    }
 
-    public record Item(String code, String labelZh, String labelEn, Kind kind, @Nullable Integer minimum, int position,
-                       boolean active, long version) {
+    public record Item(
+            String code,
+            String labelZh,
+            String labelEn,
+            Kind kind,
+            @Nullable Integer minimum,
+            int position,
+            boolean active,
+            long version) {
         public String label(Locale locale) {
             return "zh".equals(locale.getLanguage()) ? labelZh : labelEn;
         }
@@ -52,7 +61,8 @@ public class Checklist {
                 return "application.error.measureMissing";
             }
             return switch (kind) {
-                case YES_NO -> "true".equals(answer) || "false".equals(answer) ? null : "application.error.measureMissing";
+                case YES_NO ->
+                    "true".equals(answer) || "false".equals(answer) ? null : "application.error.measureMissing";
                 case DAYS -> parseDays(answer) == null ? "application.error.days" : null;
             };
         }
@@ -68,13 +78,25 @@ public class Checklist {
     }
 
     /** A new or changed item; {@code version} is null for a new one. */
-    public record ItemChange(String code, String labelZh, String labelEn, Kind kind, @Nullable Integer minimum,
-                             int position, boolean active, @Nullable Long version) {
-    }
+    public record ItemChange(
+            String code,
+            String labelZh,
+            String labelEn,
+            Kind kind,
+            @Nullable Integer minimum,
+            int position,
+            boolean active,
+            @Nullable Long version) {}
 
-    private static final RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getString("code"), rs.getString("label_zh"),
-            rs.getString("label_en"), Kind.valueOf(rs.getString("kind")), (Integer) rs.getObject("minimum"),
-            rs.getInt("position"), rs.getBoolean("active"), rs.getLong("version"));
+    private static final RowMapper<Item> ITEM = (rs, n) -> new Item(
+            rs.getString("code"),
+            rs.getString("label_zh"),
+            rs.getString("label_en"),
+            Kind.valueOf(rs.getString("kind")),
+            (Integer) rs.getObject("minimum"),
+            rs.getInt("position"),
+            rs.getBoolean("active"),
+            rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -86,7 +108,9 @@ public class Checklist {
 
     @Transactional(readOnly = true)
     public List<Item> all() {
-        return jdbc.sql("select * from resumption_checklist_item order by position, code").query(ITEM).list();
+        return jdbc.sql("select * from resumption_checklist_item order by position, code")
+                .query(ITEM)
+                .list();
     }
 
     /** The items a new application answers. */
@@ -124,10 +148,14 @@ public class Checklist {
         if (change.code() == null || !change.code().matches("^[A-Z][A-Z0-9_]{1,39}$")) {
             problems.put("code", "checklist.error.code");
         }
-        if (change.labelZh() == null || change.labelZh().isBlank() || change.labelZh().length() > 200) {
+        if (change.labelZh() == null
+                || change.labelZh().isBlank()
+                || change.labelZh().length() > 200) {
             problems.put("labelZh", "checklist.error.label");
         }
-        if (change.labelEn() == null || change.labelEn().isBlank() || change.labelEn().length() > 200) {
+        if (change.labelEn() == null
+                || change.labelEn().isBlank()
+                || change.labelEn().length() > 200) {
             problems.put("labelEn", "checklist.error.label");
         }
         if (change.kind() == Kind.DAYS && (change.minimum() == null || change.minimum() < 0)) {
@@ -148,22 +176,40 @@ public class Checklist {
             int added = jdbc.sql("""
                             insert into resumption_checklist_item (code, label_zh, label_en, kind, minimum, position, active)
                             values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(change.code(), change.labelZh().trim(), change.labelEn().trim(), change.kind().name(), minimum,
-                            change.position(), change.active()).update();
+                    .params(
+                            change.code(),
+                            change.labelZh().trim(),
+                            change.labelEn().trim(),
+                            change.kind().name(),
+                            minimum,
+                            change.position(),
+                            change.active())
+                    .update();
             if (added == 0) {
                 throw new InvalidInputException(Map.of("code", "checklist.error.duplicate"));
             }
-            audit.record(AuditEntry.of("enterprises", "ChecklistItem", change.code(), "CHECKLIST_ITEM_ADDED").change(null, after));
+            audit.record(AuditEntry.of("enterprises", "ChecklistItem", change.code(), "CHECKLIST_ITEM_ADDED")
+                    .change(null, after));
             return;
         }
-        Item before = all().stream().filter(i -> i.code().equals(change.code())).findFirst()
+        Item before = all().stream()
+                .filter(i -> i.code().equals(change.code()))
+                .findFirst()
                 .orElseThrow(StaleVersionException::new);
         int changed = jdbc.sql("""
                         update resumption_checklist_item set label_zh = ?, label_en = ?, kind = ?, minimum = ?, position = ?,
                             active = ?, version = version + 1
                         where code = ? and version = ?""")
-                .params(change.labelZh().trim(), change.labelEn().trim(), change.kind().name(), minimum, change.position(),
-                        change.active(), change.code(), change.version()).update();
+                .params(
+                        change.labelZh().trim(),
+                        change.labelEn().trim(),
+                        change.kind().name(),
+                        minimum,
+                        change.position(),
+                        change.active(),
+                        change.code(),
+                        change.version())
+                .update();
         if (changed == 0) {
             throw new StaleVersionException();
         }
@@ -174,6 +220,7 @@ public class Checklist {
         was.put("minimum", before.minimum());
         was.put("position", before.position());
         was.put("active", before.active());
-        audit.record(AuditEntry.of("enterprises", "ChecklistItem", change.code(), "CHECKLIST_ITEM_CHANGED").change(was, after));
+        audit.record(AuditEntry.of("enterprises", "ChecklistItem", change.code(), "CHECKLIST_ITEM_CHANGED")
+                .change(was, after));
     }
 }

@@ -1,15 +1,14 @@
 package org.fugong.enterprises.applications;
 
-import org.fugong.access.Scope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fugong.access.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures of the resumption index, per district and for the city: enterprises by the status of
@@ -22,8 +21,14 @@ public class ResumptionFigures {
     /** The status key of enterprises that have not filed. */
     public static final String NOT_FILED = "NOT_FILED";
 
-    public record Figures(String districtCode, long enterprises, Map<String, Long> byStatus, long aboveScale,
-                          long aboveScaleResumed, long staff, long staffOnSite) {
+    public record Figures(
+            String districtCode,
+            long enterprises,
+            Map<String, Long> byStatus,
+            long aboveScale,
+            long aboveScaleResumed,
+            long staff,
+            long staffOnSite) {
 
         public long resumed() {
             return byStatus.getOrDefault(ApplicationStatus.RESUMED.name(), 0L);
@@ -43,8 +48,7 @@ public class ResumptionFigures {
     }
 
     /** The districts in scope, and their sum (district code "city"). */
-    public record CityFigures(List<Figures> districts, Figures total) {
-    }
+    public record CityFigures(List<Figures> districts, Figures total) {}
 
     private final JdbcClient jdbc;
 
@@ -73,19 +77,32 @@ public class ResumptionFigures {
                     Figures was = districts.getOrDefault(district, empty(district));
                     Map<String, Long> byStatus = new LinkedHashMap<>(was.byStatus());
                     byStatus.merge(status, count, Long::sum);
-                    districts.put(district, new Figures(district, was.enterprises() + count, byStatus,
-                            was.aboveScale() + above,
-                            was.aboveScaleResumed() + (status.equals(ApplicationStatus.RESUMED.name()) ? above : 0),
-                            was.staff() + rs.getLong("staff"), was.staffOnSite() + rs.getLong("on_site")));
+                    districts.put(
+                            district,
+                            new Figures(
+                                    district,
+                                    was.enterprises() + count,
+                                    byStatus,
+                                    was.aboveScale() + above,
+                                    was.aboveScaleResumed()
+                                            + (status.equals(ApplicationStatus.RESUMED.name()) ? above : 0),
+                                    was.staff() + rs.getLong("staff"),
+                                    was.staffOnSite() + rs.getLong("on_site")));
                     return null;
-                }).list();
+                })
+                .list();
         Figures total = empty("city");
         for (Figures f : districts.values()) {
             Map<String, Long> byStatus = new LinkedHashMap<>(total.byStatus());
             f.byStatus().forEach((status, count) -> byStatus.merge(status, count, Long::sum));
-            total = new Figures("city", total.enterprises() + f.enterprises(), byStatus,
-                    total.aboveScale() + f.aboveScale(), total.aboveScaleResumed() + f.aboveScaleResumed(),
-                    total.staff() + f.staff(), total.staffOnSite() + f.staffOnSite());
+            total = new Figures(
+                    "city",
+                    total.enterprises() + f.enterprises(),
+                    byStatus,
+                    total.aboveScale() + f.aboveScale(),
+                    total.aboveScaleResumed() + f.aboveScaleResumed(),
+                    total.staff() + f.staff(),
+                    total.staffOnSite() + f.staffOnSite());
         }
         return new CityFigures(new ArrayList<>(districts.values()), total);
     }

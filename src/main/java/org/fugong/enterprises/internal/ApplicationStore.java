@@ -1,5 +1,15 @@
 package org.fugong.enterprises.internal;
 
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -20,17 +30,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * The application rows, for the desk, the review and the re-evaluation: read (with the
  * enterprise's name and code), locked at the version a form saw, moved to a status the status
@@ -45,14 +44,18 @@ public class ApplicationStore {
     public static final String SELECT = """
             select a.*, e.name as enterprise_name, e.uscc as enterprise_uscc
             from resumption_application a join enterprise e on e.id = a.enterprise_id""";
-    private static final TypeReference<Map<String, String>> MEASURES = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Application.ItemVerdict>> VERDICTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> MEASURES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Application.ItemVerdict>> VERDICTS = new TypeReference<>() {};
 
     /** One step of an application's history: who did what, from which status to which, and why. */
-    public record Step(long id, Instant at, String actorName, String action, @Nullable ApplicationStatus fromStatus,
-                       ApplicationStatus toStatus, @Nullable String remark) {
+    public record Step(
+            long id,
+            Instant at,
+            String actorName,
+            String action,
+            @Nullable ApplicationStatus fromStatus,
+            ApplicationStatus toStatus,
+            @Nullable String remark) {
 
         public String messageKey() {
             return "application.action." + action;
@@ -67,28 +70,50 @@ public class ApplicationStore {
     private final int validityDays;
     private final RowMapper<Application> rows;
 
-    ApplicationStore(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Times times, Clock clock,
-                     @Value("${fugong.enterprises.approval-validity-days:30}") int validityDays) {
+    ApplicationStore(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            JsonMapper json,
+            Times times,
+            Clock clock,
+            @Value("${fugong.enterprises.approval-validity-days:30}") int validityDays) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
         this.times = times;
         this.clock = clock;
         this.validityDays = validityDays;
-        this.rows = (rs, n) -> new Application(rs.getObject("id", UUID.class), rs.getObject("enterprise_id", UUID.class),
-                rs.getString("enterprise_name"), rs.getString("enterprise_uscc"), rs.getString("district_code"),
-                rs.getBoolean("current"), ApplicationStatus.valueOf(rs.getString("status")),
-                rs.getObject("planned_date", LocalDate.class), (Integer) rs.getObject("staff_local"),
-                (Integer) rs.getObject("staff_other_provinces"), (Integer) rs.getObject("staff_risk_areas"),
-                json.readValue(rs.getString("measures"), MEASURES), rs.getString("commitment_name"),
-                instant(rs.getTimestamp("commitment_at")), enumOrNull(PolicyDecision.class, rs.getString("policy_decision")),
+        this.rows = (rs, n) -> new Application(
+                rs.getObject("id", UUID.class),
+                rs.getObject("enterprise_id", UUID.class),
+                rs.getString("enterprise_name"),
+                rs.getString("enterprise_uscc"),
+                rs.getString("district_code"),
+                rs.getBoolean("current"),
+                ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getObject("planned_date", LocalDate.class),
+                (Integer) rs.getObject("staff_local"),
+                (Integer) rs.getObject("staff_other_provinces"),
+                (Integer) rs.getObject("staff_risk_areas"),
+                json.readValue(rs.getString("measures"), MEASURES),
+                rs.getString("commitment_name"),
+                instant(rs.getTimestamp("commitment_at")),
+                enumOrNull(PolicyDecision.class, rs.getString("policy_decision")),
                 enumOrNull(RiskColour.class, rs.getString("policy_colour")),
                 enumOrNull(PolicyCategory.class, rs.getString("policy_category")),
-                json.readValue(rs.getString("verdicts"), VERDICTS), rs.getString("remark"), rs.getString("reviewer"),
-                rs.getBoolean("flagged"), rs.getString("flag_reason"), instant(rs.getTimestamp("submitted_at")),
-                instant(rs.getTimestamp("decided_at")), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_until", LocalDate.class), instant(rs.getTimestamp("resumed_at")),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+                json.readValue(rs.getString("verdicts"), VERDICTS),
+                rs.getString("remark"),
+                rs.getString("reviewer"),
+                rs.getBoolean("flagged"),
+                rs.getString("flag_reason"),
+                instant(rs.getTimestamp("submitted_at")),
+                instant(rs.getTimestamp("decided_at")),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class),
+                instant(rs.getTimestamp("resumed_at")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
     }
 
     public Optional<Application> find(UUID id) {
@@ -101,17 +126,26 @@ public class ApplicationStore {
 
     /** Applications matching a condition on {@code a} (or {@code e}, the enterprise), in an order, with named parameters. */
     public List<Application> where(String condition, String orderAndLimit, Map<String, ?> parameters) {
-        return jdbc.sql(SELECT + " where " + condition + " " + orderAndLimit).params(parameters).query(rows).list();
+        return jdbc.sql(SELECT + " where " + condition + " " + orderAndLimit)
+                .params(parameters)
+                .query(rows)
+                .list();
     }
 
     /** The enterprise's current application, if it has one. */
     public Optional<Application> current(UUID enterpriseId) {
-        return jdbc.sql(SELECT + " where a.enterprise_id = ? and a.current").param(enterpriseId).query(rows).optional();
+        return jdbc.sql(SELECT + " where a.enterprise_id = ? and a.current")
+                .param(enterpriseId)
+                .query(rows)
+                .optional();
     }
 
     /** The application locked for change, refused if it is not at the version the form saw. */
     public Application locked(UUID id, @Nullable Long version) {
-        Application application = jdbc.sql(SELECT + " where a.id = ? for update of a").param(id).query(rows).optional()
+        Application application = jdbc.sql(SELECT + " where a.id = ? for update of a")
+                .param(id)
+                .query(rows)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("application", id));
         if (version == null || application.version() != version) {
             throw new StaleVersionException();
@@ -120,32 +154,42 @@ public class ApplicationStore {
     }
 
     public List<Step> history(UUID id) {
-        return jdbc.sql("select * from resumption_application_step where application_id = ? order by id").param(id)
-                .query(Step.class).list();
+        return jdbc.sql("select * from resumption_application_step where application_id = ? order by id")
+                .param(id)
+                .query(Step.class)
+                .list();
     }
 
     /**
      * Moves the application (at its version) to a status its status allows, setting columns, and
      * writes the step of its history.
      */
-    public Application transition(Application before, ApplicationStatus to, Actor actor, String action,
-                                  @Nullable String remark, Map<String, ?> sets) {
+    public Application transition(
+            Application before,
+            ApplicationStatus to,
+            Actor actor,
+            String action,
+            @Nullable String remark,
+            Map<String, ?> sets) {
         if (to != before.status() && !before.status().canMoveTo(to)) {
             throw new RefusedChangeException("application.error.illegalMove");
         }
-        StringBuilder sql = new StringBuilder("update resumption_application set status = :status, updated_at = :now, "
-                + "version = version + 1");
+        StringBuilder sql = new StringBuilder(
+                "update resumption_application set status = :status, updated_at = :now, " + "version = version + 1");
         Map<String, @Nullable Object> params = new LinkedHashMap<>();
         sets.forEach((column, value) -> {
-            sql.append(", ").append(column).append(column.equals("verdicts") ? " = cast(:" + column + " as jsonb)"
-                    : " = :" + column);
+            sql.append(", ")
+                    .append(column)
+                    .append(column.equals("verdicts") ? " = cast(:" + column + " as jsonb)" : " = :" + column);
             params.put(column, value);
         });
         params.put("status", to.name());
         params.put("now", Timestamp.from(clock.instant()));
         params.put("id", before.id());
         params.put("version", before.version());
-        int changed = jdbc.sql(sql + " where id = :id and version = :version").params(params).update();
+        int changed = jdbc.sql(sql + " where id = :id and version = :version")
+                .params(params)
+                .update();
         if (changed == 0) {
             throw new StaleVersionException();
         }
@@ -154,9 +198,11 @@ public class ApplicationStore {
     }
 
     /** Approves: valid from the planned date (or today, if that has passed) for the configured number of days. */
-    public Application approve(Actor actor, Application before, Map<String, ?> sets, String action, @Nullable String remark) {
+    public Application approve(
+            Actor actor, Application before, Map<String, ?> sets, String action, @Nullable String remark) {
         LocalDate today = times.today();
-        LocalDate from = before.plannedDate() == null || before.plannedDate().isBefore(today) ? today : before.plannedDate();
+        LocalDate from =
+                before.plannedDate() == null || before.plannedDate().isBefore(today) ? today : before.plannedDate();
         Map<String, @Nullable Object> all = new LinkedHashMap<>(sets);
         all.put("valid_from", Date.valueOf(from));
         all.put("valid_until", Date.valueOf(from.plusDays(validityDays - 1L)));
@@ -164,19 +210,31 @@ public class ApplicationStore {
         return transition(before, ApplicationStatus.APPROVED, actor, action, remark, all);
     }
 
-    public void step(UUID id, Actor actor, String action, @Nullable ApplicationStatus from, ApplicationStatus to,
-                     @Nullable String remark) {
+    public void step(
+            UUID id,
+            Actor actor,
+            String action,
+            @Nullable ApplicationStatus from,
+            ApplicationStatus to,
+            @Nullable String remark) {
         jdbc.sql("""
                         insert into resumption_application_step (application_id, at, actor_name, action, from_status,
                                                                  to_status, remark)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Timestamp.from(clock.instant()), actor.displayName(), action,
-                        from == null ? null : from.name(), to.name(), remark)
+                .params(
+                        id,
+                        Timestamp.from(clock.instant()),
+                        actor.displayName(),
+                        action,
+                        from == null ? null : from.name(),
+                        to.name(),
+                        remark)
                 .update();
     }
 
     public void audit(Actor actor, Application after, String action, @Nullable Application before) {
-        audit.recordAs(actor.getUsername(), actor.isSystem() ? null : actor.role().name(), entry(after, action, before));
+        audit.recordAs(
+                actor.getUsername(), actor.isSystem() ? null : actor.role().name(), entry(after, action, before));
     }
 
     public static AuditEntry entry(Application after, String action, @Nullable Application before) {
@@ -192,14 +250,19 @@ public class ApplicationStore {
     private static Map<String, @Nullable Object> state(Application a) {
         Map<String, @Nullable Object> state = new LinkedHashMap<>();
         state.put("status", a.status().name());
-        state.put("plannedDate", a.plannedDate() == null ? null : a.plannedDate().toString());
+        state.put(
+                "plannedDate", a.plannedDate() == null ? null : a.plannedDate().toString());
         state.put("staffLocal", a.staffLocal());
         state.put("staffOtherProvinces", a.staffOtherProvinces());
         state.put("staffRiskAreas", a.staffRiskAreas());
         state.put("measures", a.measures());
         state.put("commitmentName", a.commitmentName());
-        state.put("policyDecision", a.policyDecision() == null ? null : a.policyDecision().name());
-        state.put("policyColour", a.policyColour() == null ? null : a.policyColour().name());
+        state.put(
+                "policyDecision",
+                a.policyDecision() == null ? null : a.policyDecision().name());
+        state.put(
+                "policyColour",
+                a.policyColour() == null ? null : a.policyColour().name());
         state.put("verdicts", a.verdicts());
         state.put("remark", a.remark());
         state.put("flagged", a.flagged());

@@ -1,9 +1,8 @@
 package org.fugong.enterprises.internal;
 
+import java.lang.management.ManagementFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.lang.management.ManagementFactory;
 
 /** Runs queued registry imports in the background, on every instance; each import runs once. */
 @Component

@@ -1,28 +1,5 @@
 package org.fugong.enterprises.internal;
 
-import org.fugong.enterprises.IndustrySection;
-import org.fugong.enterprises.NewEnterprise;
-import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseSize;
-import org.fugong.enterprises.PriorityCategory;
-import org.fugong.enterprises.ContactPhone;
-import org.fugong.enterprises.UnifiedSocialCreditCode;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.fugong.access.Scope;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.TabularFile;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,11 +10,27 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.NewEnterprise;
+import org.fugong.shell.TabularFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports of the registry from CSV or XLSX files. An official submits a file; a background worker
@@ -48,11 +41,22 @@ import java.util.UUID;
 @Service
 public class EnterpriseImports {
 
-    public static final List<String> COLUMNS = List.of("uscc", "name", "legal_representative", "district_code",
-            "township_code", "industry_section", "size", "above_scale", "staff_count", "key_enterprise",
-            "priority_category", "floor_area_m2");
+    public static final List<String> COLUMNS = List.of(
+            "uscc",
+            "name",
+            "legal_representative",
+            "district_code",
+            "township_code",
+            "industry_section",
+            "size",
+            "above_scale",
+            "staff_count",
+            "key_enterprise",
+            "priority_category",
+            "floor_area_m2");
     /** Columns a file may add after the required ones. */
     public static final List<String> OPTIONAL_COLUMNS = List.of("contact_name", "contact_phone");
+
     static final int MAX_ROWS = 200_000;
     private static final int PROGRESS_EVERY = 500;
 
@@ -60,16 +64,31 @@ public class EnterpriseImports {
             id, filename, status, total_rows, checked_rows, imported_rows, problems::text as problems, requested_by,
             district_code, created_at, finished_at""";
 
-    public enum Status { QUEUED, CHECKING, IMPORTING, DONE, REJECTED, FAILED }
-
-    /** A problem of a row: its line in the file, the column, and the message key with its arguments. */
-    public record Problem(int line, String column, String messageKey, List<String> arguments) {
+    public enum Status {
+        QUEUED,
+        CHECKING,
+        IMPORTING,
+        DONE,
+        REJECTED,
+        FAILED
     }
 
+    /** A problem of a row: its line in the file, the column, and the message key with its arguments. */
+    public record Problem(int line, String column, String messageKey, List<String> arguments) {}
+
     /** An import as its page shows it. */
-    public record Import(UUID id, String filename, Status status, int totalRows, int checkedRows, int importedRows,
-                         List<Problem> problems, String requestedBy, @Nullable String districtCode, Instant createdAt,
-                         @Nullable Instant finishedAt) {
+    public record Import(
+            UUID id,
+            String filename,
+            Status status,
+            int totalRows,
+            int checkedRows,
+            int importedRows,
+            List<Problem> problems,
+            String requestedBy,
+            @Nullable String districtCode,
+            Instant createdAt,
+            @Nullable Instant finishedAt) {
 
         public boolean finished() {
             return status == Status.DONE || status == Status.REJECTED || status == Status.FAILED;
@@ -95,8 +114,15 @@ public class EnterpriseImports {
     private final JsonMapper json;
     private final Clock clock;
 
-    EnterpriseImports(JdbcClient jdbc, EnterpriseDirectory directory, RegistryRows rows, AuditTrail audit,
-                      TransactionTemplate transaction, UserDetailsService users, JsonMapper json, Clock clock) {
+    EnterpriseImports(
+            JdbcClient jdbc,
+            EnterpriseDirectory directory,
+            RegistryRows rows,
+            AuditTrail audit,
+            TransactionTemplate transaction,
+            UserDetailsService users,
+            JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.rows = rows;
@@ -117,8 +143,13 @@ public class EnterpriseImports {
             jdbc.sql("""
                             insert into enterprise_import (id, filename, content, status, requested_by, district_code, created_at)
                             values (?, ?, ?, 'QUEUED', ?, ?, ?)""")
-                    .params(id, truncate(filename, 200), content, actor.getUsername(),
-                            actor.role() == Role.CITY_OFFICIAL ? null : actor.districtCode(), Timestamp.from(clock.instant()))
+                    .params(
+                            id,
+                            truncate(filename, 200),
+                            content,
+                            actor.getUsername(),
+                            actor.role() == Role.CITY_OFFICIAL ? null : actor.districtCode(),
+                            Timestamp.from(clock.instant()))
                     .update();
             audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_SUBMITTED")
                     .change(null, Map.of("filename", filename, "bytes", content.length))
@@ -129,14 +160,21 @@ public class EnterpriseImports {
 
     /** An import, if the scope sees it: city officials see all, district officials their district's. */
     public Optional<Import> find(Scope scope, UUID id) {
-        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where id = ?").param(id).query((rs, n) -> map(rs)).optional()
+        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs))
+                .optional()
                 .filter(i -> scope.isCity() || (i.districtCode() != null && scope.permitsDistrict(i.districtCode())));
     }
 
     public List<Import> recent(Scope scope, int limit) {
         Scope.Condition scoped = scope.where("district_code", null);
-        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where " + scoped.sql() + " order by created_at desc limit :limit")
-                .params(scoped.parameters()).param("limit", limit).query((rs, n) -> map(rs)).list();
+        return jdbc.sql("select " + COLUMNS_READ + " from enterprise_import where " + scoped.sql()
+                        + " order by created_at desc limit :limit")
+                .params(scoped.parameters())
+                .param("limit", limit)
+                .query((rs, n) -> map(rs))
+                .list();
     }
 
     /**
@@ -149,19 +187,24 @@ public class EnterpriseImports {
                         where id = (select id from enterprise_import where status = 'QUEUED'
                                     order by created_at limit 1 for update skip locked)
                         returning id""")
-                .params(Timestamp.from(clock.instant()), instance).query(UUID.class).optional().orElse(null));
+                .params(Timestamp.from(clock.instant()), instance)
+                .query(UUID.class)
+                .optional()
+                .orElse(null));
         if (claimed == null) {
             return false;
         }
         var row = jdbc.sql("select requested_by, district_code, filename, content from enterprise_import where id = ?")
-                .param(claimed).query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)})
+                .param(claimed)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)})
                 .single();
         var previous = SecurityContextHolder.getContext();
         try {
             // The import's changes are the requester's: the audit trail names them.
             Actor requester = (Actor) users.loadUserByUsername((String) row[0]);
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(requester, null, requester.getAuthorities()));
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(requester, null, requester.getAuthorities()));
             SecurityContextHolder.setContext(context);
             Scope scope = row[1] == null ? Scope.city() : Scope.district((String) row[1]);
             run(claimed, scope, (String) row[2], (byte[]) row[3]);
@@ -189,8 +232,13 @@ public class EnterpriseImports {
             finish(id, Status.REJECTED, List.of(new Problem(0, "file", "import.error.tooLarge", List.of())));
             return;
         }
-        int total = (int) lines.stream().skip(1).filter(l -> !l.stream().allMatch(String::isBlank)).count();
-        jdbc.sql("update enterprise_import set total_rows = ? where id = ?").params(total, id).update();
+        int total = (int) lines.stream()
+                .skip(1)
+                .filter(l -> !l.stream().allMatch(String::isBlank))
+                .count();
+        jdbc.sql("update enterprise_import set total_rows = ? where id = ?")
+                .params(total, id)
+                .update();
 
         List<Problem> problems = new ArrayList<>();
         List<NewEnterprise> accepted = new ArrayList<>();
@@ -212,10 +260,13 @@ public class EnterpriseImports {
         // Codes already in the registry, asked in one query for the whole file.
         if (!codesInFile.isEmpty()) {
             Set<String> existing = new HashSet<>(jdbc.sql("select uscc from enterprise where uscc = any(?)")
-                    .param(codesInFile.keySet().toArray(String[]::new)).query(String.class).list());
+                    .param(codesInFile.keySet().toArray(String[]::new))
+                    .query(String.class)
+                    .list());
             for (var entry : codesInFile.entrySet()) {
                 if (existing.contains(entry.getKey())) {
-                    problems.add(new Problem(entry.getValue(), "uscc", "enterprises.import.error.exists", List.of(entry.getKey())));
+                    problems.add(new Problem(
+                            entry.getValue(), "uscc", "enterprises.import.error.exists", List.of(entry.getKey())));
                 }
             }
         }
@@ -225,39 +276,55 @@ public class EnterpriseImports {
             finish(id, Status.REJECTED, problems);
             return;
         }
-        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?").param(id).update();
+        jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?")
+                .param(id)
+                .update();
         transaction.executeWithoutResult(status -> {
             for (int from = 0; from < accepted.size(); from += PROGRESS_EVERY) {
                 directory.registerAll(accepted.subList(from, Math.min(accepted.size(), from + PROGRESS_EVERY)));
             }
-            jdbc.sql("update enterprise_import set imported_rows = ? where id = ?").params(accepted.size(), id).update();
+            jdbc.sql("update enterprise_import set imported_rows = ? where id = ?")
+                    .params(accepted.size(), id)
+                    .update();
             audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_DONE")
-                    .change(null, Map.of("rows", accepted.size())).owner(scope.districtCode(), null));
+                    .change(null, Map.of("rows", accepted.size()))
+                    .owner(scope.districtCode(), null));
         });
         finish(id, Status.DONE, List.of());
     }
 
     private void progress(UUID id, String column, int value) {
-        jdbc.sql("update enterprise_import set " + column + " = ? where id = ?").params(value, id).update();
+        jdbc.sql("update enterprise_import set " + column + " = ? where id = ?")
+                .params(value, id)
+                .update();
     }
 
     private void finish(UUID id, Status status, List<Problem> problems) {
         jdbc.sql("update enterprise_import set status = ?, problems = cast(? as jsonb), finished_at = ? where id = ?")
-                .params(status.name(), problems.isEmpty() ? null : json.writeValueAsString(problems),
-                        Timestamp.from(clock.instant()), id)
+                .params(
+                        status.name(),
+                        problems.isEmpty() ? null : json.writeValueAsString(problems),
+                        Timestamp.from(clock.instant()),
+                        id)
                 .update();
     }
 
     private Import map(ResultSet rs) throws SQLException {
         String problems = rs.getString("problems");
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new Import(rs.getObject("id", UUID.class), rs.getString("filename"), Status.valueOf(rs.getString("status")),
-                rs.getInt("total_rows"), rs.getInt("checked_rows"), rs.getInt("imported_rows"),
+        return new Import(
+                rs.getObject("id", UUID.class),
+                rs.getString("filename"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("total_rows"),
+                rs.getInt("checked_rows"),
+                rs.getInt("imported_rows"),
                 problems == null ? List.of() : List.of(json.readValue(problems, Problem[].class)),
-                rs.getString("requested_by"), rs.getString("district_code"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("requested_by"),
+                rs.getString("district_code"),
+                rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant());
     }
-
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);

@@ -1,23 +1,22 @@
 package org.fugong.enterprises.internal;
 
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.applications.PolicyDecision;
-import org.fugong.enterprises.applications.PolicyCategory;
-import org.fugong.shell.StaleVersionException;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.riskmap.RiskColour;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.enterprises.applications.PolicyCategory;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.shell.StaleVersionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 复工图与疫情图相匹配: the district's risk colour × the enterprise's policy category → approve on
@@ -56,9 +55,10 @@ public class PolicyMatrix {
             }
             cells.put(colour, row);
         }
-        jdbc.sql("select colour, category, decision from resumption_policy").query((rs, n) -> cells
-                .get(RiskColour.valueOf(rs.getString(1)))
-                .put(PolicyCategory.valueOf(rs.getString(2)), PolicyDecision.valueOf(rs.getString(3)))).list();
+        jdbc.sql("select colour, category, decision from resumption_policy")
+                .query((rs, n) -> cells.get(RiskColour.valueOf(rs.getString(1)))
+                        .put(PolicyCategory.valueOf(rs.getString(2)), PolicyDecision.valueOf(rs.getString(3))))
+                .list();
         return cells;
     }
 
@@ -67,8 +67,11 @@ public class PolicyMatrix {
     }
 
     /** The ruling from a matrix already read, for ruling on many applications at once. */
-    public static Ruling rule(Map<RiskColour, Map<PolicyCategory, PolicyDecision>> cells, EnterpriseSummary enterprise,
-                              RiskColour colour, List<String> unmetMeasures) {
+    public static Ruling rule(
+            Map<RiskColour, Map<PolicyCategory, PolicyDecision>> cells,
+            EnterpriseSummary enterprise,
+            RiskColour colour,
+            List<String> unmetMeasures) {
         PolicyCategory category = PolicyCategory.of(enterprise);
         return new Ruling(cells.get(colour).get(category), colour, category, List.copyOf(unmetMeasures));
     }
@@ -98,13 +101,15 @@ public class PolicyMatrix {
                 jdbc.sql("""
                                 insert into resumption_policy (colour, category, decision) values (?, ?, ?)
                                 on conflict (colour, category) do update set decision = excluded.decision""")
-                        .params(colour.name(), category.name(), decision.name()).update();
+                        .params(colour.name(), category.name(), decision.name())
+                        .update();
                 before.put(colour + "/" + category, was.name());
                 after.put(colour + "/" + category, decision.name());
             }
         }));
         if (!after.isEmpty()) {
-            audit.record(AuditEntry.of("enterprises", "PolicyMatrix", null, "POLICY_MATRIX_CHANGED").change(before, after));
+            audit.record(AuditEntry.of("enterprises", "PolicyMatrix", null, "POLICY_MATRIX_CHANGED")
+                    .change(before, after));
         }
         return after.size();
     }

@@ -1,12 +1,18 @@
 package org.fugong.enterprises.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
-import org.fugong.enterprises.applications.Application;
-import org.fugong.enterprises.applications.Checklist;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.Checklist;
 import org.fugong.enterprises.applications.PolicyDecision;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskColourChanged;
@@ -16,13 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * 复工图与疫情图相匹配: when a district's colour changes, its pending applications are ruled on again
@@ -36,8 +35,7 @@ public class PolicyReevaluation {
     private static final Logger log = LoggerFactory.getLogger(PolicyReevaluation.class);
 
     /** What a colour change did to a district's applications. */
-    public record Result(int reevaluated, int approved, int flagged) {
-    }
+    public record Result(int reevaluated, int approved, int flagged) {}
 
     private final JdbcClient jdbc;
     private final ApplicationStore store;
@@ -47,8 +45,14 @@ public class PolicyReevaluation {
     private final AuditTrail audit;
     private final Clock clock;
 
-    PolicyReevaluation(JdbcClient jdbc, ApplicationStore store, EnterpriseDirectory directory, Checklist checklist,
-                       PolicyMatrix matrix, AuditTrail audit, Clock clock) {
+    PolicyReevaluation(
+            JdbcClient jdbc,
+            ApplicationStore store,
+            EnterpriseDirectory directory,
+            Checklist checklist,
+            PolicyMatrix matrix,
+            AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.directory = directory;
@@ -64,8 +68,13 @@ public class PolicyReevaluation {
             return;
         }
         Result result = reevaluate(change.districtCode(), change.to(), change.date());
-        log.info("District {} turned {}: {} applications ruled on again, {} approved, {} enterprises flagged",
-                change.districtCode(), change.to(), result.reevaluated(), result.approved(), result.flagged());
+        log.info(
+                "District {} turned {}: {} applications ruled on again, {} approved, {} enterprises flagged",
+                change.districtCode(),
+                change.to(),
+                result.reevaluated(),
+                result.approved(),
+                result.flagged());
     }
 
     @Transactional
@@ -74,25 +83,41 @@ public class PolicyReevaluation {
         var cells = matrix.cells();
         int reevaluated = 0;
         int approved = 0;
-        List<Application> pending = store.where("a.district_code = :district and a.status in ('SUBMITTED', 'IN_REVIEW')",
-                "order by a.submitted_at for update of a", Map.of("district", districtCode));
+        List<Application> pending = store.where(
+                "a.district_code = :district and a.status in ('SUBMITTED', 'IN_REVIEW')",
+                "order by a.submitted_at for update of a",
+                Map.of("district", districtCode));
         for (Application application : pending) {
             EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
-            PolicyMatrix.Ruling ruling = PolicyMatrix.rule(cells, enterprise, colour, Checklist.unmet(application.measures(), items));
+            PolicyMatrix.Ruling ruling =
+                    PolicyMatrix.rule(cells, enterprise, colour, Checklist.unmet(application.measures(), items));
             if (ruling.decision() == application.policyDecision() && colour == application.policyColour()) {
                 continue;
             }
             reevaluated++;
             String remark = application.policyColour() + " → " + colour + " · " + application.policyDecision() + " → "
                     + ruling.decision();
-            Application after = store.transition(application, application.status(), ApplicationStore.POLICY, "REEVALUATED",
-                    remark, Map.of("policy_decision", ruling.decision().name(), "policy_colour", colour.name(),
-                            "policy_category", ruling.category().name()));
+            Application after = store.transition(
+                    application,
+                    application.status(),
+                    ApplicationStore.POLICY,
+                    "REEVALUATED",
+                    remark,
+                    Map.of(
+                            "policy_decision",
+                            ruling.decision().name(),
+                            "policy_colour",
+                            colour.name(),
+                            "policy_category",
+                            ruling.category().name()));
             if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
-                after = store.approve(ApplicationStore.POLICY, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
+                after = store.approve(
+                        ApplicationStore.POLICY, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
                 approved++;
             }
-            audit.recordAs(ApplicationStore.POLICY.getUsername(), null,
+            audit.recordAs(
+                    ApplicationStore.POLICY.getUsername(),
+                    null,
                     ApplicationStore.entry(after, "APPLICATION_REEVALUATED", application));
         }
         return new Result(reevaluated, approved, flag(districtCode, colour, day));
@@ -110,19 +135,30 @@ public class PolicyReevaluation {
                             version = version + 1
                         where district_code = :district and status in ('APPROVED', 'RESUMED') and not flagged
                         returning id""")
-                .param("reason", reason).param("now", now).param("district", districtCode)
-                .query(UUID.class).list();
+                .param("reason", reason)
+                .param("now", now)
+                .param("district", districtCode)
+                .query(UUID.class)
+                .list();
         if (!ids.isEmpty()) {
             jdbc.sql("""
                             insert into resumption_application_step (application_id, at, actor_name, action, from_status,
                                                                      to_status, remark)
                             select id, :now, :actor, 'FLAGGED', status, status, :reason
                             from resumption_application where id = any(:ids)""")
-                    .param("now", now).param("actor", ApplicationStore.POLICY.getUsername()).param("reason", reason)
-                    .param("ids", ids.toArray(UUID[]::new)).update();
-            audit.recordAs(ApplicationStore.POLICY.getUsername(), null, AuditEntry.of("enterprises", "ResumptionApplication",
-                    null, "APPLICATIONS_FLAGGED").change(null, Map.of("district", districtCode, "colour", colour.name(),
-                    "count", ids.size())).owner(districtCode, null));
+                    .param("now", now)
+                    .param("actor", ApplicationStore.POLICY.getUsername())
+                    .param("reason", reason)
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .update();
+            audit.recordAs(
+                    ApplicationStore.POLICY.getUsername(),
+                    null,
+                    AuditEntry.of("enterprises", "ResumptionApplication", null, "APPLICATIONS_FLAGGED")
+                            .change(
+                                    null,
+                                    Map.of("district", districtCode, "colour", colour.name(), "count", ids.size()))
+                            .owner(districtCode, null));
         }
         return ids.size();
     }

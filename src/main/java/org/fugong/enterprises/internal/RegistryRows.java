@@ -1,5 +1,8 @@
 package org.fugong.enterprises.internal;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.ContactPhone;
 import org.fugong.enterprises.EnterpriseSize;
@@ -11,10 +14,6 @@ import org.fugong.geography.Geography;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The rows of a registry file, one at a time: each cell checked against its column's rule, the
@@ -34,15 +33,22 @@ class RegistryRows {
      * code seen earlier in the file is a duplicate; codes already in the registry are checked for the
      * whole file at once by the caller).
      */
-    @Nullable NewEnterprise check(int line, List<String> cells, Scope scope, Map<String, Integer> codesInFile,
-                                 List<EnterpriseImports.Problem> problems) {
+    @Nullable NewEnterprise check(
+            int line,
+            List<String> cells,
+            Scope scope,
+            Map<String, Integer> codesInFile,
+            List<EnterpriseImports.Problem> problems) {
         int before = problems.size();
         String uscc = TabularFile.cell(cells, 0).toUpperCase(Locale.ROOT);
         if (!UnifiedSocialCreditCode.isValid(uscc)) {
             problems.add(new EnterpriseImports.Problem(line, "uscc", "enterprises.import.error.uscc", List.of(uscc)));
         } else if (codesInFile.putIfAbsent(uscc, line) != null) {
-            problems.add(new EnterpriseImports.Problem(line, "uscc", "enterprises.import.error.duplicate", List.of(uscc,
-                    Integer.toString(codesInFile.get(uscc)))));
+            problems.add(new EnterpriseImports.Problem(
+                    line,
+                    "uscc",
+                    "enterprises.import.error.duplicate",
+                    List.of(uscc, Integer.toString(codesInFile.get(uscc)))));
         }
         String name = TabularFile.cell(cells, 1);
         if (name.isEmpty() || name.length() > 200) {
@@ -50,29 +56,41 @@ class RegistryRows {
         }
         String legal = TabularFile.cell(cells, 2);
         if (legal.isEmpty() || legal.length() > 100) {
-            problems.add(new EnterpriseImports.Problem(line, "legal_representative", "enterprises.import.error.required", List.of()));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "legal_representative", "enterprises.import.error.required", List.of()));
         }
         String district = TabularFile.cell(cells, 3);
         if (geography.district(district).isEmpty()) {
-            problems.add(new EnterpriseImports.Problem(line, "district_code", "enterprises.import.error.district", List.of(district)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "district_code", "enterprises.import.error.district", List.of(district)));
         } else if (!scope.permitsDistrict(district)) {
-            problems.add(new EnterpriseImports.Problem(line, "district_code", "enterprises.import.error.notYourDistrict", List.of(district)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "district_code", "enterprises.import.error.notYourDistrict", List.of(district)));
         }
         String township = TabularFile.cell(cells, 4);
         if (!township.isEmpty() && !geography.contains(district, township)) {
-            problems.add(new EnterpriseImports.Problem(line, "township_code", "enterprises.import.error.township", List.of(township, district)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "township_code", "enterprises.import.error.township", List.of(township, district)));
         }
-        IndustrySection industry = parse(IndustrySection.class, TabularFile.cell(cells, 5).toUpperCase(Locale.ROOT));
+        IndustrySection industry =
+                parse(IndustrySection.class, TabularFile.cell(cells, 5).toUpperCase(Locale.ROOT));
         if (industry == null) {
-            problems.add(new EnterpriseImports.Problem(line, "industry_section", "enterprises.import.error.industry", List.of(TabularFile.cell(cells, 5))));
+            problems.add(new EnterpriseImports.Problem(
+                    line,
+                    "industry_section",
+                    "enterprises.import.error.industry",
+                    List.of(TabularFile.cell(cells, 5))));
         }
-        EnterpriseSize size = parse(EnterpriseSize.class, TabularFile.cell(cells, 6).toUpperCase(Locale.ROOT));
+        EnterpriseSize size =
+                parse(EnterpriseSize.class, TabularFile.cell(cells, 6).toUpperCase(Locale.ROOT));
         if (size == null) {
-            problems.add(new EnterpriseImports.Problem(line, "size", "enterprises.import.error.size", List.of(TabularFile.cell(cells, 6))));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "size", "enterprises.import.error.size", List.of(TabularFile.cell(cells, 6))));
         }
         Boolean above = yesNo(TabularFile.cell(cells, 7));
         if (above == null) {
-            problems.add(new EnterpriseImports.Problem(line, "above_scale", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 7))));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "above_scale", "enterprises.import.error.boolean", List.of(TabularFile.cell(cells, 7))));
         }
         int staff = -1;
         try {
@@ -81,17 +99,20 @@ class RegistryRows {
             // reported below
         }
         if (staff < 0) {
-            problems.add(new EnterpriseImports.Problem(line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "staff_count", "enterprises.import.error.staff", List.of(TabularFile.cell(cells, 8))));
         }
         String keyText = TabularFile.cell(cells, 9);
         Boolean key = keyText.isEmpty() ? Boolean.FALSE : yesNo(keyText);
         if (key == null) {
-            problems.add(new EnterpriseImports.Problem(line, "key_enterprise", "enterprises.import.error.boolean", List.of(keyText)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "key_enterprise", "enterprises.import.error.boolean", List.of(keyText)));
         }
         String categoryText = TabularFile.cell(cells, 10).toUpperCase(Locale.ROOT);
         PriorityCategory category = categoryText.isEmpty() ? null : parse(PriorityCategory.class, categoryText);
         if (!categoryText.isEmpty() && category == null) {
-            problems.add(new EnterpriseImports.Problem(line, "priority_category", "enterprises.import.error.category", List.of(categoryText)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "priority_category", "enterprises.import.error.category", List.of(categoryText)));
         }
         Double area = null;
         String areaText = TabularFile.cell(cells, 11);
@@ -102,22 +123,37 @@ class RegistryRows {
                 area = -1.0;
             }
             if (area < 0 || area.isNaN() || area.isInfinite()) {
-                problems.add(new EnterpriseImports.Problem(line, "floor_area_m2", "enterprises.import.error.area", List.of(areaText)));
+                problems.add(new EnterpriseImports.Problem(
+                        line, "floor_area_m2", "enterprises.import.error.area", List.of(areaText)));
             }
         }
         String contact = TabularFile.cell(cells, 12);
         if (contact.length() > 100) {
-            problems.add(new EnterpriseImports.Problem(line, "contact_name", "enterprises.import.error.contact", List.of()));
+            problems.add(
+                    new EnterpriseImports.Problem(line, "contact_name", "enterprises.import.error.contact", List.of()));
         }
         String phone = TabularFile.cell(cells, 13);
         if (!phone.isEmpty() && !ContactPhone.isValid(phone)) {
-            problems.add(new EnterpriseImports.Problem(line, "contact_phone", "enterprises.import.error.phone", List.of(phone)));
+            problems.add(new EnterpriseImports.Problem(
+                    line, "contact_phone", "enterprises.import.error.phone", List.of(phone)));
         }
         if (problems.size() > before) {
             return null;
         }
-        return new NewEnterprise(uscc, name, legal, district, township.isEmpty() ? null : township, industry, size,
-                above, staff, key, category, area, contact.isEmpty() ? null : contact,
+        return new NewEnterprise(
+                uscc,
+                name,
+                legal,
+                district,
+                township.isEmpty() ? null : township,
+                industry,
+                size,
+                above,
+                staff,
+                key,
+                category,
+                area,
+                contact.isEmpty() ? null : contact,
                 phone.isEmpty() ? null : ContactPhone.normalise(phone));
     }
 
@@ -129,7 +165,6 @@ class RegistryRows {
             default -> null;
         };
     }
-
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
         try {

@@ -1,23 +1,21 @@
 package org.fugong.enterprises.internal;
 
-import org.fugong.enterprises.applications.PolicyDecision;
-import org.fugong.enterprises.applications.Application;
-import org.fugong.enterprises.applications.ApplicationStatus;
-import org.fugong.enterprises.applications.PolicyCategory;
-import org.fugong.access.Scope;
-import org.fugong.shell.SqlText;
-import org.fugong.shell.Slice;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.enterprises.applications.PolicyCategory;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.shell.Slice;
+import org.fugong.shell.SqlText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The district's review queue: applications waiting for a decision, oldest first, or the approved
@@ -28,11 +26,18 @@ import java.util.UUID;
 @Service
 public class ReviewQueue {
 
-    public enum View { PENDING, FLAGGED }
-
-    public record Filter(View view, @Nullable String districtCode, @Nullable PolicyDecision decision,
-                         @Nullable PolicyCategory category, @Nullable ApplicationStatus status, @Nullable String text) {
+    public enum View {
+        PENDING,
+        FLAGGED
     }
+
+    public record Filter(
+            View view,
+            @Nullable String districtCode,
+            @Nullable PolicyDecision decision,
+            @Nullable PolicyCategory category,
+            @Nullable ApplicationStatus status,
+            @Nullable String text) {}
 
     private final ApplicationStore store;
 
@@ -77,8 +82,8 @@ public class ReviewQueue {
             params.put("after_id", after.uuid(1));
         }
         params.put("limit", size + 1);
-        List<Application> rows = store.where(String.join(" and ", conditions), "order by a.submitted_at, a.id limit :limit",
-                params);
+        List<Application> rows =
+                store.where(String.join(" and ", conditions), "order by a.submitted_at, a.id limit :limit", params);
         return Slice.of(rows, size, a -> List.of(a.submittedAt(), a.id()));
     }
 }

@@ -2,6 +2,7 @@ package org.fugong.enterprises.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** The applications' figures for the resumption index, and one application, in the caller's scope. */
 @RestController
@@ -30,7 +29,9 @@ class ApplicationApi {
     }
 
     @GetMapping("/figures")
-    @Operation(summary = "Enterprises by application status, above-scale resumption rate and staff on site, per district and in total")
+    @Operation(
+            summary =
+                    "Enterprises by application status, above-scale resumption rate and staff on site, per district and in total")
     ResumptionFigures.CityFigures figures() {
         return figures.figures(currentActor.scope());
     }

@@ -1,50 +1,36 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.NotFoundException;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.fugong.access.Actor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.fugong.access.CurrentActor;
-import org.fugong.access.Role;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.applications.ApplicationReview;
-import org.fugong.enterprises.internal.ApplicationStore;
-import org.fugong.shell.Choice;
-import org.fugong.shell.FormStep;
-import org.springframework.validation.BindingResult;
-import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.enterprises.applications.Checklist;
-import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.applications.PolicyCategory;
-import org.fugong.enterprises.applications.PolicyDecision;
-import org.fugong.enterprises.internal.ReviewQueue;
 import org.fugong.enterprises.applications.Review;
+import org.fugong.enterprises.internal.ApplicationStore;
 import org.fugong.geography.Geography;
+import org.fugong.shell.FormStep;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * One return-to-work application: its page with the history, and the steps its reader may take
@@ -66,8 +52,7 @@ class ApplicationController {
         private @Nullable String reason;
         private Map<String, VerdictForm> verdicts = new LinkedHashMap<>();
 
-        StepForm() {
-        }
+        StepForm() {}
 
         StepForm(@Nullable Long version) {
             this.version = version;
@@ -79,8 +64,8 @@ class ApplicationController {
 
         Map<String, Application.ItemVerdict> itemVerdicts() {
             Map<String, Application.ItemVerdict> itemVerdicts = new LinkedHashMap<>();
-            verdicts.forEach((code, v) -> itemVerdicts.put(code, new Application.ItemVerdict(!"wanting".equals(v.getState()),
-                    v.getRemark())));
+            verdicts.forEach((code, v) -> itemVerdicts.put(
+                    code, new Application.ItemVerdict(!"wanting".equals(v.getState()), v.getRemark())));
             return itemVerdicts;
         }
 
@@ -150,9 +135,16 @@ class ApplicationController {
     private final Times times;
     private final Clock clock;
 
-    ApplicationController(ApplicationDesk desk, ApplicationReview review, ApplicationStore store, Checklist checklist,
-                          EnterpriseDirectory directory, CurrentActor currentActor, Geography geography, Times times,
-                          Clock clock) {
+    ApplicationController(
+            ApplicationDesk desk,
+            ApplicationReview review,
+            ApplicationStore store,
+            Checklist checklist,
+            EnterpriseDirectory directory,
+            CurrentActor currentActor,
+            Geography geography,
+            Times times,
+            Clock clock) {
         this.desk = desk;
         this.review = review;
         this.store = store;
@@ -165,9 +157,20 @@ class ApplicationController {
     }
 
     @PostMapping("/applications/{id}/resumed")
-    String resumed(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "application.resumed.saved",
+    String resumed(
+            @PathVariable UUID id,
+            @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(
+                id,
+                result,
+                model,
+                redirect,
+                response,
+                "application.resumed.saved",
                 () -> desk.confirmResumed(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
@@ -199,47 +202,105 @@ class ApplicationController {
         model.addAttribute("unmet", unmet);
         model.addAttribute("geography", geography);
         model.addAttribute("reviewer", ApplicationReview.reviews(currentActor.get()));
-        model.addAttribute("owner", application.enterpriseId().equals(currentActor.get().enterpriseId()));
+        model.addAttribute(
+                "owner", application.enterpriseId().equals(currentActor.get().enterpriseId()));
         model.addAttribute("today", times.today());
         model.addAttribute("now", clock.instant());
         return "applications/detail";
     }
 
     @PostMapping("/applications/{id}/review")
-    String startReview(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                       RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "application.review.started",
+    String startReview(
+            @PathVariable UUID id,
+            @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(
+                id,
+                result,
+                model,
+                redirect,
+                response,
+                "application.review.started",
                 () -> review.startReview(currentActor.get(), currentActor.scope(), id, step.at()));
     }
 
     @PostMapping("/applications/{id}/decision")
-    String decide(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result,
-                  @RequestParam Review.Outcome outcome, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "application.decided." + outcome,
-                () -> review.decide(currentActor.get(), currentActor.scope(), id, step.at(),
+    String decide(
+            @PathVariable UUID id,
+            @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            @RequestParam Review.Outcome outcome,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(
+                id,
+                result,
+                model,
+                redirect,
+                response,
+                "application.decided." + outcome,
+                () -> review.decide(
+                        currentActor.get(),
+                        currentActor.scope(),
+                        id,
+                        step.at(),
                         new Review(outcome, step.itemVerdicts(), step.getRemark())));
     }
 
     @PostMapping("/applications/{id}/suspend")
-    String suspend(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "application.suspended",
+    String suspend(
+            @PathVariable UUID id,
+            @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(
+                id,
+                result,
+                model,
+                redirect,
+                response,
+                "application.suspended",
                 () -> review.suspend(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
     }
 
     @PostMapping("/applications/{id}/clear-flag")
-    String clearFlag(@PathVariable UUID id, @ModelAttribute("step") StepForm step, BindingResult result, Model model,
-                     RedirectAttributes redirect, HttpServletResponse response) {
-        return act(id, result, model, redirect, response, "application.flagCleared",
+    String clearFlag(
+            @PathVariable UUID id,
+            @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(
+                id,
+                result,
+                model,
+                redirect,
+                response,
+                "application.flagCleared",
                 () -> review.clearFlag(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
     }
 
     /** Runs a step; on success back to the page with the message, on refusal the page with the reason. */
-    private String act(UUID id, BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
-                       String success, Supplier<Application> step) {
-        return new FormStep(result, model, redirect, response).run(step::get, success, "/applications/" + id,
-                () -> detail(desk.get(currentActor.scope(), id), model));
+    private String act(
+            UUID id,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            String success,
+            Supplier<Application> step) {
+        return new FormStep(result, model, redirect, response)
+                .run(
+                        step::get,
+                        success,
+                        "/applications/" + id,
+                        () -> detail(desk.get(currentActor.scope(), id), model));
     }
-
 }

@@ -1,14 +1,13 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.enterprises.applications.Application;
-import org.fugong.enterprises.applications.ApplicationInput;
-import org.fugong.shell.InvalidInputException;
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.ApplicationInput;
+import org.fugong.shell.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application form as typed: text, so that a malformed number or date comes back to the form
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 public class ApplicationForm {
 
-    public ApplicationForm() {
-    }
+    public ApplicationForm() {}
 
     private @Nullable Long version;
     private String plannedDate = "";
@@ -31,7 +29,9 @@ public class ApplicationForm {
     static ApplicationForm of(Application application) {
         ApplicationForm form = new ApplicationForm();
         form.version = application.version();
-        form.plannedDate = application.plannedDate() == null ? "" : application.plannedDate().toString();
+        form.plannedDate = application.plannedDate() == null
+                ? ""
+                : application.plannedDate().toString();
         form.staffLocal = text(application.staffLocal());
         form.staffOtherProvinces = text(application.staffOtherProvinces());
         form.staffRiskAreas = text(application.staffRiskAreas());
@@ -43,9 +43,14 @@ public class ApplicationForm {
     /** The input; refused with each field that could not be read as what it must be. */
     ApplicationInput input() {
         Map<String, String> problems = new LinkedHashMap<>();
-        ApplicationInput input = new ApplicationInput(date(problems), number("staffLocal", staffLocal, problems),
+        ApplicationInput input = new ApplicationInput(
+                date(problems),
+                number("staffLocal", staffLocal, problems),
                 number("staffOtherProvinces", staffOtherProvinces, problems),
-                number("staffRiskAreas", staffRiskAreas, problems), measures, commitmentName, commitmentAccepted);
+                number("staffRiskAreas", staffRiskAreas, problems),
+                measures,
+                commitmentName,
+                commitmentAccepted);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -1,50 +1,29 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.NotFoundException;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
-import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
-import org.fugong.enterprises.applications.ApplicationReview;
-import org.fugong.enterprises.internal.ApplicationStore;
-import org.fugong.shell.Choice;
-import org.fugong.shell.FormStep;
-import org.springframework.validation.BindingResult;
-import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.enterprises.applications.Checklist;
-import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.applications.PolicyCategory;
-import org.fugong.enterprises.applications.PolicyDecision;
-import org.fugong.enterprises.internal.ReviewQueue;
-import org.fugong.enterprises.applications.Review;
-import org.fugong.geography.Geography;
+import org.fugong.shell.FormStep;
+import org.fugong.shell.NotFoundException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The enterprise's own applications: its list, and the form it fills in, saves as a draft and files.
@@ -59,8 +38,12 @@ class ApplicationFormController {
     private final CurrentActor currentActor;
     private final Times times;
 
-    ApplicationFormController(ApplicationDesk desk, Checklist checklist, EnterpriseDirectory directory,
-                              CurrentActor currentActor, Times times) {
+    ApplicationFormController(
+            ApplicationDesk desk,
+            Checklist checklist,
+            EnterpriseDirectory directory,
+            CurrentActor currentActor,
+            Times times) {
         this.desk = desk;
         this.checklist = checklist;
         this.directory = directory;
@@ -89,7 +72,8 @@ class ApplicationFormController {
         }
         ApplicationForm form = new ApplicationForm();
         // A returning enterprise starts from what it wrote last time.
-        desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()).stream().findFirst()
+        desk.ofEnterprise(currentActor.scope(), actor.enterpriseId()).stream()
+                .findFirst()
                 .ifPresent(last -> {
                     ApplicationForm previous = ApplicationForm.of(last);
                     form.setStaffLocal(previous.getStaffLocal());
@@ -102,35 +86,61 @@ class ApplicationFormController {
     }
 
     @PostMapping("/applications")
-    String create(@ModelAttribute("form") ApplicationForm form, BindingResult result,
-                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String create(
+            @ModelAttribute("form") ApplicationForm form,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         return write(null, form, result, action, model, redirect, response);
     }
 
     @PostMapping("/applications/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") ApplicationForm form, BindingResult result,
-                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") ApplicationForm form,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         return write(id, form, result, action, model, redirect, response);
     }
 
-    private String write(@Nullable UUID id, ApplicationForm form, BindingResult result, String action, Model model,
-                         RedirectAttributes redirect, HttpServletResponse response) {
+    private String write(
+            @Nullable UUID id,
+            ApplicationForm form,
+            BindingResult result,
+            String action,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (!currentActor.get().hasRole(Role.ENTERPRISE)) {
             throw new AccessDeniedException("Only an enterprise files applications");
         }
         Application application = id == null ? null : desk.get(currentActor.scope(), id);
-        return new FormStep(result, model, redirect, response).run(() -> {
-            Application saved = desk.save(currentActor.get(), currentActor.scope(), id, form.getVersion(), form.input(),
-                    "submit".equals(action));
-            redirect.addFlashAttribute("success", switch (saved.status()) {
-                case APPROVED -> "application.saved.approved";
-                case SUBMITTED -> saved.held() ? "application.saved.held" : "application.saved.submitted";
-                default -> "application.saved.draft";
-            });
-            return "redirect:/applications/" + saved.id();
-        }, () -> formPage(model, application));
+        return new FormStep(result, model, redirect, response)
+                .run(
+                        () -> {
+                            Application saved = desk.save(
+                                    currentActor.get(),
+                                    currentActor.scope(),
+                                    id,
+                                    form.getVersion(),
+                                    form.input(),
+                                    "submit".equals(action));
+                            redirect.addFlashAttribute(
+                                    "success",
+                                    switch (saved.status()) {
+                                        case APPROVED -> "application.saved.approved";
+                                        case SUBMITTED ->
+                                            saved.held() ? "application.saved.held" : "application.saved.submitted";
+                                        default -> "application.saved.draft";
+                                    });
+                            return "redirect:/applications/" + saved.id();
+                        },
+                        () -> formPage(model, application));
     }
 
     private String formPage(Model model, @Nullable Application application) {
@@ -145,7 +155,8 @@ class ApplicationFormController {
     @GetMapping("/applications/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
         Application application = desk.get(currentActor.scope(), id);
-        if (!currentActor.get().hasRole(Role.ENTERPRISE) || !application.status().editable()) {
+        if (!currentActor.get().hasRole(Role.ENTERPRISE)
+                || !application.status().editable()) {
             return "redirect:/applications/" + id;
         }
         model.addAttribute("form", ApplicationForm.of(application));

@@ -2,6 +2,7 @@ package org.fugong.enterprises.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/enterprises")
@@ -33,15 +32,19 @@ class EnterpriseApi {
 
     @GetMapping
     @Operation(summary = "Enterprises in the caller's scope, a page at a time; pass 'next' back as 'after'")
-    Slice<EnterpriseSummary> list(@RequestParam(required = false) @Nullable String q,
-                                   @RequestParam(required = false) @Nullable String district,
-                                   @RequestParam(required = false) @Nullable IndustrySection industry,
-                                   @RequestParam(required = false) @Nullable EnterpriseSize size,
-                                   @RequestParam(required = false) @Nullable Boolean aboveScale,
-                                   @RequestParam(required = false) @Nullable String after,
-                                   @RequestParam(defaultValue = "50") int limit) {
-        return directory.search(currentActor.scope(), new EnterpriseCriteria(q, district, null, industry, size, aboveScale),
-                after, Math.max(1, Math.min(limit, 500)));
+    Slice<EnterpriseSummary> list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable IndustrySection industry,
+            @RequestParam(required = false) @Nullable EnterpriseSize size,
+            @RequestParam(required = false) @Nullable Boolean aboveScale,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(defaultValue = "50") int limit) {
+        return directory.search(
+                currentActor.scope(),
+                new EnterpriseCriteria(q, district, null, industry, size, aboveScale),
+                after,
+                Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/{id}")

@@ -1,32 +1,31 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
-import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;
+import org.fugong.enterprises.applications.ApplicationDesk;
+import org.fugong.enterprises.internal.EnterpriseImports;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Choice;
+import org.fugong.shell.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Arrays;
-import java.util.UUID;
 
 /** The registry as officials, commissioners and enterprises see it: only what their scope permits. */
 @Controller
@@ -40,8 +39,11 @@ class EnterpriseController {
 
     private final ApplicationDesk applications;
 
-    EnterpriseController(EnterpriseDirectory directory, CurrentActor currentActor, Geography geography,
-                         ApplicationDesk applications) {
+    EnterpriseController(
+            EnterpriseDirectory directory,
+            CurrentActor currentActor,
+            Geography geography,
+            ApplicationDesk applications) {
         this.applications = applications;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -49,23 +51,37 @@ class EnterpriseController {
     }
 
     @GetMapping("/enterprises")
-    String list(@RequestParam(required = false) @Nullable String q,
-                @RequestParam(required = false) @Nullable String district,
-                @RequestParam(required = false) @Nullable IndustrySection industry,
-                @RequestParam(required = false) @Nullable EnterpriseSize size,
-                @RequestParam(required = false) @Nullable Boolean aboveScale,
-                @RequestParam(required = false) @Nullable String after,
-                HtmxRequest htmx, Model model, Locale locale) {
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable IndustrySection industry,
+            @RequestParam(required = false) @Nullable EnterpriseSize size,
+            @RequestParam(required = false) @Nullable Boolean aboveScale,
+            @RequestParam(required = false) @Nullable String after,
+            HtmxRequest htmx,
+            Model model,
+            Locale locale) {
         Scope scope = currentActor.scope();
         var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
         model.addAttribute("slice", directory.search(scope, criteria, after, PAGE_SIZE));
         model.addAttribute("criteria", criteria);
         model.addAttribute("geography", geography);
-        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code()))
-                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
-        model.addAttribute("industries", Arrays.stream(IndustrySection.values())
-                .map(i -> Choice.ofKey(i.name(), i.messageKey())).toList());
-        model.addAttribute("sizes", Arrays.stream(EnterpriseSize.values()).map(z -> Choice.ofKey(z.name(), "size." + z)).toList());
+        model.addAttribute(
+                "districts",
+                geography.districts().stream()
+                        .filter(d -> scope.permitsDistrict(d.code()))
+                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
+                        .toList());
+        model.addAttribute(
+                "industries",
+                Arrays.stream(IndustrySection.values())
+                        .map(i -> Choice.ofKey(i.name(), i.messageKey()))
+                        .toList());
+        model.addAttribute(
+                "sizes",
+                Arrays.stream(EnterpriseSize.values())
+                        .map(z -> Choice.ofKey(z.name(), "size." + z))
+                        .toList());
         // htmx asks for the rows only: the first page of a new filter, or the next page appended.
         if (htmx.isHtmxRequest()) {
             return after == null ? "enterprises/list :: results" : "enterprises/list :: rows";
@@ -93,12 +109,14 @@ class EnterpriseController {
 
     /** The current filter as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese). */
     @GetMapping(value = "/enterprises/export.csv")
-    void export(@RequestParam(required = false) @Nullable String q,
-                @RequestParam(required = false) @Nullable String district,
-                @RequestParam(required = false) @Nullable IndustrySection industry,
-                @RequestParam(required = false) @Nullable EnterpriseSize size,
-                @RequestParam(required = false) @Nullable Boolean aboveScale,
-                HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable IndustrySection industry,
+            @RequestParam(required = false) @Nullable EnterpriseSize size,
+            @RequestParam(required = false) @Nullable Boolean aboveScale,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = currentActor.scope();
         var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
         response.setContentType("text/csv;charset=UTF-8");
@@ -107,34 +125,64 @@ class EnterpriseController {
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
         // The import's columns, so that an export can be corrected and imported elsewhere.
-        out.println(String.join(",", EnterpriseImports.COLUMNS) + "," + String.join(",", EnterpriseImports.OPTIONAL_COLUMNS));
-        directory.forEach(scope, criteria, e -> out.println(String.join(",", e.uscc(), csv(e.name()),
-                csv(e.legalRepresentative()), e.districtCode(), e.townshipCode() == null ? "" : e.townshipCode(),
-                e.industrySection().name(), e.size().name(), Boolean.toString(e.aboveScale()),
-                Integer.toString(e.staffCount()), Boolean.toString(e.keyEnterprise()),
-                e.priorityCategory() == null ? "" : e.priorityCategory().name(),
-                e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()),
-                e.contactName() == null ? "" : csv(e.contactName()), e.contactPhone() == null ? "" : e.contactPhone())));
+        out.println(String.join(",", EnterpriseImports.COLUMNS) + ","
+                + String.join(",", EnterpriseImports.OPTIONAL_COLUMNS));
+        directory.forEach(
+                scope,
+                criteria,
+                e -> out.println(String.join(
+                        ",",
+                        e.uscc(),
+                        csv(e.name()),
+                        csv(e.legalRepresentative()),
+                        e.districtCode(),
+                        e.townshipCode() == null ? "" : e.townshipCode(),
+                        e.industrySection().name(),
+                        e.size().name(),
+                        Boolean.toString(e.aboveScale()),
+                        Integer.toString(e.staffCount()),
+                        Boolean.toString(e.keyEnterprise()),
+                        e.priorityCategory() == null ? "" : e.priorityCategory().name(),
+                        e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()),
+                        e.contactName() == null ? "" : csv(e.contactName()),
+                        e.contactPhone() == null ? "" : e.contactPhone())));
         out.flush();
     }
 
     /** The current filter as an Excel workbook, written as it streams (a district's list can be large). */
     @GetMapping(value = "/enterprises/export.xlsx")
-    void exportXlsx(@RequestParam(required = false) @Nullable String q,
-                    @RequestParam(required = false) @Nullable String district,
-                    @RequestParam(required = false) @Nullable IndustrySection industry,
-                    @RequestParam(required = false) @Nullable EnterpriseSize size,
-                    @RequestParam(required = false) @Nullable Boolean aboveScale,
-                    Locale locale, HttpServletResponse response) throws IOException {
+    void exportXlsx(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable IndustrySection industry,
+            @RequestParam(required = false) @Nullable EnterpriseSize size,
+            @RequestParam(required = false) @Nullable Boolean aboveScale,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = currentActor.scope();
         var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"");
         try (var workbook = new SXSSFWorkbook(200)) {
             var sheet = workbook.createSheet();
-            String[] header = {"uscc", "name", "legal_representative", "district_code", "district", "township_code",
-                    "industry_section", "size", "above_scale", "staff_count", "key_enterprise", "priority_category",
-                    "floor_area_m2", "contact_name", "contact_phone"};
+            String[] header = {
+                "uscc",
+                "name",
+                "legal_representative",
+                "district_code",
+                "district",
+                "township_code",
+                "industry_section",
+                "size",
+                "above_scale",
+                "staff_count",
+                "key_enterprise",
+                "priority_category",
+                "floor_area_m2",
+                "contact_name",
+                "contact_phone"
+            };
             var first = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 first.createCell(i).setCellValue(header[i]);
@@ -146,14 +194,22 @@ class EnterpriseController {
                 row.createCell(1).setCellValue(e.name());
                 row.createCell(2).setCellValue(e.legalRepresentative());
                 row.createCell(3).setCellValue(e.districtCode());
-                row.createCell(4).setCellValue(geography.district(e.districtCode()).map(d -> d.name(locale)).orElse(""));
+                row.createCell(4)
+                        .setCellValue(geography
+                                .district(e.districtCode())
+                                .map(d -> d.name(locale))
+                                .orElse(""));
                 row.createCell(5).setCellValue(e.townshipCode() == null ? "" : e.townshipCode());
                 row.createCell(6).setCellValue(e.industrySection().name());
                 row.createCell(7).setCellValue(e.size().name());
                 row.createCell(8).setCellValue(e.aboveScale());
                 row.createCell(9).setCellValue(e.staffCount());
                 row.createCell(10).setCellValue(e.keyEnterprise());
-                row.createCell(11).setCellValue(e.priorityCategory() == null ? "" : e.priorityCategory().name());
+                row.createCell(11)
+                        .setCellValue(
+                                e.priorityCategory() == null
+                                        ? ""
+                                        : e.priorityCategory().name());
                 if (e.floorAreaM2() != null) {
                     row.createCell(12).setCellValue(e.floorAreaM2());
                 }

@@ -1,10 +1,12 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.enterprises.internal.EnterpriseImports;
+import org.fugong.shell.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.util.UUID;
 
 /** Registry imports: upload a file, then watch it being checked and imported (the page may be left). */
 @Controller
@@ -50,7 +49,8 @@ class ImportController {
 
     @GetMapping("/enterprises/imports/{id}")
     String show(@PathVariable UUID id, HtmxRequest htmx, HttpServletResponse response, Model model) throws IOException {
-        model.addAttribute("job", imports.find(currentActor.scope(), id).orElseThrow(() -> new NotFoundException("import", id)));
+        model.addAttribute(
+                "job", imports.find(currentActor.scope(), id).orElseThrow(() -> new NotFoundException("import", id)));
         return htmx.isHtmxRequest() ? "enterprises/import :: status" : "enterprises/import";
     }
 }

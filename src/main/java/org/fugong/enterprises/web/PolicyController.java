@@ -1,8 +1,10 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.Choice;
-import org.fugong.shell.FormStep;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.enterprises.applications.Checklist;
@@ -10,22 +12,18 @@ import org.fugong.enterprises.applications.PolicyCategory;
 import org.fugong.enterprises.applications.PolicyDecision;
 import org.fugong.enterprises.internal.PolicyMatrix;
 import org.fugong.riskmap.RiskColour;
+import org.fugong.shell.Choice;
+import org.fugong.shell.FormStep;
+import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 
 /** The policy matrix and the prevention checklist: read by officials, edited by the city. */
 @Controller
@@ -56,8 +54,12 @@ class PolicyController {
 
     /** Cells arrive as {@code cell.RED.GENERAL=HOLD}; unknown names are ignored. */
     @PostMapping("/applications/policy")
-    String savePolicy(@RequestParam Map<String, String> params, @RequestParam String fingerprint, Model model,
-                      RedirectAttributes redirect, HttpServletResponse response) {
+    String savePolicy(
+            @RequestParam Map<String, String> params,
+            @RequestParam String fingerprint,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         Map<RiskColour, Map<PolicyCategory, PolicyDecision>> changes = new EnumMap<>(RiskColour.class);
         params.forEach((name, value) -> {
             String[] parts = name.split("\\.");
@@ -70,18 +72,34 @@ class PolicyController {
                 }
             }
         });
-        return FormStep.ofPage("policy", model, redirect, response).run(() -> matrix.update(currentActor.get(), changes,
-                fingerprint), "policy.saved", "/applications/policy", () -> policy(model));
+        return FormStep.ofPage("policy", model, redirect, response)
+                .run(
+                        () -> matrix.update(currentActor.get(), changes, fingerprint),
+                        "policy.saved",
+                        "/applications/policy",
+                        () -> policy(model));
     }
 
     /** A checklist item as typed: a new one (no version) or a change to one. */
-    record ItemForm(@Nullable String code, @Nullable String labelZh, @Nullable String labelEn, Checklist.@Nullable Kind kind,
-                    @Nullable String minimum, @Nullable String position, @Nullable Boolean active, @Nullable Long version) {
+    record ItemForm(
+            @Nullable String code,
+            @Nullable String labelZh,
+            @Nullable String labelEn,
+            Checklist.@Nullable Kind kind,
+            @Nullable String minimum,
+            @Nullable String position,
+            @Nullable Boolean active,
+            @Nullable Long version) {
 
         Checklist.ItemChange change() {
-            return new Checklist.ItemChange(code == null ? "" : code.trim().toUpperCase(Locale.ROOT), labelZh, labelEn,
-                    kind == null ? Checklist.Kind.YES_NO : kind, number("minimum", minimum),
-                    position == null || position.isBlank() ? 99 : number("position", position), Boolean.TRUE.equals(active),
+            return new Checklist.ItemChange(
+                    code == null ? "" : code.trim().toUpperCase(Locale.ROOT),
+                    labelZh,
+                    labelEn,
+                    kind == null ? Checklist.Kind.YES_NO : kind,
+                    number("minimum", minimum),
+                    position == null || position.isBlank() ? 99 : number("position", position),
+                    Boolean.TRUE.equals(active),
                     version);
         }
 
@@ -103,17 +121,27 @@ class PolicyController {
             model.addAttribute("item", new ItemForm("", "", "", Checklist.Kind.YES_NO, "", "", true, null));
         }
         model.addAttribute("items", checklist.all());
-        model.addAttribute("kinds", Arrays.stream(Checklist.Kind.values())
-                .map(k -> Choice.ofKey(k.name(), "checklist.kind." + k.name())).toList());
+        model.addAttribute(
+                "kinds",
+                Arrays.stream(Checklist.Kind.values())
+                        .map(k -> Choice.ofKey(k.name(), "checklist.kind." + k.name()))
+                        .toList());
         model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
         return "applications/checklist";
     }
 
     @PostMapping("/applications/checklist")
-    String saveItem(@ModelAttribute("item") ItemForm item, BindingResult result, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
-        return new FormStep(result, model, redirect, response).run(() -> checklist.save(currentActor.get(), item.change()),
-                "checklist.saved", "/applications/checklist", () -> checklist(model));
+    String saveItem(
+            @ModelAttribute("item") ItemForm item,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return new FormStep(result, model, redirect, response)
+                .run(
+                        () -> checklist.save(currentActor.get(), item.change()),
+                        "checklist.saved",
+                        "/applications/checklist",
+                        () -> checklist(model));
     }
-
 }

@@ -1,50 +1,29 @@
 package org.fugong.enterprises.web;
 
-import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.fugong.access.Actor;
-import org.fugong.access.CurrentActor;
-import org.fugong.access.Role;
-import org.fugong.access.Scope;
-import org.fugong.enterprises.applications.Application;
-import org.fugong.enterprises.applications.ApplicationDesk;
-import org.fugong.enterprises.applications.ApplicationReview;
-import org.fugong.enterprises.internal.ApplicationStore;
-import org.fugong.shell.Choice;
-import org.fugong.shell.FormStep;
-import org.springframework.validation.BindingResult;
-import org.fugong.enterprises.applications.ApplicationStatus;
-import org.fugong.enterprises.applications.Checklist;
-import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.EnterpriseSummary;
-import org.fugong.enterprises.applications.PolicyCategory;
-import org.fugong.enterprises.applications.PolicyDecision;
-import org.fugong.enterprises.internal.ReviewQueue;
-import org.fugong.enterprises.applications.Review;
-import org.fugong.geography.Geography;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.fugong.access.CurrentActor;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.applications.ApplicationReview;
+import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.enterprises.applications.PolicyCategory;
+import org.fugong.enterprises.applications.PolicyDecision;
+import org.fugong.enterprises.internal.ReviewQueue;
+import org.fugong.geography.Geography;
+import org.fugong.shell.Choice;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The district's review queue: applications waiting for a decision, or flagged, and their approval in bulk. */
 @Controller
@@ -58,8 +37,8 @@ class ReviewQueueController {
     private final Geography geography;
     private final Clock clock;
 
-    ReviewQueueController(ApplicationReview review, ReviewQueue queue, CurrentActor currentActor, Geography geography,
-                          Clock clock) {
+    ReviewQueueController(
+            ApplicationReview review, ReviewQueue queue, CurrentActor currentActor, Geography geography, Clock clock) {
         this.review = review;
         this.queue = queue;
         this.currentActor = currentActor;
@@ -68,25 +47,48 @@ class ReviewQueueController {
     }
 
     @GetMapping("/applications/queue")
-    String queue(@RequestParam(defaultValue = "PENDING") ReviewQueue.View view,
-                 @RequestParam(required = false) @Nullable String district,
-                 @RequestParam(required = false) @Nullable PolicyDecision decision,
-                 @RequestParam(required = false) @Nullable PolicyCategory category,
-                 @RequestParam(required = false) @Nullable ApplicationStatus status,
-                 @RequestParam(required = false) @Nullable String q,
-                 @RequestParam(required = false) @Nullable String after,
-                 HtmxRequest htmx, Model model, Locale locale) {
+    String queue(
+            @RequestParam(defaultValue = "PENDING") ReviewQueue.View view,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable PolicyDecision decision,
+            @RequestParam(required = false) @Nullable PolicyCategory category,
+            @RequestParam(required = false) @Nullable ApplicationStatus status,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String after,
+            HtmxRequest htmx,
+            Model model,
+            Locale locale) {
         Scope scope = currentActor.scope();
         var filter = new ReviewQueue.Filter(view, district, decision, category, status, q);
         model.addAttribute("slice", queue.page(scope, filter, after, PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("geography", geography);
-        model.addAttribute("districts", geography.districts().stream().filter(d -> scope.permitsDistrict(d.code()))
-                .map(d -> Choice.ofName(d.code(), d.name(locale))).toList());
-        model.addAttribute("views", Arrays.stream(ReviewQueue.View.values()).map(v -> Choice.ofKey(v.name(), "queue.view." + v)).toList());
-        model.addAttribute("statuses", Arrays.stream(ApplicationStatus.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
-        model.addAttribute("decisions", Arrays.stream(PolicyDecision.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
-        model.addAttribute("categories", Arrays.stream(PolicyCategory.values()).map(v -> Choice.ofKey(v.name(), v.messageKey())).toList());
+        model.addAttribute(
+                "districts",
+                geography.districts().stream()
+                        .filter(d -> scope.permitsDistrict(d.code()))
+                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
+                        .toList());
+        model.addAttribute(
+                "views",
+                Arrays.stream(ReviewQueue.View.values())
+                        .map(v -> Choice.ofKey(v.name(), "queue.view." + v))
+                        .toList());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(ApplicationStatus.values())
+                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
+                        .toList());
+        model.addAttribute(
+                "decisions",
+                Arrays.stream(PolicyDecision.values())
+                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
+                        .toList());
+        model.addAttribute(
+                "categories",
+                Arrays.stream(PolicyCategory.values())
+                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
+                        .toList());
         model.addAttribute("now", clock.instant());
         if (htmx.isHtmxRequest()) {
             return after == null ? "applications/queue :: results" : "applications/queue :: rows";
@@ -95,8 +97,9 @@ class ReviewQueueController {
     }
 
     @PostMapping("/applications/queue/approve")
-    String approveSelected(@RequestParam(name = "selected", required = false) @Nullable List<String> selected,
-                           RedirectAttributes redirect) {
+    String approveSelected(
+            @RequestParam(name = "selected", required = false) @Nullable List<String> selected,
+            RedirectAttributes redirect) {
         Map<UUID, Long> versions = new LinkedHashMap<>();
         if (selected != null) {
             for (String value : selected) {

@@ -6,5 +6,5 @@ import org.springframework.core.io.Resource;
 
 /** @param cityFile the city to serve: its districts and townships, see cities/330200-ningbo.csv */
 @ConfigurationProperties("fugong.geography")
-public record GeographyProperties(@DefaultValue("classpath:cities/330200-ningbo.csv") Resource cityFile) {
-}
+public record GeographyProperties(
+        @DefaultValue("classpath:cities/330200-ningbo.csv") Resource cityFile) {}

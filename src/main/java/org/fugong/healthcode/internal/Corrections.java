@@ -1,20 +1,19 @@
 package org.fugong.healthcode.internal;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.access.Actor;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.shell.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Corrections (纠错): a citizen who thinks his colour is wrong asks, with a reason; a health-bureau
@@ -24,9 +23,14 @@ import java.util.UUID;
 @Service
 public class Corrections {
 
-    public record Correction(long id, UUID personId, String maskedName, String reason, String status, Instant requestedAt,
-                             @Nullable String decisionNote) {
-    }
+    public record Correction(
+            long id,
+            UUID personId,
+            String maskedName,
+            String reason,
+            String status,
+            Instant requestedAt,
+            @Nullable String decisionNote) {}
 
     private final JdbcClient jdbc;
     private final CodeStatus status;
@@ -45,12 +49,16 @@ public class Corrections {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidInputException(Map.of("reason", "healthcode.error.reason"));
         }
-        if (jdbc.sql("select count(*) from health_correction where person_id = ? and status = 'PENDING'").param(personId)
-                .query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from health_correction where person_id = ? and status = 'PENDING'")
+                        .param(personId)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new InvalidInputException(Map.of("reason", "healthcode.error.correctionPending"));
         }
         jdbc.sql("insert into health_correction (person_id, reason, status, requested_at) values (?, ?, 'PENDING', ?)")
-                .params(personId, reason.trim(), Timestamp.from(clock.instant())).update();
+                .params(personId, reason.trim(), Timestamp.from(clock.instant()))
+                .update();
     }
 
     @Transactional(readOnly = true)
@@ -58,8 +66,7 @@ public class Corrections {
         return jdbc.sql("""
                         select c.id, c.person_id, p.masked_name, c.reason, c.status, c.requested_at, c.decision_note
                         from health_correction c join health_person p on p.id = c.person_id
-                        where c.status = 'PENDING' order by c.requested_at limit 200""")
-                .query(Correction.class).list();
+                        where c.status = 'PENDING' order by c.requested_at limit 200""").query(Correction.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -67,8 +74,7 @@ public class Corrections {
         return jdbc.sql("""
                         select c.id, c.person_id, p.masked_name, c.reason, c.status, c.requested_at, c.decision_note
                         from health_correction c join health_person p on p.id = c.person_id
-                        where c.person_id = ? order by c.requested_at desc""").param(personId)
-                .query(Correction.class).list();
+                        where c.person_id = ? order by c.requested_at desc""").param(personId).query(Correction.class).list();
     }
 
     @Transactional
@@ -80,10 +86,24 @@ public class Corrections {
         UUID person = jdbc.sql("""
                         update health_correction set status = ?, decided_by = ?, decision_note = ?, decided_at = ?
                         where id = ? and status = 'PENDING' returning person_id""")
-                .params(accept ? "ACCEPTED" : "REFUSED", actor.displayName(), note.trim(), Timestamp.from(clock.instant()), id)
-                .query(UUID.class).optional().orElseThrow(() -> new InvalidInputException(Map.of("id", "healthcode.error.decided")));
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "Correction", id,
-                accept ? "HEALTH_CORRECTION_ACCEPTED" : "HEALTH_CORRECTION_REFUSED").change(null, Map.of("note", note.trim())));
+                .params(
+                        accept ? "ACCEPTED" : "REFUSED",
+                        actor.displayName(),
+                        note.trim(),
+                        Timestamp.from(clock.instant()),
+                        id)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new InvalidInputException(Map.of("id", "healthcode.error.decided")));
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of(
+                                "healthcode",
+                                "Correction",
+                                id,
+                                accept ? "HEALTH_CORRECTION_ACCEPTED" : "HEALTH_CORRECTION_REFUSED")
+                        .change(null, Map.of("note", note.trim())));
         return status.recompute(person);
     }
 }

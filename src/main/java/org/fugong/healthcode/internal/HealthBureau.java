@@ -12,8 +12,7 @@ public final class HealthBureau {
 
     public static final String DEPARTMENT = "HEALTH";
 
-    private HealthBureau() {
-    }
+    private HealthBureau() {}
 
     public static boolean actsFor(Actor actor) {
         return actor.hasRole(Role.CITY_OFFICIAL)

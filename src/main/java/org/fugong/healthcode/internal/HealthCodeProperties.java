@@ -1,10 +1,9 @@
 package org.fugong.healthcode.internal;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Keys and limits of the health codes. {@code dataKeys}: key id → a 256-bit AES key in Base64;
@@ -13,8 +12,14 @@ import java.util.Map;
  * {@code keyFile}, with a warning.
  */
 @ConfigurationProperties("fugong.healthcode")
-public record HealthCodeProperties(Map<String, String> dataKeys, String currentDataKey, String hashKey, String keyFile,
-                                   Duration codeLifetime, Duration keyRotation, Duration retention) {
+public record HealthCodeProperties(
+        Map<String, String> dataKeys,
+        String currentDataKey,
+        String hashKey,
+        String keyFile,
+        Duration codeLifetime,
+        Duration keyRotation,
+        Duration retention) {
 
     public HealthCodeProperties {
         dataKeys = dataKeys == null ? Map.of() : new LinkedHashMap<>(dataKeys);

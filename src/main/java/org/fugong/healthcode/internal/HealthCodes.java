@@ -1,7 +1,5 @@
 package org.fugong.healthcode.internal;
 
-import org.fugong.healthcode.Persons;
-import org.fugong.healthcode.CodeColour;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,14 +11,15 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.fugong.healthcode.CodeColour;
+import org.fugong.healthcode.Persons;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * Issues the signed token a QR code carries, and verifies one: offline from a key set (signature
@@ -30,16 +29,20 @@ import java.util.UUID;
 public class HealthCodes {
 
     /** What a verification found. {@code problem} is null when the code is valid. */
-    public record Verification(boolean valid, @Nullable String problem, @Nullable UUID personId,
-                               @Nullable CodeColour colour, @Nullable String maskedName, @Nullable Instant expiresAt) {
+    public record Verification(
+            boolean valid,
+            @Nullable String problem,
+            @Nullable UUID personId,
+            @Nullable CodeColour colour,
+            @Nullable String maskedName,
+            @Nullable Instant expiresAt) {
 
         static Verification refused(String problem) {
             return new Verification(false, problem, null, null, null, null);
         }
     }
 
-    public record Code(String token, CodeColour colour, Instant issuedAt, Instant expiresAt) {
-    }
+    public record Code(String token, CodeColour colour, Instant issuedAt, Instant expiresAt) {}
 
     private final SigningKeys keys;
     private final Persons persons;
@@ -56,15 +59,24 @@ public class HealthCodes {
     /** A fresh code for a person, with the current colour, valid for the configured lifetime. */
     public Code issue(UUID personId) {
         CodeColour colour = persons.colour(personId);
-        String name = persons.maskedName(personId).orElseThrow(() -> new IllegalArgumentException("No person " + personId));
+        String name =
+                persons.maskedName(personId).orElseThrow(() -> new IllegalArgumentException("No person " + personId));
         Instant now = clock.instant();
         Instant expires = now.plus(properties.codeLifetime());
         ECKey key = keys.current();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(),
-                    new JWTClaimsSet.Builder().subject(personId.toString()).claim("c", colour.name()).claim("n", name)
-                            .issueTime(Date.from(now)).expirationTime(Date.from(expires)).build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    new JWTClaimsSet.Builder()
+                            .subject(personId.toString())
+                            .claim("c", colour.name())
+                            .claim("n", name)
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(expires))
+                            .build());
             jwt.sign(new ECDSASigner(key));
             return new Code(jwt.serialize(), colour, now, expires);
         } catch (JOSEException e) {
@@ -83,7 +95,9 @@ public class HealthCodes {
         if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
             return Verification.refused("ALGORITHM");
         }
-        JWK key = jwt.getHeader().getKeyID() == null ? null : keySet.getKeyByKeyId(jwt.getHeader().getKeyID());
+        JWK key = jwt.getHeader().getKeyID() == null
+                ? null
+                : keySet.getKeyByKeyId(jwt.getHeader().getKeyID());
         if (!(key instanceof ECKey ecKey)) {
             return Verification.refused("UNKNOWN_KEY");
         }
@@ -96,8 +110,13 @@ public class HealthCodes {
             if (expiry == null || !now.isBefore(expiry.toInstant())) {
                 return Verification.refused("EXPIRED");
             }
-            return new Verification(true, null, UUID.fromString(claims.getSubject()),
-                    CodeColour.valueOf(claims.getStringClaim("c")), claims.getStringClaim("n"), expiry.toInstant());
+            return new Verification(
+                    true,
+                    null,
+                    UUID.fromString(claims.getSubject()),
+                    CodeColour.valueOf(claims.getStringClaim("c")),
+                    claims.getStringClaim("n"),
+                    expiry.toInstant());
         } catch (JOSEException | ParseException | IllegalArgumentException | NullPointerException e) {
             return Verification.refused("MALFORMED");
         }
@@ -114,7 +133,12 @@ public class HealthCodes {
         if (!offline.valid() || offline.personId() == null) {
             return offline;
         }
-        return new Verification(true, null, offline.personId(), persons.colour(offline.personId()), offline.maskedName(),
+        return new Verification(
+                true,
+                null,
+                offline.personId(),
+                persons.colour(offline.personId()),
+                offline.maskedName(),
                 offline.expiresAt());
     }
 }

@@ -1,14 +1,5 @@
 package org.fugong.healthcode.internal;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.access.Actor;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +7,14 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.access.Actor;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The versions of the colour rules. A new version takes effect from a day to come, never backdated;
@@ -24,8 +23,7 @@ import java.util.Map;
 @Service
 public class HealthRules {
 
-    public record Version(int version, LocalDate effectiveFrom, String body, String createdBy) {
-    }
+    public record Version(int version, LocalDate effectiveFrom, String body, String createdBy) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -41,13 +39,16 @@ public class HealthRules {
 
     @Transactional(readOnly = true)
     public List<Version> versions() {
-        return jdbc.sql("select version, effective_from, body::text, created_by from health_rule_set order by version desc")
-                .query((rs, n) -> new Version(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
+        return jdbc.sql(
+                        "select version, effective_from, body::text, created_by from health_rule_set order by version desc")
+                .query((rs, n) ->
+                        new Version(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
     @Transactional
-    public int add(Actor actor, LocalDate effectiveFrom, int redDays, int yellowDays, double feverAt, int lookBackDays) {
+    public int add(
+            Actor actor, LocalDate effectiveFrom, int redDays, int yellowDays, double feverAt, int lookBackDays) {
         HealthBureau.require(actor);
         Map<String, String> problems = new LinkedHashMap<>();
         if (!effectiveFrom.isAfter(times.today())) {
@@ -66,13 +67,25 @@ public class HealthRules {
             throw new InvalidInputException(problems);
         }
         jdbc.sql("lock table health_rule_set in exclusive mode").update();
-        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from health_rule_set").query(Integer.class).single();
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from health_rule_set")
+                .query(Integer.class)
+                .single();
         String body = "{\"redDays\": " + redDays + ", \"yellowDays\": " + yellowDays + ", \"feverAt\": " + feverAt
                 + ", \"lookBackDays\": " + lookBackDays + "}";
-        jdbc.sql("insert into health_rule_set (version, effective_from, body, created_by, created_at) values (?, ?, cast(? as jsonb), ?, ?)")
-                .params(version, Date.valueOf(effectiveFrom), body, actor.displayName(), Timestamp.from(clock.instant())).update();
-        audit.recordAs(actor.getUsername(), actor.role().name(), AuditEntry.of("healthcode", "RuleSet", version, "HEALTH_RULES_ADDED")
-                .change(null, Map.of("effectiveFrom", effectiveFrom.toString(), "body", body)));
+        jdbc.sql(
+                        "insert into health_rule_set (version, effective_from, body, created_by, created_at) values (?, ?, cast(? as jsonb), ?, ?)")
+                .params(
+                        version,
+                        Date.valueOf(effectiveFrom),
+                        body,
+                        actor.displayName(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.recordAs(
+                actor.getUsername(),
+                actor.role().name(),
+                AuditEntry.of("healthcode", "RuleSet", version, "HEALTH_RULES_ADDED")
+                        .change(null, Map.of("effectiveFrom", effectiveFrom.toString(), "body", body)));
         return version;
     }
 }

@@ -19,6 +19,7 @@ class LoggingSmsGateway {
     @Bean
     @ConditionalOnMissingBean(SmsGateway.class)
     SmsGateway smsGateway() {
-        return (phone, code) -> log.info("One-time code {} for {} (no SMS provider configured)", code, ResidentId.maskPhone(phone));
+        return (phone, code) ->
+                log.info("One-time code {} for {} (no SMS provider configured)", code, ResidentId.maskPhone(phone));
     }
 }

@@ -1,13 +1,5 @@
 package org.fugong.healthcode.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +13,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data (AES-256-GCM; the key id goes in front of each value, so that keys can be
@@ -76,8 +75,10 @@ public class PersonalDataCipher {
                 }
                 return keys;
             }
-            log.warn("No health-code keys configured (fugong.healthcode.data-keys, hash-key): made development keys in {}. "
-                    + "Configure real keys before real data.", file);
+            log.warn(
+                    "No health-code keys configured (fugong.healthcode.data-keys, hash-key): made development keys in {}. "
+                            + "Configure real keys before real data.",
+                    file);
             keys.setProperty("data-key", Base64.getEncoder().encodeToString(random(32)));
             keys.setProperty("hash-key", Base64.getEncoder().encodeToString(random(32)));
             if (file.getParent() != null) {
@@ -111,7 +112,11 @@ public class PersonalDataCipher {
             cipher.updateAAD(current.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] id = (current + ":").getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(id.length + nonce.length + sealed.length).put(id).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(id.length + nonce.length + sealed.length)
+                    .put(id)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt", e);
         }

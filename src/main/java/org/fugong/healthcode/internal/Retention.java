@@ -1,17 +1,16 @@
 package org.fugong.healthcode.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Health data is kept for the configured retention period ({@code fugong.healthcode.retention},
@@ -42,18 +41,44 @@ public class Retention {
     @Transactional
     public Map<String, Integer> purge() {
         Map<String, Integer> deleted = new LinkedHashMap<>();
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(0x4655_474f_4e47_0007L).query(Boolean.class).single()) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(0x4655_474f_4e47_0007L)
+                .query(Boolean.class)
+                .single()) {
             return deleted;
         }
         Instant before = clock.instant().minus(properties.retention());
         Timestamp cutoff = Timestamp.from(before);
-        deleted.put("health_declaration", jdbc.sql("delete from health_declaration where created_at < ?").param(cutoff).update());
-        deleted.put("health_checkin", jdbc.sql("delete from health_checkin where created_at < ?").param(cutoff).update());
-        deleted.put("health_list_entry", jdbc.sql("delete from health_list_entry where created_at < ?").param(cutoff).update());
-        deleted.put("health_status_change", jdbc.sql("delete from health_status_change where at < ?").param(cutoff).update());
-        deleted.put("health_gate_scan", jdbc.sql("delete from health_gate_scan where scanned_at < ?").param(cutoff).update());
-        audit.recordAs("retention", null, AuditEntry.of("healthcode", "Retention", null, "HEALTH_DATA_PURGED")
-                .change(null, Map.of("before", before.toString(), "deleted", deleted)));
+        deleted.put(
+                "health_declaration",
+                jdbc.sql("delete from health_declaration where created_at < ?")
+                        .param(cutoff)
+                        .update());
+        deleted.put(
+                "health_checkin",
+                jdbc.sql("delete from health_checkin where created_at < ?")
+                        .param(cutoff)
+                        .update());
+        deleted.put(
+                "health_list_entry",
+                jdbc.sql("delete from health_list_entry where created_at < ?")
+                        .param(cutoff)
+                        .update());
+        deleted.put(
+                "health_status_change",
+                jdbc.sql("delete from health_status_change where at < ?")
+                        .param(cutoff)
+                        .update());
+        deleted.put(
+                "health_gate_scan",
+                jdbc.sql("delete from health_gate_scan where scanned_at < ?")
+                        .param(cutoff)
+                        .update());
+        audit.recordAs(
+                "retention",
+                null,
+                AuditEntry.of("healthcode", "Retention", null, "HEALTH_DATA_PURGED")
+                        .change(null, Map.of("before", before.toString(), "deleted", deleted)));
         return deleted;
     }
 }

@@ -1,37 +1,7 @@
 package org.fugong.healthcode.web;
 
-import org.fugong.shell.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.fugong.enterprises.ContactPhone;
-import org.fugong.geography.Geography;
-import org.fugong.healthcode.CodeColour;
-import org.fugong.healthcode.CodeRules;
-import org.fugong.healthcode.internal.CodeStatus;
-import org.fugong.healthcode.internal.Corrections;
-import org.fugong.healthcode.Declarations;
-import org.fugong.healthcode.internal.HealthCodes;
-import org.fugong.healthcode.internal.PersonalDataCipher;
-import org.fugong.healthcode.Persons;
-import org.fugong.healthcode.internal.QrCodes;
-import org.fugong.healthcode.ResidentId;
-import org.fugong.healthcode.internal.SmsGateway;
-import org.fugong.healthcode.Staff;
-import org.fugong.shell.FormStep;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +17,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.enterprises.ContactPhone;
+import org.fugong.geography.Geography;
+import org.fugong.healthcode.CodeRules;
+import org.fugong.healthcode.Declarations;
+import org.fugong.healthcode.Persons;
+import org.fugong.healthcode.ResidentId;
+import org.fugong.healthcode.Staff;
+import org.fugong.healthcode.internal.CodeStatus;
+import org.fugong.healthcode.internal.Corrections;
+import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.healthcode.internal.QrCodes;
+import org.fugong.healthcode.internal.SmsGateway;
+import org.fugong.shell.FormStep;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The citizen's own pages, without a staff account: identify with ID number, name and phone and a
@@ -61,12 +59,13 @@ class CitizenController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who the citizen says he is. */
-    record IdentityForm(@Nullable String idNumber, @Nullable String name, @Nullable String phone) {
-    }
+    record IdentityForm(
+            @Nullable String idNumber,
+            @Nullable String name,
+            @Nullable String phone) {}
 
     /** The one-time code he received. */
-    record CodeForm(@Nullable String code) {
-    }
+    record CodeForm(@Nullable String code) {}
 
     /** An identity waiting for its one-time code: every value sealed, the code only as a hash. */
     record Pending(byte[] idNumber, byte[] name, byte[] phone, byte[] codeHash, Instant expires, int attempts)
@@ -89,9 +88,20 @@ class CitizenController {
     private final Corrections corrections;
     private final Times times;
 
-    CitizenController(Times times, Corrections corrections, Staff staff, Persons persons, HealthCodes codes, CodeStatus status, Declarations declarations,
-                      PersonalDataCipher cipher, SmsGateway sms, Geography geography, JdbcClient jdbc, Clock clock,
-                      @Value("${fugong.demo.enabled:false}") boolean demo) {
+    CitizenController(
+            Times times,
+            Corrections corrections,
+            Staff staff,
+            Persons persons,
+            HealthCodes codes,
+            CodeStatus status,
+            Declarations declarations,
+            PersonalDataCipher cipher,
+            SmsGateway sms,
+            Geography geography,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${fugong.demo.enabled:false}") boolean demo) {
         this.staff = staff;
         this.corrections = corrections;
         this.times = times;
@@ -127,8 +137,12 @@ class CitizenController {
     }
 
     @PostMapping("/code")
-    String identify(@ModelAttribute("identity") IdentityForm form, BindingResult result, HttpSession session, Model model,
-                    HttpServletResponse response) {
+    String identify(
+            @ModelAttribute("identity") IdentityForm form,
+            BindingResult result,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> problems = new LinkedHashMap<>();
         String name = form.name() == null ? "" : form.name();
         String id = ResidentId.normalise(form.idNumber() == null ? "" : form.idNumber());
@@ -148,8 +162,15 @@ class CitizenController {
             return identifyPage(model, "identify");
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        session.setAttribute(PENDING, new Pending(cipher.encrypt(id), cipher.encrypt(name.strip()), cipher.encrypt(mobile),
-                sha256(code), clock.instant().plusSeconds(300), 0));
+        session.setAttribute(
+                PENDING,
+                new Pending(
+                        cipher.encrypt(id),
+                        cipher.encrypt(name.strip()),
+                        cipher.encrypt(mobile),
+                        sha256(code),
+                        clock.instant().plusSeconds(300),
+                        0));
         sms.sendCode(mobile, code);
         model.addAttribute("maskedPhone", ResidentId.maskPhone(mobile));
         if (demo) {
@@ -159,8 +180,12 @@ class CitizenController {
     }
 
     @PostMapping("/code/verify")
-    String verify(@ModelAttribute("otp") CodeForm form, BindingResult result, HttpSession session, Model model,
-                  HttpServletResponse response) {
+    String verify(
+            @ModelAttribute("otp") CodeForm form,
+            BindingResult result,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         String code = form.code() == null ? "" : form.code();
         Pending pending = (Pending) session.getAttribute(PENDING);
         if (pending == null || clock.instant().isAfter(pending.expires())) {
@@ -172,20 +197,27 @@ class CitizenController {
                 session.removeAttribute(PENDING);
                 return refused(result, response, model, "healthcode.error.codeTooMany", "identify");
             }
-            session.setAttribute(PENDING, new Pending(pending.idNumber(), pending.name(), pending.phone(),
-                    pending.codeHash(), pending.expires(), pending.attempts() + 1));
+            session.setAttribute(
+                    PENDING,
+                    new Pending(
+                            pending.idNumber(),
+                            pending.name(),
+                            pending.phone(),
+                            pending.codeHash(),
+                            pending.expires(),
+                            pending.attempts() + 1));
             return refused(result, response, model, "healthcode.error.code", "verify");
         }
-        var person = persons.identify(cipher.decrypt(pending.idNumber()), cipher.decrypt(pending.name()),
-                cipher.decrypt(pending.phone()));
+        var person = persons.identify(
+                cipher.decrypt(pending.idNumber()), cipher.decrypt(pending.name()), cipher.decrypt(pending.phone()));
         session.removeAttribute(PENDING);
         session.setAttribute(PERSON, person.id());
         return "redirect:/code/me";
     }
 
     /** A one-time code refused: why, at the code, and the step the citizen is back at. */
-    private static String refused(BindingResult result, HttpServletResponse response, Model model, String messageKey,
-                                  String step) {
+    private static String refused(
+            BindingResult result, HttpServletResponse response, Model model, String messageKey, String step) {
         InvalidInputException.of("code", messageKey).rejectInto(result);
         response.setStatus(422);
         return identifyPage(model, step);
@@ -201,11 +233,20 @@ class CitizenController {
         model.addAttribute("status", current);
         model.addAttribute("employers", staff.employersOf(person));
         model.addAttribute("corrections", corrections.of(person));
-        model.addAttribute("declared", jdbc.sql("select count(*) from health_declaration where person_id = ?").param(person)
-                .query(Long.class).single() > 0);
-        model.addAttribute("checkedInToday", jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
-                .params(person, Date.valueOf(times.today()))
-                .query(Long.class).single() > 0);
+        model.addAttribute(
+                "declared",
+                jdbc.sql("select count(*) from health_declaration where person_id = ?")
+                                .param(person)
+                                .query(Long.class)
+                                .single()
+                        > 0);
+        model.addAttribute(
+                "checkedInToday",
+                jdbc.sql("select count(*) from health_checkin where person_id = ? and day = ?")
+                                .params(person, Date.valueOf(times.today()))
+                                .query(Long.class)
+                                .single()
+                        > 0);
         return qr(person, model, "healthcode/me");
     }
 
@@ -237,10 +278,13 @@ class CitizenController {
     }
 
     /** A declaration as the citizen fills it in. */
-    record DeclarationForm(@Nullable List<String> places, @Nullable Boolean contact, CodeRules.@Nullable Symptoms symptoms,
-                           @Nullable Double temperature,
-                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate arrivedOn) {
-    }
+    record DeclarationForm(
+            @Nullable List<String> places,
+            @Nullable Boolean contact,
+            CodeRules.@Nullable Symptoms symptoms,
+            @Nullable Double temperature,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate arrivedOn) {}
 
     private String declarePage(Model model) {
         model.addAttribute("districts", geography.districts());
@@ -249,24 +293,37 @@ class CitizenController {
     }
 
     @PostMapping("/code/declare")
-    String declare(@ModelAttribute("declaration") DeclarationForm form, BindingResult result, HttpSession session,
-                   Model model, HttpServletResponse response) {
+    String declare(
+            @ModelAttribute("declaration") DeclarationForm form,
+            BindingResult result,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         UUID person = (UUID) session.getAttribute(PERSON);
         if (person == null) {
             return "redirect:/code";
         }
-        return new FormStep(result, model, null, response).run(() -> {
-            declarations.declare(person, new Declarations.DeclarationInput(
-                    form.places() == null ? List.of() : new ArrayList<>(form.places()), Boolean.TRUE.equals(form.contact()),
-                    form.symptoms() == null ? CodeRules.Symptoms.NONE : form.symptoms(), form.temperature(),
-                    form.arrivedOn()));
-            return "redirect:/code/me";
-        }, () -> declarePage(model));
+        return new FormStep(result, model, null, response)
+                .run(
+                        () -> {
+                            declarations.declare(
+                                    person,
+                                    new Declarations.DeclarationInput(
+                                            form.places() == null ? List.of() : new ArrayList<>(form.places()),
+                                            Boolean.TRUE.equals(form.contact()),
+                                            form.symptoms() == null ? CodeRules.Symptoms.NONE : form.symptoms(),
+                                            form.temperature(),
+                                            form.arrivedOn()));
+                            return "redirect:/code/me";
+                        },
+                        () -> declarePage(model));
     }
 
     @PostMapping("/code/checkin")
-    String checkIn(@RequestParam(defaultValue = "36.5") double temperature,
-                   @RequestParam(defaultValue = "NONE") CodeRules.Symptoms symptoms, HttpSession session) {
+    String checkIn(
+            @RequestParam(defaultValue = "36.5") double temperature,
+            @RequestParam(defaultValue = "NONE") CodeRules.Symptoms symptoms,
+            HttpSession session) {
         UUID person = (UUID) session.getAttribute(PERSON);
         if (person == null) {
             return "redirect:/code";
@@ -276,8 +333,8 @@ class CitizenController {
     }
 
     @PostMapping("/code/correction")
-    String correction(@RequestParam(required = false) @Nullable String reason, HttpSession session,
-                      RedirectAttributes redirect) {
+    String correction(
+            @RequestParam(required = false) @Nullable String reason, HttpSession session, RedirectAttributes redirect) {
         UUID person = (UUID) session.getAttribute(PERSON);
         if (person == null) {
             return "redirect:/code";
@@ -286,7 +343,8 @@ class CitizenController {
             corrections.request(person, reason);
             redirect.addFlashAttribute("success", "healthcode.correction.requested");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().values().iterator().next());
+            redirect.addFlashAttribute(
+                    "problem", e.problems().values().iterator().next());
         }
         return "redirect:/code/me";
     }
@@ -305,5 +363,4 @@ class CitizenController {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -2,6 +2,8 @@ package org.fugong.healthcode.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthCodes;
 import org.fugong.healthcode.internal.SigningKeys;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Gates: verify a scanned code (offline from the published keys, or online with the current
@@ -23,8 +22,8 @@ import java.util.Map;
 @Tag(name = "Gates", description = "Verification of health codes at gates, and the public keys that sign them")
 class GateApi {
 
-    record Scan(String token, @Nullable String gate, @Nullable Boolean online) {
-    }
+    record Scan(
+            String token, @Nullable String gate, @Nullable Boolean online) {}
 
     private final HealthCodes codes;
     private final GateScans scans;
@@ -45,9 +44,13 @@ class GateApi {
     @PostMapping("/api/gate/verify")
     @Operation(summary = "Verifies a scanned code: signature and expiry; with online=true the current colour too")
     HealthCodes.Verification verify(@RequestBody Scan scan) {
-        HealthCodes.Verification result = Boolean.TRUE.equals(scan.online()) ? codes.verifyOnline(scan.token())
-                : codes.verify(scan.token());
-        scans.record(scan.gate() == null || scan.gate().isBlank() ? "unnamed" : scan.gate().trim(), result);
+        HealthCodes.Verification result =
+                Boolean.TRUE.equals(scan.online()) ? codes.verifyOnline(scan.token()) : codes.verify(scan.token());
+        scans.record(
+                scan.gate() == null || scan.gate().isBlank()
+                        ? "unnamed"
+                        : scan.gate().trim(),
+                result);
         return result;
     }
 

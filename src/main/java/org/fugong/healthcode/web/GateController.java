@@ -26,8 +26,11 @@ class GateController {
     }
 
     @PostMapping("/gate/check")
-    String check(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "gate") String gate,
-                 @RequestParam(defaultValue = "false") boolean online, Model model) {
+    String check(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "gate") String gate,
+            @RequestParam(defaultValue = "false") boolean online,
+            Model model) {
         HealthCodes.Verification result = online ? codes.verifyOnline(token) : codes.verify(token);
         scans.record(gate.isBlank() ? "gate" : gate.trim(), result);
         model.addAttribute("result", result);

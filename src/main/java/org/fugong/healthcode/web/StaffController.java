@@ -1,6 +1,7 @@
 package org.fugong.healthcode.web;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.healthcode.Staff;
 import org.springframework.stereotype.Controller;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.UUID;
 
 /** The employer's view of its consenting staff, and the citizen's consent (and its withdrawal). */
 @Controller
@@ -38,7 +37,8 @@ class StaffController {
             return "redirect:/code";
         }
         boolean shared = staff.consent(person, uscc).isPresent();
-        redirect.addFlashAttribute(shared ? "success" : "problem", shared ? "healthcode.employer.shared" : "healthcode.employer.unknown");
+        redirect.addFlashAttribute(
+                shared ? "success" : "problem", shared ? "healthcode.employer.shared" : "healthcode.employer.unknown");
         return "redirect:/code/me";
     }
 

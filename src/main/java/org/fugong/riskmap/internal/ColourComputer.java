@@ -1,19 +1,5 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.riskmap.RiskColourChanged;
-import org.fugong.riskmap.RiskColour;
-import org.fugong.riskmap.MapUnit;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -24,12 +10,24 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.fugong.riskmap.MapUnit;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.riskmap.RiskColourChanged;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes and stores the colours of every unit for a range of days, reading the figures once
@@ -47,8 +45,15 @@ public class ColourComputer {
     private final Clock clock;
     private final DataSource dataSource;
 
-    ColourComputer(JdbcClient jdbc, MapUnits units, RuleBook rules, Overrides overrides, ApplicationEventPublisher events,
-                   Times times, Clock clock, DataSource dataSource) {
+    ColourComputer(
+            JdbcClient jdbc,
+            MapUnits units,
+            RuleBook rules,
+            Overrides overrides,
+            ApplicationEventPublisher events,
+            Times times,
+            Clock clock,
+            DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.units = units;
@@ -122,9 +127,14 @@ public class ColourComputer {
             int end = (int) ChronoUnit.DAYS.between(first, day);
             for (MapUnit unit : all) {
                 Series s = series.get(unit.code());
-                Assessment a = RiskRules.assess(set.parameters(), new UnitHistory(
-                        slice(s.local, end, window), slice(s.imported, end, window), slice(s.asymptomatic, end, window),
-                        s.clusters[end], s.cumulative[end]));
+                Assessment a = RiskRules.assess(
+                        set.parameters(),
+                        new UnitHistory(
+                                slice(s.local, end, window),
+                                slice(s.imported, end, window),
+                                slice(s.asymptomatic, end, window),
+                                s.clusters[end],
+                                s.cumulative[end]));
                 String breakdown = Breakdown.of(a).toJson();
                 long fingerprint = fingerprint(a.colour().name(), set.version(), a.score(), breakdown);
                 Long previous = stored.get(unit.code() + '/' + day);
@@ -155,10 +165,14 @@ public class ColourComputer {
                                         cast(:breakdowns as text[]), cast(:fingerprints as bigint[]))
                                  as u(code, district, day, colour, version, score, breakdown, fingerprint)
                             on conflict (day, unit_code) do update set""" + " " + UPDATE_ALL)
-                    .param("codes", Arrays.copyOf(codes, row)).param("districts", Arrays.copyOf(districts, row))
-                    .param("dates", Arrays.copyOf(dates, row)).param("colours", Arrays.copyOf(colours, row))
-                    .param("versions", Arrays.copyOf(versions, row)).param("scores", Arrays.copyOf(scores, row))
-                    .param("breakdowns", Arrays.copyOf(breakdowns, row)).param("fingerprints", Arrays.copyOf(fingerprints, row))
+                    .param("codes", Arrays.copyOf(codes, row))
+                    .param("districts", Arrays.copyOf(districts, row))
+                    .param("dates", Arrays.copyOf(dates, row))
+                    .param("colours", Arrays.copyOf(colours, row))
+                    .param("versions", Arrays.copyOf(versions, row))
+                    .param("scores", Arrays.copyOf(scores, row))
+                    .param("breakdowns", Arrays.copyOf(breakdowns, row))
+                    .param("fingerprints", Arrays.copyOf(fingerprints, row))
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
         }
@@ -170,6 +184,7 @@ public class ColourComputer {
 
     /** Above this many changed colours, rows are streamed with COPY rather than bound as arrays. */
     static final int BULK = 5_000;
+
     private static final String UPDATE_ALL = """
             colour = excluded.colour, rule_set_version = excluded.rule_set_version, score = excluded.score,
             breakdown = excluded.breakdown, fingerprint = excluded.fingerprint, computed_at = excluded.computed_at""";
@@ -178,28 +193,60 @@ public class ColourComputer {
      * Streams many colours with COPY: straight into the table when none of the days had colours,
      * otherwise through a temporary table and one upsert.
      */
-    private void copy(int rows, String[] codes, String[] districts, Date[] dates, String[] colours, Integer[] versions,
-                      Double[] scores, String[] breakdowns, Long[] fingerprints, boolean fresh) {
+    private void copy(
+            int rows,
+            String[] codes,
+            String[] districts,
+            Date[] dates,
+            String[] colours,
+            Integer[] versions,
+            Double[] scores,
+            String[] breakdowns,
+            Long[] fingerprints,
+            boolean fresh) {
         String now = clock.instant().toString();
         StringBuilder data = new StringBuilder(rows * 320);
         for (int i = 0; i < rows; i++) {
             // Text format: tab-separated; none of these values holds a tab, newline or backslash.
-            data.append(dates[i]).append('\t').append(codes[i]).append('\t').append(districts[i]).append('\t')
-                    .append(colours[i]).append('\t').append(versions[i]).append('\t').append(scores[i]).append('\t')
-                    .append(breakdowns[i]).append('\t').append(fingerprints[i]).append('\t').append(now).append('\n');
+            data.append(dates[i])
+                    .append('\t')
+                    .append(codes[i])
+                    .append('\t')
+                    .append(districts[i])
+                    .append('\t')
+                    .append(colours[i])
+                    .append('\t')
+                    .append(versions[i])
+                    .append('\t')
+                    .append(scores[i])
+                    .append('\t')
+                    .append(breakdowns[i])
+                    .append('\t')
+                    .append(fingerprints[i])
+                    .append('\t')
+                    .append(now)
+                    .append('\n');
         }
-        String columns = "(day, unit_code, district_code, colour, rule_set_version, score, breakdown, fingerprint, computed_at)";
+        String columns =
+                "(day, unit_code, district_code, colour, rule_set_version, score, breakdown, fingerprint, computed_at)";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!fresh) {
-                jdbc.sql("create temporary table if not exists risk_colour_load (like risk_colour) on commit delete rows").update();
+                jdbc.sql(
+                                "create temporary table if not exists risk_colour_load (like risk_colour) on commit delete rows")
+                        .update();
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy " + (fresh ? "risk_colour " : "risk_colour_load ") + columns + " from stdin",
-                    new StringReader(data.toString()));
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy " + (fresh ? "risk_colour " : "risk_colour_load ") + columns + " from stdin",
+                            new StringReader(data.toString()));
             if (!fresh) {
-                jdbc.sql("insert into risk_colour select * from risk_colour_load on conflict (day, unit_code) do update set "
-                        + UPDATE_ALL).update();
+                jdbc.sql(
+                                "insert into risk_colour select * from risk_colour_load on conflict (day, unit_code) do update set "
+                                        + UPDATE_ALL)
+                        .update();
                 jdbc.sql("truncate risk_colour_load").update();
             }
         } catch (SQLException | IOException e) {
@@ -235,8 +282,10 @@ public class ColourComputer {
         jdbc.sql("""
                         select distinct on (unit_code) unit_code, colour from risk_colour
                         where day in (:today, :yesterday) order by unit_code, day desc""")
-                .param("today", Date.valueOf(today)).param("yesterday", Date.valueOf(today.minusDays(1)))
-                .query((rs, n) -> colours.put(rs.getString(1), RiskColour.valueOf(rs.getString(2)))).list();
+                .param("today", Date.valueOf(today))
+                .param("yesterday", Date.valueOf(today.minusDays(1)))
+                .query((rs, n) -> colours.put(rs.getString(1), RiskColour.valueOf(rs.getString(2))))
+                .list();
         colours.putAll(overrides.activeColours(clock.instant()));
         return colours;
     }
@@ -265,7 +314,8 @@ public class ColourComputer {
                         select distinct on (unit_code) unit_code, cumulative_confirmed, active_clusters
                         from risk_indicator where day < ? order by unit_code, day desc""")
                 .param(Date.valueOf(first))
-                .query((rs, n) -> carried.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3)})).list();
+                .query((rs, n) -> carried.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}))
+                .list();
         Map<String, List<int[]>> reported = new HashMap<>();
         jdbc.sql("""
                         select unit_code, day, new_local, new_imported, new_asymptomatic, active_clusters, cumulative_confirmed
@@ -273,13 +323,15 @@ public class ColourComputer {
                 .params(Date.valueOf(first), Date.valueOf(to))
                 .query((rs, n) -> {
                     int index = (int) ChronoUnit.DAYS.between(first, rs.getObject(2, LocalDate.class));
-                    reported.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new int[]{
-                            index, rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)});
+                    reported.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new int[] {index, rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)
+                            });
                     return null;
-                }).list();
+                })
+                .list();
         for (var entry : series.entrySet()) {
             Series s = entry.getValue();
-            int[] carry = carried.getOrDefault(entry.getKey(), new int[]{0, 0});
+            int[] carry = carried.getOrDefault(entry.getKey(), new int[] {0, 0});
             List<int[]> rows = reported.getOrDefault(entry.getKey(), List.of());
             int next = 0;
             int cumulative = carry[0];

@@ -1,14 +1,12 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.riskmap.reporting.IndicatorRejectedException;
-import org.fugong.riskmap.reporting.IndicatorRow;
-import org.fugong.shell.TabularFile;
-
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.fugong.riskmap.reporting.IndicatorRejectedException;
+import org.fugong.riskmap.reporting.IndicatorRow;
+import org.fugong.shell.TabularFile;
 
 /**
  * Reads figures from a CSV or XLSX file with the header
@@ -17,16 +15,22 @@ import java.util.List;
  */
 public final class IndicatorFile {
 
-    public static final List<String> COLUMNS = List.of("unit_code", "day", "new_local", "new_imported",
-            "new_asymptomatic", "active_clusters", "cumulative_confirmed", "population");
+    public static final List<String> COLUMNS = List.of(
+            "unit_code",
+            "day",
+            "new_local",
+            "new_imported",
+            "new_asymptomatic",
+            "active_clusters",
+            "cumulative_confirmed",
+            "population");
     static final int MAX_ROWS = 50_000;
 
     /** The rows read, the line each came from, and the problems found while reading. */
-    public record Parsed(List<IndicatorRow> rows, List<Integer> lines, List<IndicatorRejectedException.Problem> problems) {
-    }
+    public record Parsed(
+            List<IndicatorRow> rows, List<Integer> lines, List<IndicatorRejectedException.Problem> problems) {}
 
-    private IndicatorFile() {
-    }
+    private IndicatorFile() {}
 
     public static Parsed read(String filename, byte[] content) {
         try {
@@ -37,7 +41,8 @@ public final class IndicatorFile {
     }
 
     private static Parsed failure(String key) {
-        return new Parsed(List.of(), List.of(), List.of(new IndicatorRejectedException.Problem(0, "file", key, List.of())));
+        return new Parsed(
+                List.of(), List.of(), List.of(new IndicatorRejectedException.Problem(0, "file", key, List.of())));
     }
 
     private static Parsed fromCells(List<List<String>> lines) {
@@ -75,14 +80,23 @@ public final class IndicatorFile {
                     continue;
                 }
                 try {
-                    numbersRead[c - 2] = Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
+                    numbersRead[c - 2] =
+                            Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
                 } catch (NumberFormatException e) {
                     problems.add(problem(line, COLUMNS.get(c), "riskmap.import.error.number", value));
                 }
             }
             if (problems.size() == before) {
-                rows.add(new IndicatorRow(unit, day, numbersRead[0], numbersRead[1], numbersRead[2], numbersRead[3],
-                        numbersRead[4], populationGiven ? numbersRead[5] : null, null));
+                rows.add(new IndicatorRow(
+                        unit,
+                        day,
+                        numbersRead[0],
+                        numbersRead[1],
+                        numbersRead[2],
+                        numbersRead[3],
+                        numbersRead[4],
+                        populationGiven ? numbersRead[5] : null,
+                        null));
                 numbers.add(line);
             }
         }
@@ -96,5 +110,4 @@ public final class IndicatorFile {
     private static IndicatorRejectedException.Problem problem(int line, String field, String key, Object... args) {
         return new IndicatorRejectedException.Problem(line, field, key, List.of(args));
     }
-
 }

@@ -1,20 +1,5 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.riskmap.MapUnit;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.geography.Geography;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.geography.Geography;
+import org.fugong.riskmap.MapUnit;
+import org.fugong.shell.InvalidInputException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The shapes the map is drawn with, as GeoJSON feature collections whose features carry the unit
@@ -56,7 +55,10 @@ public class MapShapes {
 
     /** The shapes of the city's districts ({@link #CITY}) or of one district's townships, as GeoJSON text. */
     public String shapes(String key) {
-        return jdbc.sql("select geojson from risk_map_shape where map_key = ?").param(key).query(String.class).optional()
+        return jdbc.sql("select geojson from risk_map_shape where map_key = ?")
+                .param(key)
+                .query(String.class)
+                .optional()
                 .orElseGet(() -> shipped(key));
     }
 
@@ -73,7 +75,8 @@ public class MapShapes {
         } catch (JacksonException e) {
             throw InvalidInputException.of("file", "riskmap.shapes.error.notJson");
         }
-        if (!"FeatureCollection".equals(root.path("type").asString("")) || !root.path("features").isArray()) {
+        if (!"FeatureCollection".equals(root.path("type").asString(""))
+                || !root.path("features").isArray()) {
             throw InvalidInputException.of("file", "riskmap.shapes.error.notFeatureCollection");
         }
         Set<String> found = new HashSet<>();
@@ -103,9 +106,11 @@ public class MapShapes {
                         insert into risk_map_shape (map_key, geojson, uploaded_at, uploaded_by) values (?, ?, ?, ?)
                         on conflict (map_key) do update set geojson = excluded.geojson, uploaded_at = excluded.uploaded_at,
                             uploaded_by = excluded.uploaded_by""")
-                .params(key, json.writeValueAsString(root), Timestamp.from(clock.instant()), author).update();
+                .params(key, json.writeValueAsString(root), Timestamp.from(clock.instant()), author)
+                .update();
         audit.record(AuditEntry.of("riskmap", "MapShapes", key, "SHAPES_UPLOADED")
-                .change(null, Map.of("features", found.size())).owner(key.equals(CITY) ? null : key, null));
+                .change(null, Map.of("features", found.size()))
+                .owner(key.equals(CITY) ? null : key, null));
     }
 
     /** Puts the shipped shapes back. */
@@ -113,7 +118,8 @@ public class MapShapes {
     public void reset(String key) {
         expectedCodes(key);
         if (jdbc.sql("delete from risk_map_shape where map_key = ?").param(key).update() > 0) {
-            audit.record(AuditEntry.of("riskmap", "MapShapes", key, "SHAPES_RESET").owner(key.equals(CITY) ? null : key, null));
+            audit.record(AuditEntry.of("riskmap", "MapShapes", key, "SHAPES_RESET")
+                    .owner(key.equals(CITY) ? null : key, null));
         }
     }
 

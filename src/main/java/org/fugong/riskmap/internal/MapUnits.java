@@ -1,14 +1,13 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.riskmap.MapUnit;
-import org.fugong.geography.District;
-import org.fugong.geography.Geography;
-import org.fugong.geography.Township;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
+import org.fugong.geography.Township;
+import org.fugong.riskmap.MapUnit;
+import org.springframework.stereotype.Component;
 
 /** The units the map colours: every district of the city and every township. */
 @Component
@@ -38,7 +37,10 @@ public class MapUnits {
     }
 
     public Optional<MapUnit> find(String code) {
-        return geography.district(code).map(MapUnits::of).or(() -> geography.township(code).map(MapUnits::of));
+        return geography
+                .district(code)
+                .map(MapUnits::of)
+                .or(() -> geography.township(code).map(MapUnits::of));
     }
 
     private static MapUnit of(District d) {

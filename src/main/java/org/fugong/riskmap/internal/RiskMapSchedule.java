@@ -1,5 +1,6 @@
 package org.fugong.riskmap.internal;
 
+import java.lang.management.ManagementFactory;
 import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.shell.Times;
 import org.slf4j.Logger;
@@ -8,8 +9,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.lang.management.ManagementFactory;
 
 /**
  * The map's background work: the daily colours (and at start-up, in case the instance was down
@@ -42,7 +41,9 @@ class RiskMapSchedule {
         }
     }
 
-    @Scheduled(fixedDelayString = "${fugong.riskmap.override-sweep:30s}", initialDelayString = "${fugong.riskmap.override-sweep:30s}")
+    @Scheduled(
+            fixedDelayString = "${fugong.riskmap.override-sweep:30s}",
+            initialDelayString = "${fugong.riskmap.override-sweep:30s}")
     void endExpiredOverrides() {
         int ended = desk.endExpiredOverrides();
         if (ended > 0) {

@@ -1,7 +1,7 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.riskmap.RiskColour;
 import java.util.List;
+import org.fugong.riskmap.RiskColour;
 
 /**
  * The five-colour rule: a weighted score of cumulative cases, the share of local cases and
@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class RiskRules {
 
-    private RiskRules() {
-    }
+    private RiskRules() {}
 
     public static Assessment assess(RuleParameters rules, UnitHistory history) {
         int last = history.days() - 1;
@@ -24,11 +23,20 @@ public final class RiskRules {
         }
         double localShare = all == 0 ? 0 : 100.0 * local / all;
         var terms = List.of(
-                new Assessment.Term("cumulative", history.cumulativeConfirmed(), rules.cumulativeWeight(),
+                new Assessment.Term(
+                        "cumulative",
+                        history.cumulativeConfirmed(),
+                        rules.cumulativeWeight(),
                         round(history.cumulativeConfirmed() * rules.cumulativeWeight())),
-                new Assessment.Term("localShare", round(localShare), rules.localSharePercentWeight(),
+                new Assessment.Term(
+                        "localShare",
+                        round(localShare),
+                        rules.localSharePercentWeight(),
                         round(localShare * rules.localSharePercentWeight())),
-                new Assessment.Term("clusters", history.activeClusters(), rules.clusterWeight(),
+                new Assessment.Term(
+                        "clusters",
+                        history.activeClusters(),
+                        rules.clusterWeight(),
                         round(history.activeClusters() * rules.clusterWeight())));
         double score = round(terms.stream().mapToDouble(Assessment.Term::points).sum());
         RiskColour level = levelOf(rules, score);
@@ -39,10 +47,12 @@ public final class RiskRules {
         }
         boolean everHadCase = history.cumulativeConfirmed() > 0 || quiet <= last;
         if (!everHadCase || score == 0) {
-            return new Assessment(RiskColour.GREEN, score, terms, level, Assessment.Adjustment.NO_CASES, everHadCase ? quiet : -1);
+            return new Assessment(
+                    RiskColour.GREEN, score, terms, level, Assessment.Adjustment.NO_CASES, everHadCase ? quiet : -1);
         }
         if (quiet >= rules.greenAfterDays()) {
-            return new Assessment(RiskColour.GREEN, score, terms, level, Assessment.Adjustment.GREEN_AFTER_QUIET_PERIOD, quiet);
+            return new Assessment(
+                    RiskColour.GREEN, score, terms, level, Assessment.Adjustment.GREEN_AFTER_QUIET_PERIOD, quiet);
         }
         if (quiet >= rules.twoLevelsLowerAfterDays()) {
             return new Assessment(level.lower(2), score, terms, level, Assessment.Adjustment.TWO_LEVELS_LOWER, quiet);

@@ -1,14 +1,5 @@
 package org.fugong.riskmap.internal;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +7,14 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The versions of the colour rules. A version is never changed: a city official saves a new one
@@ -25,8 +24,7 @@ import java.util.Map;
 public class RuleBook {
 
     /** A numbered version of the rules and the first day it applies to. */
-    public record RuleSet(int version, LocalDate effectiveFrom, String name, RuleParameters parameters) {
-    }
+    public record RuleSet(int version, LocalDate effectiveFrom, String name, RuleParameters parameters) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -47,8 +45,12 @@ public class RuleBook {
     public List<RuleSet> all() {
         List<RuleSet> sets = cache;
         if (sets == null) {
-            sets = jdbc.sql("select version, effective_from, name, parameters::text from risk_rule_set order by version desc")
-                    .query((rs, n) -> new RuleSet(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+            sets = jdbc.sql(
+                            "select version, effective_from, name, parameters::text from risk_rule_set order by version desc")
+                    .query((rs, n) -> new RuleSet(
+                            rs.getInt(1),
+                            rs.getObject(2, LocalDate.class),
+                            rs.getString(3),
                             json.readValue(rs.getString(4), RuleParameters.class)))
                     .list();
             cache = sets;
@@ -63,7 +65,10 @@ public class RuleBook {
 
     /** How far back any version's rules look: the history a recomputation must read before its first day. */
     public int longestLookBack() {
-        return all().stream().mapToInt(set -> set.parameters().lookBackDays()).max().orElse(14);
+        return all().stream()
+                .mapToInt(set -> set.parameters().lookBackDays())
+                .max()
+                .orElse(14);
     }
 
     /** The version in force on a day: the latest effective on or before it. */
@@ -83,15 +88,24 @@ public class RuleBook {
         if (effectiveFrom.isBefore(times.today())) {
             throw InvalidInputException.of("effectiveFrom", "riskmap.rules.error.past");
         }
-        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from risk_rule_set").query(Integer.class).single();
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from risk_rule_set")
+                .query(Integer.class)
+                .single();
         jdbc.sql("""
                         insert into risk_rule_set (version, effective_from, name, parameters, created_at, created_by)
                         values (?, ?, ?, cast(? as jsonb), ?, ?)""")
-                .params(version, Date.valueOf(effectiveFrom), name, json.writeValueAsString(parameters),
-                        Timestamp.from(clock.instant()), author)
+                .params(
+                        version,
+                        Date.valueOf(effectiveFrom),
+                        name,
+                        json.writeValueAsString(parameters),
+                        Timestamp.from(clock.instant()),
+                        author)
                 .update();
         audit.record(AuditEntry.of("riskmap", "RuleSet", version, "RULE_SET_ADDED")
-                .change(null, Map.of("name", name, "effectiveFrom", effectiveFrom.toString(), "parameters", parameters)));
+                .change(
+                        null,
+                        Map.of("name", name, "effectiveFrom", effectiveFrom.toString(), "parameters", parameters)));
         cache = null;
         return new RuleSet(version, effectiveFrom, name, parameters);
     }

@@ -22,8 +22,10 @@ public record RuleParameters(
         if (!(redFrom > orangeFrom && orangeFrom > yellowFrom && yellowFrom > 0)) {
             throw new IllegalArgumentException("riskmap.rules.error.thresholdOrder");
         }
-        if (!(0 < oneLevelLowerAfterDays && oneLevelLowerAfterDays < twoLevelsLowerAfterDays
-                && twoLevelsLowerAfterDays < greenAfterDays && greenAfterDays <= 60)) {
+        if (!(0 < oneLevelLowerAfterDays
+                && oneLevelLowerAfterDays < twoLevelsLowerAfterDays
+                && twoLevelsLowerAfterDays < greenAfterDays
+                && greenAfterDays <= 60)) {
             throw new IllegalArgumentException("riskmap.rules.error.dayOrder");
         }
     }

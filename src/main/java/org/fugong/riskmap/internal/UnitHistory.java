@@ -6,11 +6,13 @@ import java.util.Arrays;
  * A unit's figures for the days up to the assessed day (index 0 the oldest, the last the day
  * itself). Days without a report are zero new cases with the cumulative figure carried forward.
  */
-public record UnitHistory(int[] newLocal, int[] newImported, int[] newAsymptomatic, int activeClusters,
-                          int cumulativeConfirmed) {
+public record UnitHistory(
+        int[] newLocal, int[] newImported, int[] newAsymptomatic, int activeClusters, int cumulativeConfirmed) {
 
     public UnitHistory {
-        if (newLocal.length != newImported.length || newLocal.length != newAsymptomatic.length || newLocal.length == 0) {
+        if (newLocal.length != newImported.length
+                || newLocal.length != newAsymptomatic.length
+                || newLocal.length == 0) {
             throw new IllegalArgumentException("Histories must have the same, non-zero length");
         }
     }
@@ -25,8 +27,11 @@ public record UnitHistory(int[] newLocal, int[] newImported, int[] newAsymptomat
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnitHistory h && Arrays.equals(newLocal, h.newLocal) && Arrays.equals(newImported, h.newImported)
-                && Arrays.equals(newAsymptomatic, h.newAsymptomatic) && activeClusters == h.activeClusters
+        return o instanceof UnitHistory h
+                && Arrays.equals(newLocal, h.newLocal)
+                && Arrays.equals(newImported, h.newImported)
+                && Arrays.equals(newAsymptomatic, h.newAsymptomatic)
+                && activeClusters == h.activeClusters
                 && cumulativeConfirmed == h.cumulativeConfirmed;
     }
 

@@ -1,8 +1,7 @@
 package org.fugong.riskmap.reporting;
 
-import org.fugong.shell.InvalidInputException;
-
 import java.util.List;
+import org.fugong.shell.InvalidInputException;
 
 /**
  * Figures refused as a whole: every problem, by row (1-based, as the user counts) and field. As an
@@ -10,15 +9,19 @@ import java.util.List;
  */
 public class IndicatorRejectedException extends InvalidInputException {
 
-    public record Problem(int row, String field, String messageKey, List<Object> arguments) {
-    }
+    public record Problem(int row, String field, String messageKey, List<Object> arguments) {}
 
     private final List<Problem> rows;
 
     public IndicatorRejectedException(List<Problem> problems) {
-        super(problems.stream().map(p -> new InvalidInputException.Problem(
-                p.row() == 0 || p.field().equals("day") ? p.field() : "rows[" + (p.row() - 1) + "]." + p.field(),
-                p.messageKey(), p.arguments())).toList());
+        super(problems.stream()
+                .map(p -> new InvalidInputException.Problem(
+                        p.row() == 0 || p.field().equals("day")
+                                ? p.field()
+                                : "rows[" + (p.row() - 1) + "]." + p.field(),
+                        p.messageKey(),
+                        p.arguments()))
+                .toList());
         this.rows = List.copyOf(problems);
     }
 

@@ -1,25 +1,5 @@
 package org.fugong.riskmap.reporting;
 
-import org.fugong.riskmap.RiskColour;
-import org.fugong.riskmap.MapUnit;
-import org.fugong.riskmap.internal.RuleBook;
-import org.fugong.riskmap.internal.Overrides;
-import org.fugong.riskmap.internal.MapUnits;
-import org.fugong.riskmap.internal.ColourComputer;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.fugong.access.Scope;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.shell.Times;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,6 +15,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.access.Scope;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.riskmap.MapUnit;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.riskmap.internal.ColourComputer;
+import org.fugong.riskmap.internal.MapUnits;
+import org.fugong.riskmap.internal.Overrides;
+import org.fugong.riskmap.internal.RuleBook;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.shell.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change to the map goes through here: figures entered, overrides set and ended, the daily
@@ -54,8 +52,15 @@ public class RiskMapDesk {
     private final Times times;
     private final Clock clock;
 
-    RiskMapDesk(JdbcClient jdbc, MapUnits units, ColourComputer computer, RuleBook rules, Overrides overrides,
-                AuditTrail audit, Times times, Clock clock) {
+    RiskMapDesk(
+            JdbcClient jdbc,
+            MapUnits units,
+            ColourComputer computer,
+            RuleBook rules,
+            Overrides overrides,
+            AuditTrail audit,
+            Times times,
+            Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.computer = computer;
@@ -77,7 +82,8 @@ public class RiskMapDesk {
 
     /** Whether the actor reports figures at all: city and district officials, and the health bureau. */
     public static boolean reportsFigures(Actor actor) {
-        return actor.role() == Role.CITY_OFFICIAL || actor.role() == Role.DISTRICT_OFFICIAL
+        return actor.role() == Role.CITY_OFFICIAL
+                || actor.role() == Role.DISTRICT_OFFICIAL
                 || (actor.role() == Role.DEPARTMENT_OFFICER && HEALTH_DEPARTMENT.equals(actor.departmentCode()));
     }
 
@@ -110,7 +116,8 @@ public class RiskMapDesk {
                 problems.add(problem(number, "day", "riskmap.indicator.error.future", row.day()));
             }
             if (!seen.add(row.unitCode() + "/" + row.day())) {
-                problems.add(problem(number, "unitCode", "riskmap.indicator.error.duplicate", row.unitCode(), row.day()));
+                problems.add(
+                        problem(number, "unitCode", "riskmap.indicator.error.duplicate", row.unitCode(), row.day()));
             }
             checkCount(problems, number, "newLocal", row.newLocal());
             checkCount(problems, number, "newImported", row.newImported());
@@ -134,7 +141,9 @@ public class RiskMapDesk {
         for (IndicatorRow row : rows) {
             MapUnit unit = units.find(row.unitCode()).orElseThrow();
             Optional<Map<String, Object>> before = current(row.unitCode(), row.day());
-            if (row.version() != null && before.map(b -> ((Number) b.get("version")).longValue() != row.version()).orElse(row.version() != 0)) {
+            if (row.version() != null
+                    && before.map(b -> ((Number) b.get("version")).longValue() != row.version())
+                            .orElse(row.version() != 0)) {
                 throw new StaleVersionException();
             }
             jdbc.sql("""
@@ -146,19 +155,28 @@ public class RiskMapDesk {
                                 active_clusters = excluded.active_clusters, cumulative_confirmed = excluded.cumulative_confirmed,
                                 population = excluded.population, updated_at = excluded.updated_at,
                                 updated_by = excluded.updated_by, version = risk_indicator.version + 1""")
-                    .param("unit", row.unitCode()).param("day", Date.valueOf(row.day()))
-                    .param("district", unit.districtCode()).param("local", row.newLocal())
-                    .param("imported", row.newImported()).param("asymptomatic", row.newAsymptomatic())
-                    .param("clusters", row.activeClusters()).param("cumulative", row.cumulativeConfirmed())
-                    .param("population", row.population()).param("now", Timestamp.from(now))
+                    .param("unit", row.unitCode())
+                    .param("day", Date.valueOf(row.day()))
+                    .param("district", unit.districtCode())
+                    .param("local", row.newLocal())
+                    .param("imported", row.newImported())
+                    .param("asymptomatic", row.newAsymptomatic())
+                    .param("clusters", row.activeClusters())
+                    .param("cumulative", row.cumulativeConfirmed())
+                    .param("population", row.population())
+                    .param("now", Timestamp.from(now))
                     .param("by", actor.getUsername())
                     .update();
             Map<String, Object> after = state(row);
             Map<String, Object> old = before.map(RiskMapDesk::withoutVersion).orElse(null);
             if (!after.equals(old)) {
-                audit.record(AuditEntry.of("riskmap", "Indicator", row.unitCode() + "/" + row.day(),
+                audit.record(AuditEntry.of(
+                                "riskmap",
+                                "Indicator",
+                                row.unitCode() + "/" + row.day(),
                                 before.isPresent() ? "INDICATOR_CORRECTED" : "INDICATOR_REPORTED")
-                        .change(old, after).owner(unit.districtCode(), null));
+                        .change(old, after)
+                        .owner(unit.districtCode(), null));
             }
         }
         computer.recompute(affectedDays(rows, today));
@@ -171,8 +189,14 @@ public class RiskMapDesk {
      * cumulative scores), and today.
      */
     private List<LocalDate> affectedDays(List<IndicatorRow> rows, LocalDate today) {
-        LocalDate earliest = rows.stream().map(IndicatorRow::day).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate latest = rows.stream().map(IndicatorRow::day).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate earliest = rows.stream()
+                .map(IndicatorRow::day)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate latest = rows.stream()
+                .map(IndicatorRow::day)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         int lookBack = rules.longestLookBack();
         LocalDate windowEnd = latest.plusDays(lookBack).isAfter(today) ? today : latest.plusDays(lookBack);
         List<LocalDate> days = new ArrayList<>();
@@ -180,16 +204,21 @@ public class RiskMapDesk {
             days.add(day);
         }
         days.addAll(jdbc.sql("select distinct day from risk_colour where day > ? and day <= ? order by day")
-                .params(Date.valueOf(windowEnd), Date.valueOf(today)).query(LocalDate.class).list());
+                .params(Date.valueOf(windowEnd), Date.valueOf(today))
+                .query(LocalDate.class)
+                .list());
         days.add(today);
         return days;
     }
 
     /** Sets a unit's colour by hand until the expiry; announced if it changes today's colour. */
     @Transactional
-    public Overrides.Override override(Actor actor, String unitCode, RiskColour colour, String reason, Instant expiresAt) {
+    public Overrides.Override override(
+            Actor actor, String unitCode, RiskColour colour, String reason, Instant expiresAt) {
         requireCity(actor);
-        MapUnit unit = units.find(unitCode).orElseThrow(() -> InvalidInputException.of("unitCode", "riskmap.indicator.error.unknownUnit", unitCode));
+        MapUnit unit = units.find(unitCode)
+                .orElseThrow(
+                        () -> InvalidInputException.of("unitCode", "riskmap.indicator.error.unknownUnit", unitCode));
         LocalDate today = times.today();
         Map<String, RiskColour> before = computer.effectiveToday(today);
         Overrides.Override created = overrides.create(unit, colour, reason, expiresAt, actor.getUsername());
@@ -229,7 +258,8 @@ public class RiskMapDesk {
         int claimed = jdbc.sql("""
                         insert into risk_job_run (job, day, started_at, instance) values ('daily-colours', ?, ?, ?)
                         on conflict do nothing""")
-                .params(Date.valueOf(day), Timestamp.from(clock.instant()), instance).update();
+                .params(Date.valueOf(day), Timestamp.from(clock.instant()), instance)
+                .update();
         if (claimed == 0) {
             return false;
         }
@@ -244,7 +274,10 @@ public class RiskMapDesk {
     }
 
     private void announce(LocalDate today, Map<String, RiskColour> before, Set<String> unitCodes) {
-        computer.announceChanges(today, before, unitCodes.stream().map(code -> units.find(code).orElseThrow()).toList());
+        computer.announceChanges(
+                today,
+                before,
+                unitCodes.stream().map(code -> units.find(code).orElseThrow()).toList());
     }
 
     private Optional<Map<String, Object>> current(String unitCode, LocalDate day) {
@@ -283,7 +316,8 @@ public class RiskMapDesk {
         return state;
     }
 
-    private static void checkCount(List<IndicatorRejectedException.Problem> problems, int row, String field, int value) {
+    private static void checkCount(
+            List<IndicatorRejectedException.Problem> problems, int row, String field, int value) {
         if (value < 0) {
             problems.add(problem(row, field, "riskmap.indicator.error.negative"));
         }

@@ -3,15 +3,20 @@ package org.fugong.riskmap.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
+import org.fugong.riskmap.MapUnit;
+import org.fugong.riskmap.RiskMap;
 import org.fugong.riskmap.internal.IndicatorFile;
+import org.fugong.riskmap.internal.MapUnits;
 import org.fugong.riskmap.reporting.IndicatorRejectedException;
 import org.fugong.riskmap.reporting.IndicatorRow;
-import org.fugong.riskmap.MapUnit;
-import org.fugong.riskmap.internal.MapUnits;
-import org.fugong.riskmap.RiskMap;
 import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Daily figures of a district and its townships: a form per day, and an import of many days
  * from a CSV or Excel file. District officials report for their own district only.
@@ -42,19 +41,25 @@ class IndicatorController {
 
     static final long MAX_UPLOAD = 5 * 1024 * 1024;
 
-    record RowForm(@NotNull String unitCode, @NotNull @PositiveOrZero Integer newLocal, @NotNull @PositiveOrZero Integer newImported,
-                   @NotNull @PositiveOrZero Integer newAsymptomatic, @NotNull @PositiveOrZero Integer activeClusters,
-                   @NotNull @PositiveOrZero Integer cumulativeConfirmed, @Nullable @PositiveOrZero Integer population,
-                   @NotNull Long version) {
-    }
+    record RowForm(
+            @NotNull String unitCode,
+            @NotNull @PositiveOrZero Integer newLocal,
+            @NotNull @PositiveOrZero Integer newImported,
+            @NotNull @PositiveOrZero Integer newAsymptomatic,
+            @NotNull @PositiveOrZero Integer activeClusters,
+            @NotNull @PositiveOrZero Integer cumulativeConfirmed,
+            @Nullable @PositiveOrZero Integer population,
+            @NotNull Long version) {}
 
-    record FiguresForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @NotNull String district,
-                       @Valid List<RowForm> rows) {
-    }
+    record FiguresForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate day,
+
+            @NotNull String district,
+            @Valid List<RowForm> rows) {}
 
     /** A problem of an import, by line of the file. */
-    record ImportProblem(int line, String field, String messageKey, Object[] arguments) {
-    }
+    record ImportProblem(int line, String field, String messageKey, Object[] arguments) {}
 
     private final RiskMapDesk desk;
     private final RiskMap map;
@@ -71,11 +76,16 @@ class IndicatorController {
     }
 
     @GetMapping("/riskmap/indicators")
-    String initForm(@RequestParam(required = false) @Nullable String district,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-                    Model model) {
+    String initForm(
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+            Model model) {
         Actor actor = currentActor.get();
-        String chosen = district != null ? district : actor.districtCode() != null ? actor.districtCode() : units.districts().get(0).code();
+        String chosen = district != null
+                ? district
+                : actor.districtCode() != null
+                        ? actor.districtCode()
+                        : units.districts().get(0).code();
         checkMayReport(actor, chosen);
         LocalDate day = date == null || date.isAfter(times.today()) ? times.today() : date;
         model.addAttribute("form", new FiguresForm(day, chosen, rowsOf(chosen, day)));
@@ -83,8 +93,11 @@ class IndicatorController {
     }
 
     @PostMapping("/riskmap/indicators")
-    String processForm(@Valid @ModelAttribute("form") FiguresForm form, BindingResult result, Model model,
-                       RedirectAttributes redirect) {
+    String processForm(
+            @Valid @ModelAttribute("form") FiguresForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         Actor actor = currentActor.get();
         checkMayReport(actor, form.district());
         if (result.hasErrors()) {
@@ -92,8 +105,16 @@ class IndicatorController {
         }
         List<IndicatorRow> rows = new ArrayList<>();
         for (RowForm row : form.rows()) {
-            rows.add(new IndicatorRow(row.unitCode(), form.day(), row.newLocal(), row.newImported(), row.newAsymptomatic(),
-                    row.activeClusters(), row.cumulativeConfirmed(), row.population(), row.version()));
+            rows.add(new IndicatorRow(
+                    row.unitCode(),
+                    form.day(),
+                    row.newLocal(),
+                    row.newImported(),
+                    row.newAsymptomatic(),
+                    row.activeClusters(),
+                    row.cumulativeConfirmed(),
+                    row.population(),
+                    row.version()));
         }
         try {
             desk.report(actor, currentActor.scope(), rows);
@@ -106,18 +127,25 @@ class IndicatorController {
     }
 
     @PostMapping("/riskmap/indicators/import")
-    String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+    String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
         Actor actor = currentActor.get();
         if (!RiskMapDesk.reportsFigures(actor)) {
             throw new AccessDeniedException("Only officials and the health bureau report figures");
         }
-        String district = actor.districtCode() != null ? actor.districtCode() : units.districts().get(0).code();
+        String district = actor.districtCode() != null
+                ? actor.districtCode()
+                : units.districts().get(0).code();
         List<ImportProblem> problems = new ArrayList<>();
         if (file.isEmpty() || file.getSize() > MAX_UPLOAD) {
-            problems.add(new ImportProblem(0, "file", file.isEmpty() ? "import.error.empty" : "import.error.tooLarge", new Object[0]));
+            problems.add(new ImportProblem(
+                    0, "file", file.isEmpty() ? "import.error.empty" : "import.error.tooLarge", new Object[0]));
         } else {
-            IndicatorFile.Parsed parsed = IndicatorFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes());
-            parsed.problems().forEach(p -> problems.add(new ImportProblem(p.row(), p.field(), p.messageKey(), p.arguments().toArray())));
+            IndicatorFile.Parsed parsed =
+                    IndicatorFile.read(String.valueOf(file.getOriginalFilename()), file.getBytes());
+            parsed.problems()
+                    .forEach(p -> problems.add(new ImportProblem(
+                            p.row(), p.field(), p.messageKey(), p.arguments().toArray())));
             if (problems.isEmpty()) {
                 try {
                     int saved = desk.report(actor, currentActor.scope(), parsed.rows());
@@ -125,8 +153,12 @@ class IndicatorController {
                     redirect.addFlashAttribute("importedRows", saved);
                     return "redirect:/riskmap/indicators";
                 } catch (IndicatorRejectedException e) {
-                    e.rowProblems().forEach(p -> problems.add(new ImportProblem(parsed.lines().get(p.row() - 1),
-                            column(p.field()), p.messageKey(), p.arguments().toArray())));
+                    e.rowProblems()
+                            .forEach(p -> problems.add(new ImportProblem(
+                                    parsed.lines().get(p.row() - 1),
+                                    column(p.field()),
+                                    p.messageKey(),
+                                    p.arguments().toArray())));
                 }
             }
         }
@@ -137,8 +169,17 @@ class IndicatorController {
 
     /** The form's rows: the district and its townships, with the figures entered for the day. */
     private List<RowForm> rowsOf(String district, LocalDate day) {
-        return map.figures(district, day).stream().map(f -> new RowForm(f.unit().code(), f.newLocal(), f.newImported(),
-                f.newAsymptomatic(), f.activeClusters(), f.cumulativeConfirmed(), f.population(), f.version())).toList();
+        return map.figures(district, day).stream()
+                .map(f -> new RowForm(
+                        f.unit().code(),
+                        f.newLocal(),
+                        f.newImported(),
+                        f.newAsymptomatic(),
+                        f.activeClusters(),
+                        f.cumulativeConfirmed(),
+                        f.population(),
+                        f.version()))
+                .toList();
     }
 
     /** The file's column for a field of the figures: newLocal is new_local. */
@@ -149,7 +190,9 @@ class IndicatorController {
     private String form(Model model, String district) {
         Actor actor = currentActor.get();
         Scope scope = currentActor.scope();
-        List<MapUnit> districts = units.districts().stream().filter(d -> RiskMapDesk.mayReport(actor, scope, d.code())).toList();
+        List<MapUnit> districts = units.districts().stream()
+                .filter(d -> RiskMapDesk.mayReport(actor, scope, d.code()))
+                .toList();
         List<MapUnit> shown = new ArrayList<>();
         units.find(district).ifPresent(shown::add);
         shown.addAll(units.townships(district));

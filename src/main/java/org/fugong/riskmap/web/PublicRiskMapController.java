@@ -2,17 +2,16 @@ package org.fugong.riskmap.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.fugong.riskmap.internal.MapShapes;
+import java.util.List;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
+import org.fugong.riskmap.internal.MapShapes;
 import org.fugong.shell.Times;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import java.util.List;
 
 /**
  * Today's colours for everyone, without login — as Zhejiang published its map — and nothing
@@ -23,8 +22,7 @@ import java.util.List;
 class PublicRiskMapController {
 
     /** A district's colour today, and no more. */
-    record PublicColour(String code, String nameZh, String nameEn, RiskColour colour, String hex, int level) {
-    }
+    record PublicColour(String code, String nameZh, String nameEn, RiskColour colour, String hex, int level) {}
 
     private final RiskMap map;
     private final MapShapes shapes;
@@ -48,8 +46,14 @@ class PublicRiskMapController {
     @ResponseBody
     @Operation(summary = "Today's colour of every district")
     List<PublicColour> colours() {
-        return map.colours(times.today()).stream().filter(c -> !c.unit().township())
-                .map(c -> new PublicColour(c.unit().code(), c.unit().nameZh(), c.unit().nameEn(), c.colour(), c.colour().hex(),
+        return map.colours(times.today()).stream()
+                .filter(c -> !c.unit().township())
+                .map(c -> new PublicColour(
+                        c.unit().code(),
+                        c.unit().nameZh(),
+                        c.unit().nameEn(),
+                        c.colour(),
+                        c.colour().hex(),
                         c.colour().level()))
                 .toList();
     }

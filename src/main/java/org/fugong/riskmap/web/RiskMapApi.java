@@ -2,12 +2,16 @@ package org.fugong.riskmap.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.fugong.access.CurrentActor;
-import org.fugong.riskmap.reporting.IndicatorRejectedException;
-import org.fugong.riskmap.reporting.IndicatorRow;
-import org.fugong.riskmap.internal.MapShapes;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
+import org.fugong.riskmap.internal.MapShapes;
+import org.fugong.riskmap.reporting.IndicatorRejectedException;
+import org.fugong.riskmap.reporting.IndicatorRow;
 import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,25 +27,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api/riskmap")
-@Tag(name = "Risk map", description = "The five-colour map: colours, shapes, history, and daily figures from the health bureau")
+@Tag(
+        name = "Risk map",
+        description = "The five-colour map: colours, shapes, history, and daily figures from the health bureau")
 class RiskMapApi {
 
     /** A unit's colour as the map draws it. */
-    record MapColour(String code, String districtCode, String nameZh, String nameEn, RiskColour colour, String hex,
-                     int level, boolean overridden, double score) {
-    }
+    record MapColour(
+            String code,
+            String districtCode,
+            String nameZh,
+            String nameEn,
+            RiskColour colour,
+            String hex,
+            int level,
+            boolean overridden,
+            double score) {}
 
     /** Figures as the health bureau sends them. */
-    record Figures(String unitCode, LocalDate day, int newLocal, int newImported, int newAsymptomatic, int activeClusters,
-                   int cumulativeConfirmed, @Nullable Integer population) {
-    }
+    record Figures(
+            String unitCode,
+            LocalDate day,
+            int newLocal,
+            int newImported,
+            int newAsymptomatic,
+            int activeClusters,
+            int cumulativeConfirmed,
+            @Nullable Integer population) {}
 
     private final RiskMap map;
     private final RiskMapDesk desk;
@@ -57,12 +71,23 @@ class RiskMapApi {
 
     @GetMapping("/colours")
     @Operation(summary = "Colours of the districts (or of one district's townships) on a day")
-    List<MapColour> colours(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                            @RequestParam(required = false) @Nullable String district) {
+    List<MapColour> colours(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @Nullable String district) {
         return map.colours(date).stream()
-                .filter(c -> district == null ? !c.unit().township() : c.unit().township() && c.unit().districtCode().equals(district))
-                .map(c -> new MapColour(c.unit().code(), c.unit().districtCode(), c.unit().nameZh(), c.unit().nameEn(),
-                        c.colour(), c.colour().hex(), c.colour().level(), c.overridden(), c.score()))
+                .filter(c -> district == null
+                        ? !c.unit().township()
+                        : c.unit().township() && c.unit().districtCode().equals(district))
+                .map(c -> new MapColour(
+                        c.unit().code(),
+                        c.unit().districtCode(),
+                        c.unit().nameZh(),
+                        c.unit().nameEn(),
+                        c.colour(),
+                        c.colour().hex(),
+                        c.colour().level(),
+                        c.overridden(),
+                        c.score()))
                 .toList();
     }
 
@@ -74,8 +99,9 @@ class RiskMapApi {
 
     @GetMapping("/history")
     @Operation(summary = "Every unit's colour for each day of a range (at most two years), for replaying")
-    Map<LocalDate, Map<String, RiskColour>> history(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    Map<LocalDate, Map<String, RiskColour>> history(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 731) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most two years");
         }
@@ -83,12 +109,23 @@ class RiskMapApi {
     }
 
     @PostMapping("/indicators")
-    @Operation(summary = "Daily figures of units, all or nothing; the health bureau reports for every unit",
+    @Operation(
+            summary = "Daily figures of units, all or nothing; the health bureau reports for every unit",
             description = "Send HTTP Basic credentials of a health-bureau, city or district account. "
                     + "Rejected figures answer 422 with every problem by row (1-based) and field.")
     ResponseEntity<?> report(@RequestBody List<Figures> figures) {
-        List<IndicatorRow> rows = figures.stream().map(f -> new IndicatorRow(f.unitCode(), f.day(), f.newLocal(),
-                f.newImported(), f.newAsymptomatic(), f.activeClusters(), f.cumulativeConfirmed(), f.population(), null)).toList();
+        List<IndicatorRow> rows = figures.stream()
+                .map(f -> new IndicatorRow(
+                        f.unitCode(),
+                        f.day(),
+                        f.newLocal(),
+                        f.newImported(),
+                        f.newAsymptomatic(),
+                        f.activeClusters(),
+                        f.cumulativeConfirmed(),
+                        f.population(),
+                        null))
+                .toList();
         try {
             int saved = desk.report(currentActor.get(), currentActor.scope(), rows);
             return ResponseEntity.ok(Map.of("saved", saved));
@@ -96,5 +133,4 @@ class RiskMapApi {
             return ResponseEntity.unprocessableEntity().body(Map.of("problems", e.rowProblems()));
         }
     }
-
 }

@@ -1,17 +1,21 @@
 package org.fugong.riskmap.web;
 
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.riskmap.MapUnit;
-import org.fugong.riskmap.internal.MapUnits;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
-import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.riskmap.internal.MapUnits;
 import org.fugong.riskmap.internal.RuleBook;
+import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,12 +24,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** The map page, its table view, a unit's explanation, and the CSV export. */
 @Controller
@@ -50,12 +48,17 @@ class RiskMapController {
      * 30 days either side of a chosen day, or a chosen period (from/to).
      */
     @GetMapping("/riskmap")
-    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                Model model) {
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            Model model) {
         LocalDate today = times.today();
-        LocalDate end = to != null ? to : date != null ? date.plusDays(30) : from != null ? from.plusMonths(2).minusDays(1) : today;
+        LocalDate end = to != null
+                ? to
+                : date != null
+                        ? date.plusDays(30)
+                        : from != null ? from.plusMonths(2).minusDays(1) : today;
         if (end.isAfter(today)) {
             end = today;
         }
@@ -80,31 +83,49 @@ class RiskMapController {
     }
 
     @GetMapping("/riskmap/table")
-    String table(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, HtmxRequest htmx, Model model) {
+    String table(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HtmxRequest htmx,
+            Model model) {
         model.addAttribute("day", date);
         model.addAttribute("rows", map.colours(date));
         return htmx.isHtmxRequest() ? "riskmap/map :: table" : "riskmap/table";
     }
 
     @GetMapping("/riskmap/units/{code}")
-    String unit(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                HtmxRequest htmx, HttpServletResponse response, Model model) throws IOException {
-        var found = map.colours(date).stream().filter(c -> c.unit().code().equals(code)).findFirst();
+    String unit(
+            @PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HtmxRequest htmx,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        var found = map.colours(date).stream()
+                .filter(c -> c.unit().code().equals(code))
+                .findFirst();
         if (found.isEmpty()) {
             throw new NotFoundException("unit", code);
         }
         model.addAttribute("day", date);
         model.addAttribute("c", found.get());
-        model.addAttribute("ruleSet", found.get().ruleSetVersion() == 0 ? null
-                : rules.all().stream().filter(r -> r.version() == found.get().ruleSetVersion()).findFirst().orElse(null));
+        model.addAttribute(
+                "ruleSet",
+                found.get().ruleSetVersion() == 0
+                        ? null
+                        : rules.all().stream()
+                                .filter(r -> r.version() == found.get().ruleSetVersion())
+                                .findFirst()
+                                .orElse(null));
         return htmx.isHtmxRequest() ? "riskmap/unit :: explanation" : "riskmap/unit";
     }
 
     /** One day's colours, or every day between two dates, as CSV. */
     @GetMapping("/riskmap/export.csv")
-    void export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            HttpServletResponse response)
+            throws IOException {
         LocalDate last = to == null ? from : to;
         if (last.isBefore(from) || ChronoUnit.DAYS.between(from, last) > 731) {
             throw InvalidInputException.of("to", "riskmap.export.error.period");
@@ -113,13 +134,23 @@ class RiskMapController {
         response.setHeader("Content-Disposition", "attachment; filename=\"risk-colours-" + from + ".csv\"");
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
-        out.println("day,unit_code,district_code,name_zh,name_en,colour,computed_colour,score,rule_set_version,overridden");
+        out.println(
+                "day,unit_code,district_code,name_zh,name_en,colour,computed_colour,score,rule_set_version,overridden");
         for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
             for (RiskMap.UnitColour c : map.colours(day)) {
                 MapUnit u = c.unit();
-                out.println(String.join(",", day.toString(), u.code(), u.districtCode(), u.nameZh(), "\"" + u.nameEn() + "\"",
-                        c.colour().name(), c.computed() == null ? "" : c.computed().name(), Double.toString(c.score()),
-                        Integer.toString(c.ruleSetVersion()), Boolean.toString(c.overridden())));
+                out.println(String.join(
+                        ",",
+                        day.toString(),
+                        u.code(),
+                        u.districtCode(),
+                        u.nameZh(),
+                        "\"" + u.nameEn() + "\"",
+                        c.colour().name(),
+                        c.computed() == null ? "" : c.computed().name(),
+                        Double.toString(c.score()),
+                        Integer.toString(c.ruleSetVersion()),
+                        Boolean.toString(c.overridden())));
             }
         }
         out.flush();

@@ -1,5 +1,6 @@
 package org.fugong.riskmap.web;
 
+import java.util.EnumSet;
 import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
 import org.fugong.shell.NavigationItem;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-
-import java.util.EnumSet;
 
 /**
  * The map is read by officials and commissioners; figures are entered by districts (their own),
@@ -22,23 +21,35 @@ class RiskMapRoutes implements RouteAccess {
     static final String[] REPORTERS = {"CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER"};
 
     @Override
-    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(HttpMethod.GET, "/public/riskmap", "/public/riskmap/**").permitAll()
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(HttpMethod.GET, "/public/riskmap", "/public/riskmap/**")
+                .permitAll()
                 .requestMatchers("/riskmap/overrides", "/riskmap/overrides/**", "/riskmap/rules", "/riskmap/shapes/**")
                 .hasRole("CITY_OFFICIAL")
-                .requestMatchers("/riskmap/indicators", "/riskmap/indicators/**", "/api/riskmap/indicators").hasAnyRole(REPORTERS)
-                .requestMatchers(HttpMethod.GET, "/riskmap", "/riskmap/**", "/api/riskmap/**").hasAnyRole(READERS);
+                .requestMatchers("/riskmap/indicators", "/riskmap/indicators/**", "/api/riskmap/indicators")
+                .hasAnyRole(REPORTERS)
+                .requestMatchers(HttpMethod.GET, "/riskmap", "/riskmap/**", "/api/riskmap/**")
+                .hasAnyRole(READERS);
     }
 
     @Bean
     NavigationItem riskMapNavigation() {
-        return new NavigationItem("nav.riskmap", "nav.riskmap.description", "/riskmap", 10,
+        return new NavigationItem(
+                "nav.riskmap",
+                "nav.riskmap.description",
+                "/riskmap",
+                10,
                 EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.DEPARTMENT_OFFICER, Role.COMMISSIONER));
     }
 
     @Bean
     NavigationItem publicRiskMapNavigation() {
-        return new NavigationItem("nav.publicRiskmap", "nav.publicRiskmap.description", "/public/riskmap", 95,
+        return new NavigationItem(
+                "nav.publicRiskmap",
+                "nav.publicRiskmap.description",
+                "/public/riskmap",
+                95,
                 EnumSet.of(Role.ENTERPRISE, Role.GATE_CHECKER));
     }
 }

@@ -1,6 +1,9 @@
 package org.fugong.shell.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.fugong.access.CurrentActor;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.Navigation;
@@ -20,10 +23,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The one place where a refused request becomes an answer, for every module: the refusal's status
@@ -65,8 +64,11 @@ class RefusalAdvice {
         return answer(request, HttpStatus.BAD_REQUEST.value(), null, null);
     }
 
-    private Object answer(HttpServletRequest request, int status, @Nullable String messageKey,
-                          @Nullable Map<String, String> problems) {
+    private Object answer(
+            HttpServletRequest request,
+            int status,
+            @Nullable String messageKey,
+            @Nullable Map<String, String> problems) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (wantsJson(request, path)) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -77,13 +79,16 @@ class RefusalAdvice {
                 body.put("problems", problems);
             }
             body.put("path", path);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body);
         }
         ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
         page.addObject("status", status);
         page.addObject("messageKey", messageKey);
         page.addObject("currentPath", path);
-        page.addObject("navigation", currentActor.find().map(navigation::itemsFor).orElse(List.of()));
+        page.addObject(
+                "navigation", currentActor.find().map(navigation::itemsFor).orElse(List.of()));
         return page;
     }
 
@@ -92,6 +97,8 @@ class RefusalAdvice {
             return true;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains(MediaType.TEXT_HTML_VALUE);
+        return accept != null
+                && accept.contains(MediaType.APPLICATION_JSON_VALUE)
+                && !accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 }

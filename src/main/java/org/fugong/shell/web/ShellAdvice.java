@@ -2,13 +2,12 @@ package org.fugong.shell.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.fugong.access.CurrentActor;
 import org.fugong.shell.Navigation;
 import org.fugong.shell.NavigationItem;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import java.util.List;
 
 /** What the layout needs on every page: the menu of the signed-in user and the city's name. */
 @ControllerAdvice
@@ -16,6 +15,7 @@ class ShellAdvice {
 
     private final Navigation navigation;
     private final CurrentActor currentActor;
+
     ShellAdvice(Navigation navigation, CurrentActor currentActor) {
         this.navigation = navigation;
         this.currentActor = currentActor;

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 class ShellRoutes implements RouteAccess {
 
     @Override
-    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
-                .requestMatchers("/").authenticated();
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
+                .permitAll()
+                .requestMatchers("/")
+                .authenticated();
     }
 }

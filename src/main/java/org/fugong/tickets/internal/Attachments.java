@@ -1,15 +1,5 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.Ticket;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.NotFoundException;
-import org.fugong.access.Actor;
-import org.fugong.access.Scope;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Scope;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
+import org.fugong.tickets.Ticket;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Attachments of tickets: at most 5 MB, and only PDF, PNG, JPEG or an Office document (xlsx, docx),
@@ -29,12 +28,16 @@ public class Attachments {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    public record Attachment(UUID id, UUID ticketId, String filename, String contentType, int sizeBytes, String uploadedBy,
-                             Instant uploadedAt) {
-    }
+    public record Attachment(
+            UUID id,
+            UUID ticketId,
+            String filename,
+            String contentType,
+            int sizeBytes,
+            String uploadedBy,
+            Instant uploadedAt) {}
 
-    public record Content(Attachment attachment, byte[] data) {
-    }
+    public record Content(Attachment attachment, byte[] data) {}
 
     private final JdbcClient jdbc;
     private final TicketStore store;
@@ -105,7 +108,14 @@ public class Attachments {
                         insert into ticket_attachment (id, ticket_id, filename, content_type, size_bytes, data, uploaded_by,
                                                        uploaded_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), ticketId, safeName, sniff(filename, data), data.length, data, actor.displayName(),
+                .params(
+                        UUID.randomUUID(),
+                        ticketId,
+                        safeName,
+                        sniff(filename, data),
+                        data.length,
+                        data,
+                        actor.displayName(),
                         Timestamp.from(clock.instant()))
                 .update();
     }
@@ -116,14 +126,21 @@ public class Attachments {
         scope.check(ticket.districtCode(), ticket.enterpriseId(), ticket.unitCode());
         return jdbc.sql("select id, ticket_id, filename, content_type, size_bytes, uploaded_by, uploaded_at "
                         + "from ticket_attachment where ticket_id = ? order by uploaded_at")
-                .param(ticketId).query(Attachment.class).list();
+                .param(ticketId)
+                .query(Attachment.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Content read(Scope scope, UUID ticketId, UUID id) {
-        Attachment attachment = of(scope, ticketId).stream().filter(a -> a.id().equals(id)).findFirst()
+        Attachment attachment = of(scope, ticketId).stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("attachment", id));
-        byte[] data = jdbc.sql("select data from ticket_attachment where id = ?").param(id).query(byte[].class).single();
+        byte[] data = jdbc.sql("select data from ticket_attachment where id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
         return new Content(attachment, Arrays.copyOf(data, data.length));
     }
 }

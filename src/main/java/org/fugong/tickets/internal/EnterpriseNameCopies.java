@@ -1,5 +1,7 @@
 package org.fugong.tickets.internal;
 
+import java.util.List;
+import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -7,9 +9,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A ticket keeps its enterprise's name from the moment it is filed, so that the desk never reads
@@ -31,10 +30,12 @@ class EnterpriseNameCopies {
     @Transactional
     public void fillMissing() {
         List<UUID> missing = jdbc.sql("select distinct enterprise_id from ticket where enterprise_name is null")
-                .query(UUID.class).list();
+                .query(UUID.class)
+                .list();
         for (UUID id : missing) {
             jdbc.sql("update ticket set enterprise_name = ? where enterprise_id = ? and enterprise_name is null")
-                    .params(enterprises.get(Scope.city(), id).name(), id).update();
+                    .params(enterprises.get(Scope.city(), id).name(), id)
+                    .update();
         }
     }
 }

@@ -1,8 +1,15 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.TicketUnits;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
+import org.fugong.tickets.TicketUnits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * In-app notifications to a unit (everyone who works in it) or an enterprise (its users), written
  * in the transaction of the change they tell of; and mail to a unit head when mail is configured
@@ -36,8 +35,13 @@ public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
-    public record Notification(long id, String kind, @Nullable UUID ticketId, String text, Instant createdAt,
-                               @Nullable Instant readAt) {
+    public record Notification(
+            long id,
+            String kind,
+            @Nullable UUID ticketId,
+            String text,
+            Instant createdAt,
+            @Nullable Instant readAt) {
         public String messageKey() {
             return "notification." + kind;
         }
@@ -49,8 +53,12 @@ public class Notifications {
     private final TicketUnits units;
     private final String from;
 
-    Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, TicketUnits units,
-                  @Value("${fugong.tickets.mail-from:fugong@localhost}") String from) {
+    Notifications(
+            JdbcClient jdbc,
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail,
+            TicketUnits units,
+            @Value("${fugong.tickets.mail-from:fugong@localhost}") String from) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
@@ -62,7 +70,8 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public void toUnit(String unitCode, @Nullable UUID ticketId, String kind, String text) {
         insert("UNIT", unitCode, ticketId, kind, text);
-        units.find(unitCode).ifPresent(unit -> mailAfterCommit(unit.headEmail(), "[Fugong] " + kind + " " + text, text, false));
+        units.find(unitCode)
+                .ifPresent(unit -> mailAfterCommit(unit.headEmail(), "[Fugong] " + kind + " " + text, text, false));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -120,7 +129,8 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (recipient_kind, recipient, ticket_id, kind, text, created_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(kind, recipient, ticketId, notificationKind, text, Timestamp.from(clock.instant())).update();
+                .params(kind, recipient, ticketId, notificationKind, text, Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The latest notifications an actor receives: its unit's, or its enterprise's. */
@@ -138,11 +148,22 @@ public class Notifications {
         }
         return jdbc.sql("select id, kind, ticket_id, text, created_at, read_at from notification where "
                         + String.join(" or ", conditions) + " order by created_at desc, id desc limit :limit")
-                .params(Map.of("unit", unitCode == null ? "" : unitCode,
-                        "enterprise", actor.enterpriseId() == null ? "" : actor.enterpriseId().toString(), "limit", limit))
-                .query((rs, n) -> new Notification(rs.getLong("id"), rs.getString("kind"),
-                        rs.getObject("ticket_id", UUID.class), rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .params(Map.of(
+                        "unit",
+                        unitCode == null ? "" : unitCode,
+                        "enterprise",
+                        actor.enterpriseId() == null ? "" : actor.enterpriseId().toString(),
+                        "limit",
+                        limit))
+                .query((rs, n) -> new Notification(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getObject("ticket_id", UUID.class),
+                        rs.getString("text"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null
+                                ? null
+                                : rs.getTimestamp("read_at").toInstant()))
                 .list();
     }
 }

@@ -1,7 +1,7 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.TicketUnits;
 import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketUnits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,9 +22,13 @@ public class Routing {
         return jdbc.sql("""
                         select unit_code from ticket_route where category = ? and (district_code = ? or district_code is null)
                         order by district_code nulls last limit 1""")
-                .params(category.name(), districtCode).query(String.class).optional()
-                .or(() -> jdbc.sql("select unit_code from ticket_route_default where category = ?").param(category.name())
-                        .query(String.class).optional())
+                .params(category.name(), districtCode)
+                .query(String.class)
+                .optional()
+                .or(() -> jdbc.sql("select unit_code from ticket_route_default where category = ?")
+                        .param(category.name())
+                        .query(String.class)
+                        .optional())
                 .map(unit -> unit.equals("DISTRICT") ? TicketUnits.districtGroup(districtCode) : unit)
                 .orElse(TicketUnits.districtGroup(districtCode));
     }

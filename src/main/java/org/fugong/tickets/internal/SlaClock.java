@@ -1,12 +1,11 @@
 package org.fugong.tickets.internal;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SLA arithmetic, without a database: when things are due, which escalation steps a moment
@@ -16,22 +15,31 @@ import java.util.List;
 public final class SlaClock {
 
     /** The escalation steps in the order they come. */
-    public enum Step { FIRST_RESPONSE_OVERDUE, WARNED, BREACHED, SUPERVISED }
-
-    public record Due(Instant firstResponse, Instant solution, Instant warning) {
+    public enum Step {
+        FIRST_RESPONSE_OVERDUE,
+        WARNED,
+        BREACHED,
+        SUPERVISED
     }
+
+    public record Due(Instant firstResponse, Instant solution, Instant warning) {}
 
     /**
      * The ticket as the clock sees it: whether it has had its first response (or been recorded
      * late), the level reached (0 none, 1 warned, 2 breached, 3 supervised), its due times, and
      * whether the clock is paused.
      */
-    public record State(boolean responded, boolean firstResponseLate, int level, Instant firstResponseDue,
-                        Instant warningAt, Instant solutionDue, Duration supervisionAfter, boolean paused) {
-    }
+    public record State(
+            boolean responded,
+            boolean firstResponseLate,
+            int level,
+            Instant firstResponseDue,
+            Instant warningAt,
+            Instant solutionDue,
+            Duration supervisionAfter,
+            boolean paused) {}
 
-    private SlaClock() {
-    }
+    private SlaClock() {}
 
     /** The due times of a ticket whose clock started at {@code start} and has been paused for {@code paused}. */
     public static Due due(SlaPolicy policy, Instant start, boolean difficult, Duration paused, ZoneId zone) {
@@ -43,7 +51,11 @@ public final class SlaClock {
         if (difficult) {
             solution = start.plus(policy.difficultSolution());
         } else if (policy.solveByEndOfDay()) {
-            Instant endOfDay = start.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            Instant endOfDay = start.atZone(zone)
+                    .toLocalDate()
+                    .plusDays(1)
+                    .atStartOfDay(zone)
+                    .toInstant();
             Instant floor = start.plus(policy.solution());
             solution = endOfDay.isAfter(floor) ? endOfDay : floor;
         } else {
@@ -59,8 +71,8 @@ public final class SlaClock {
      * end of the working day the ticket starts on. A pause moves everything by its span, as on the
      * round-the-clock clock.
      */
-    private static Due dueInWorkingTime(SlaPolicy policy, WorkingCalendar calendar, Instant start, boolean difficult,
-                                        Duration paused) {
+    private static Due dueInWorkingTime(
+            SlaPolicy policy, WorkingCalendar calendar, Instant start, boolean difficult, Duration paused) {
         Instant solution;
         if (difficult) {
             solution = calendar.plus(start, policy.difficultSolution());
@@ -72,8 +84,10 @@ public final class SlaClock {
             solution = calendar.plus(start, policy.solution());
         }
         Duration working = calendar.between(start, solution);
-        Instant warning = calendar.plus(start, working.multipliedBy(policy.warningPercent()).dividedBy(100));
-        return new Due(calendar.plus(start, policy.firstResponse()).plus(paused), solution.plus(paused), warning.plus(paused));
+        Instant warning = calendar.plus(
+                start, working.multipliedBy(policy.warningPercent()).dividedBy(100));
+        return new Due(
+                calendar.plus(start, policy.firstResponse()).plus(paused), solution.plus(paused), warning.plus(paused));
     }
 
     /** The steps that are due at {@code now} and not yet taken, in order. */

@@ -1,10 +1,9 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.TicketPriority;
-import org.fugong.tickets.TicketCategory;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
+import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketPriority;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An SLA policy: for a category and a priority (null = any), the first response time, the
@@ -12,16 +11,40 @@ import java.time.Duration;
  * {@code solution}), the solution time of a difficult ticket, when to warn, and how long after a
  * breach the ticket goes under supervision.
  */
-public record SlaPolicy(long id, @Nullable TicketCategory category, @Nullable TicketPriority priority,
-                        Duration firstResponse, boolean solveByEndOfDay, Duration solution, Duration difficultSolution,
-                        int warningPercent, Duration supervisionAfter, @Nullable WorkingCalendar calendar) {
+public record SlaPolicy(
+        long id,
+        @Nullable TicketCategory category,
+        @Nullable TicketPriority priority,
+        Duration firstResponse,
+        boolean solveByEndOfDay,
+        Duration solution,
+        Duration difficultSolution,
+        int warningPercent,
+        Duration supervisionAfter,
+        @Nullable WorkingCalendar calendar) {
 
     /** A policy whose clock runs around the clock. */
-    public SlaPolicy(long id, @Nullable TicketCategory category, @Nullable TicketPriority priority, Duration firstResponse,
-                     boolean solveByEndOfDay, Duration solution, Duration difficultSolution, int warningPercent,
-                     Duration supervisionAfter) {
-        this(id, category, priority, firstResponse, solveByEndOfDay, solution, difficultSolution, warningPercent,
-                supervisionAfter, null);
+    public SlaPolicy(
+            long id,
+            @Nullable TicketCategory category,
+            @Nullable TicketPriority priority,
+            Duration firstResponse,
+            boolean solveByEndOfDay,
+            Duration solution,
+            Duration difficultSolution,
+            int warningPercent,
+            Duration supervisionAfter) {
+        this(
+                id,
+                category,
+                priority,
+                firstResponse,
+                solveByEndOfDay,
+                solution,
+                difficultSolution,
+                warningPercent,
+                supervisionAfter,
+                null);
     }
 
     /** How well the policy fits a ticket: -1 if it does not apply, more the more specific it is. */

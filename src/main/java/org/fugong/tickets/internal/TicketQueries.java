@@ -1,5 +1,12 @@
 package org.fugong.tickets.internal;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
 import org.fugong.shell.Slice;
@@ -11,14 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * The lists of tickets: my unit's queue, my own, my district's, the command center's escalated
  * list, an enterprise's own tickets; always within the reader's {@link Scope}. Open tickets come
@@ -28,10 +27,18 @@ import java.util.UUID;
 @Service
 public class TicketQueries {
 
-    public enum View { UNIT, MINE, DISTRICT, ESCALATED, ALL, OWN }
+    public enum View {
+        UNIT,
+        MINE,
+        DISTRICT,
+        ESCALATED,
+        ALL,
+        OWN
+    }
 
     /** Open first (0), then settled (1); open by due time, settled newest first; the id breaks ties. */
     private static final String OPEN = "t.status in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_ENTERPRISE')";
+
     private static final String GROUP = "(case when " + OPEN + " then 0 else 1 end)";
     private static final String KEY = "(case when " + OPEN + " then extract(epoch from t.solution_due)"
             + " else -extract(epoch from t.filed_at) end)";
@@ -54,8 +61,10 @@ public class TicketQueries {
         };
     }
 
-    public record Filter(View view, @Nullable TicketStatus status, @Nullable String text) {
-    }
+    public record Filter(
+            View view,
+            @Nullable TicketStatus status,
+            @Nullable String text) {}
 
     /** One page of a view, after the cursor of the previous page. */
     @Transactional(readOnly = true)
@@ -82,8 +91,7 @@ public class TicketQueries {
                 params.put("district", scope.districtCode() == null ? "" : scope.districtCode());
             }
             case ESCALATED -> conditions.add("t.escalated and " + OPEN);
-            case ALL, OWN -> {
-            }
+            case ALL, OWN -> {}
         }
         if (filter.status() != null) {
             conditions.add("t.status = :status");
@@ -97,14 +105,15 @@ public class TicketQueries {
         }
         if (cursor != null && !cursor.isBlank()) {
             Slice.Cursor after = Slice.after(cursor, 3);
-            conditions.add("(" + GROUP + ", " + KEY + ", t.id) > (:after_group, cast(:after_key as numeric), :after_id)");
+            conditions.add(
+                    "(" + GROUP + ", " + KEY + ", t.id) > (:after_group, cast(:after_key as numeric), :after_id)");
             params.put("after_group", (int) after.number(0));
             params.put("after_key", after.decimal(1));
             params.put("after_id", after.uuid(2));
         }
         params.put("limit", size + 1);
-        List<Ticket> rows = store.where(String.join(" and ", conditions),
-                "order by " + GROUP + ", " + KEY + ", t.id limit :limit", params);
+        List<Ticket> rows = store.where(
+                String.join(" and ", conditions), "order by " + GROUP + ", " + KEY + ", t.id limit :limit", params);
         return Slice.of(rows, size, TicketQueries::sortKey);
     }
 
@@ -116,7 +125,9 @@ public class TicketQueries {
     }
 
     private static BigDecimal epoch(Instant instant) {
-        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros();
+        return BigDecimal.valueOf(instant.getEpochSecond())
+                .add(BigDecimal.valueOf(instant.getNano(), 9))
+                .stripTrailingZeros();
     }
 
     /** Open tickets like the text (shared pairs of characters, so Chinese works), for the filing form. */
@@ -129,10 +140,13 @@ public class TicketQueries {
         Map<String, Object> params = new HashMap<>(visible.parameters());
         params.put("text", text);
         params.put("limit", limit);
-        return store.where(visible.sql() + " and " + OPEN + " and t.description_bigrams && ticket_text_bigrams(:text)", """
+        return store.where(
+                visible.sql() + " and " + OPEN + " and t.description_bigrams && ticket_text_bigrams(:text)",
+                """
                 order by (select count(*) from unnest(t.description_bigrams) b
                           where b = any(ticket_text_bigrams(:text))) desc, t.filed_at desc
-                limit :limit""", params);
+                limit :limit""",
+                params);
     }
 
     /** The ticket's timeline (the caller has checked that the reader sees the ticket). */
@@ -140,8 +154,7 @@ public class TicketQueries {
     public List<TicketEvent> timeline(UUID ticketId) {
         return jdbc.sql("""
                         select id, at, actor_name, kind, unit_code, from_status as "from", to_status as "to", text
-                        from ticket_event where ticket_id = ? order by id""").param(ticketId)
-                .query(TicketEvent.class).list();
+                        from ticket_event where ticket_id = ? order by id""").param(ticketId).query(TicketEvent.class).list();
     }
 
     /** A ticket's id by its number, if the reader sees it. */
@@ -150,7 +163,9 @@ public class TicketQueries {
         Scope.Condition visible = scope.where("t.district_code", "t.enterprise_id", "t.unit_code");
         Map<String, Object> params = new HashMap<>(visible.parameters());
         params.put("number", number.trim().replace("#", ""));
-        return store.where("t.number::text = :number and " + visible.sql(), "", params).stream().map(Ticket::id)
-                .findFirst().orElse(null);
+        return store.where("t.number::text = :number and " + visible.sql(), "", params).stream()
+                .map(Ticket::id)
+                .findFirst()
+                .orElse(null);
     }
 }

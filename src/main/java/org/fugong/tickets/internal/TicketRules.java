@@ -1,26 +1,25 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.TicketPriority;
-import org.fugong.tickets.TicketUnits;
-import org.fugong.tickets.TicketCategory;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.StaleVersionException;
-import org.fugong.access.Actor;
-import org.fugong.access.Role;
-import org.fugong.audit.AuditEntry;
-import org.fugong.audit.AuditTrail;
-import org.fugong.geography.Geography;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
+import org.fugong.audit.AuditEntry;
+import org.fugong.audit.AuditTrail;
+import org.fugong.geography.Geography;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.StaleVersionException;
+import org.fugong.tickets.TicketCategory;
+import org.fugong.tickets.TicketPriority;
+import org.fugong.tickets.TicketUnits;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The desk's rules as data, edited by city officials: where each category goes (by default, and
@@ -30,15 +29,21 @@ import java.util.Map;
 @Service
 public class TicketRules {
 
-    public record Route(long id, TicketCategory category, @Nullable String districtCode, String unitCode) {
-    }
+    public record Route(
+            long id, TicketCategory category, @Nullable String districtCode, String unitCode) {}
 
     /** A new or changed policy; {@code id} null for a new one. Times in minutes. */
-    public record PolicyChange(@Nullable Long id, @Nullable TicketCategory category, @Nullable TicketPriority priority,
-                               int firstResponseMinutes, boolean solveByEndOfDay, int solutionMinutes,
-                               int difficultSolutionMinutes, int warningPercent, int supervisionAfterMinutes,
-                               boolean workingHoursOnly) {
-    }
+    public record PolicyChange(
+            @Nullable Long id,
+            @Nullable TicketCategory category,
+            @Nullable TicketPriority priority,
+            int firstResponseMinutes,
+            boolean solveByEndOfDay,
+            int solutionMinutes,
+            int difficultSolutionMinutes,
+            int warningPercent,
+            int supervisionAfterMinutes,
+            boolean workingHoursOnly) {}
 
     private final JdbcClient jdbc;
     private final TicketUnits units;
@@ -56,16 +61,19 @@ public class TicketRules {
     @Transactional(readOnly = true)
     public Map<TicketCategory, String> defaults() {
         Map<TicketCategory, String> defaults = new LinkedHashMap<>();
-        jdbc.sql("select category, unit_code from ticket_route_default").query((rs, n) ->
-                defaults.put(TicketCategory.valueOf(rs.getString(1)), rs.getString(2))).list();
+        jdbc.sql("select category, unit_code from ticket_route_default")
+                .query((rs, n) -> defaults.put(TicketCategory.valueOf(rs.getString(1)), rs.getString(2)))
+                .list();
         return defaults;
     }
 
     @Transactional(readOnly = true)
     public List<Route> routes() {
-        return jdbc.sql("select id, category, district_code, unit_code from ticket_route order by category, district_code")
-                .query((rs, n) -> new Route(rs.getLong(1), TicketCategory.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4))).list();
+        return jdbc.sql(
+                        "select id, category, district_code, unit_code from ticket_route order by category, district_code")
+                .query((rs, n) -> new Route(
+                        rs.getLong(1), TicketCategory.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     @Transactional
@@ -77,8 +85,7 @@ public class TicketRules {
         String before = defaults().get(category);
         jdbc.sql("""
                         insert into ticket_route_default (category, unit_code) values (?, ?)
-                        on conflict (category) do update set unit_code = excluded.unit_code""")
-                .params(category.name(), unitCode).update();
+                        on conflict (category) do update set unit_code = excluded.unit_code""").params(category.name(), unitCode).update();
         audit.record(AuditEntry.of("tickets", "RouteDefault", category.name(), "TICKET_ROUTE_DEFAULT_CHANGED")
                 .change(before == null ? null : Map.of("unit", before), Map.of("unit", unitCode)));
     }
@@ -93,11 +100,15 @@ public class TicketRules {
         if (units.find(unitCode).isEmpty()) {
             throw new InvalidInputException(Map.of("unit", "ticket.error.unit"));
         }
-        jdbc.sql("delete from ticket_route where category = ? and district_code = ?").params(category.name(), districtCode).update();
+        jdbc.sql("delete from ticket_route where category = ? and district_code = ?")
+                .params(category.name(), districtCode)
+                .update();
         jdbc.sql("insert into ticket_route (category, district_code, unit_code) values (?, ?, ?)")
-                .params(category.name(), districtCode, unitCode).update();
+                .params(category.name(), districtCode, unitCode)
+                .update();
         audit.record(AuditEntry.of("tickets", "Route", category + "/" + districtCode, "TICKET_ROUTE_SET")
-                .change(null, Map.of("unit", unitCode)).owner(districtCode, null));
+                .change(null, Map.of("unit", unitCode))
+                .owner(districtCode, null));
     }
 
     @Transactional
@@ -105,8 +116,10 @@ public class TicketRules {
         requireCity(actor);
         Route route = routes().stream().filter(r -> r.id() == id).findFirst().orElseThrow(StaleVersionException::new);
         jdbc.sql("delete from ticket_route where id = ?").param(id).update();
-        audit.record(AuditEntry.of("tickets", "Route", route.category() + "/" + route.districtCode(), "TICKET_ROUTE_REMOVED")
-                .change(Map.of("unit", route.unitCode()), null).owner(route.districtCode(), null));
+        audit.record(
+                AuditEntry.of("tickets", "Route", route.category() + "/" + route.districtCode(), "TICKET_ROUTE_REMOVED")
+                        .change(Map.of("unit", route.unitCode()), null)
+                        .owner(route.districtCode(), null));
     }
 
     @Transactional
@@ -119,7 +132,8 @@ public class TicketRules {
         if (change.solutionMinutes() < 1 || change.solutionMinutes() > 43_200) {
             problems.put("solutionMinutes", "ticket.error.minutes");
         }
-        if (change.difficultSolutionMinutes() < change.solutionMinutes() || change.difficultSolutionMinutes() > 43_200) {
+        if (change.difficultSolutionMinutes() < change.solutionMinutes()
+                || change.difficultSolutionMinutes() > 43_200) {
             problems.put("difficultSolutionMinutes", "ticket.error.difficultMinutes");
         }
         if (change.warningPercent() < 1 || change.warningPercent() > 99) {
@@ -132,8 +146,10 @@ public class TicketRules {
             throw new InvalidInputException(problems);
         }
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("category", change.category() == null ? null : change.category().name());
-        after.put("priority", change.priority() == null ? null : change.priority().name());
+        after.put(
+                "category", change.category() == null ? null : change.category().name());
+        after.put(
+                "priority", change.priority() == null ? null : change.priority().name());
         after.put("firstResponseMinutes", change.firstResponseMinutes());
         after.put("solveByEndOfDay", change.solveByEndOfDay());
         after.put("solutionMinutes", change.solutionMinutes());
@@ -149,13 +165,22 @@ public class TicketRules {
                                 solution_minutes, difficult_solution_minutes, warning_percent, supervision_after_minutes,
                                 working_hours_only)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(category, priority, change.firstResponseMinutes(), change.solveByEndOfDay(),
-                            change.solutionMinutes(), change.difficultSolutionMinutes(), change.warningPercent(),
-                            change.supervisionAfterMinutes(), change.workingHoursOnly()).update();
+                    .params(
+                            category,
+                            priority,
+                            change.firstResponseMinutes(),
+                            change.solveByEndOfDay(),
+                            change.solutionMinutes(),
+                            change.difficultSolutionMinutes(),
+                            change.warningPercent(),
+                            change.supervisionAfterMinutes(),
+                            change.workingHoursOnly())
+                    .update();
             if (added == 0) {
                 throw new InvalidInputException(Map.of("category", "ticket.error.policyExists"));
             }
-            audit.record(AuditEntry.of("tickets", "SlaPolicy", null, "TICKET_POLICY_ADDED").change(null, after));
+            audit.record(AuditEntry.of("tickets", "SlaPolicy", null, "TICKET_POLICY_ADDED")
+                    .change(null, after));
             return;
         }
         int changed = jdbc.sql("""
@@ -163,21 +188,30 @@ public class TicketRules {
                             difficult_solution_minutes = ?, warning_percent = ?, supervision_after_minutes = ?,
                             working_hours_only = ?
                         where id = ?""")
-                .params(change.firstResponseMinutes(), change.solveByEndOfDay(), change.solutionMinutes(),
-                        change.difficultSolutionMinutes(), change.warningPercent(), change.supervisionAfterMinutes(),
-                        change.workingHoursOnly(), change.id()).update();
+                .params(
+                        change.firstResponseMinutes(),
+                        change.solveByEndOfDay(),
+                        change.solutionMinutes(),
+                        change.difficultSolutionMinutes(),
+                        change.warningPercent(),
+                        change.supervisionAfterMinutes(),
+                        change.workingHoursOnly(),
+                        change.id())
+                .update();
         if (changed == 0) {
             throw new StaleVersionException();
         }
-        audit.record(AuditEntry.of("tickets", "SlaPolicy", change.id(), "TICKET_POLICY_CHANGED").change(null, after));
+        audit.record(AuditEntry.of("tickets", "SlaPolicy", change.id(), "TICKET_POLICY_CHANGED")
+                .change(null, after));
     }
 
-    public record Holiday(LocalDate day, String name) {
-    }
+    public record Holiday(LocalDate day, String name) {}
 
     @Transactional(readOnly = true)
     public List<Holiday> holidays() {
-        return jdbc.sql("select day, name from ticket_holiday order by day").query(Holiday.class).list();
+        return jdbc.sql("select day, name from ticket_holiday order by day")
+                .query(Holiday.class)
+                .list();
     }
 
     /** A public holiday: policies on the working calendar do not count it. */
@@ -187,15 +221,21 @@ public class TicketRules {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException(Map.of("holiday", "ticket.error.holiday"));
         }
-        jdbc.sql("insert into ticket_holiday (day, name) values (?, ?) on conflict (day) do update set name = excluded.name")
-                .params(Date.valueOf(day), name.trim()).update();
-        audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_SET").change(null, Map.of("name", name.trim())));
+        jdbc.sql(
+                        "insert into ticket_holiday (day, name) values (?, ?) on conflict (day) do update set name = excluded.name")
+                .params(Date.valueOf(day), name.trim())
+                .update();
+        audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_SET")
+                .change(null, Map.of("name", name.trim())));
     }
 
     @Transactional
     public void removeHoliday(Actor actor, LocalDate day) {
         requireCity(actor);
-        if (jdbc.sql("delete from ticket_holiday where day = ?").param(Date.valueOf(day)).update() == 0) {
+        if (jdbc.sql("delete from ticket_holiday where day = ?")
+                        .param(Date.valueOf(day))
+                        .update()
+                == 0) {
             throw new StaleVersionException();
         }
         audit.record(AuditEntry.of("tickets", "Holiday", day.toString(), "TICKET_HOLIDAY_REMOVED"));

@@ -1,5 +1,13 @@
 package org.fugong.tickets.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
@@ -11,15 +19,6 @@ import org.fugong.tickets.TicketStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The ticket rows, for the desk's services: read (columns mapped by name onto {@link Ticket}),
@@ -44,7 +43,10 @@ public class TicketStore {
     }
 
     public Optional<Ticket> find(UUID id) {
-        return jdbc.sql(SELECT + " where t.id = ?").param(id).query(Ticket.class).optional();
+        return jdbc.sql(SELECT + " where t.id = ?")
+                .param(id)
+                .query(Ticket.class)
+                .optional();
     }
 
     public Ticket get(UUID id) {
@@ -53,12 +55,18 @@ public class TicketStore {
 
     /** Tickets matching a condition on {@code t}, in an order, with named parameters. */
     public List<Ticket> where(String condition, String orderAndLimit, Map<String, ?> parameters) {
-        return jdbc.sql(SELECT + " where " + condition + " " + orderAndLimit).params(parameters).query(Ticket.class).list();
+        return jdbc.sql(SELECT + " where " + condition + " " + orderAndLimit)
+                .params(parameters)
+                .query(Ticket.class)
+                .list();
     }
 
     /** The ticket locked for change, refused if it is not at the version the form saw. */
     public Ticket locked(UUID id, long version) {
-        Ticket ticket = jdbc.sql(SELECT + " where t.id = ? for update of t").param(id).query(Ticket.class).optional()
+        Ticket ticket = jdbc.sql(SELECT + " where t.id = ? for update of t")
+                .param(id)
+                .query(Ticket.class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("ticket", id));
         if (ticket.version() != version) {
             throw new StaleVersionException();
@@ -74,7 +82,8 @@ public class TicketStore {
         if (to != before.status() && !before.status().canMoveTo(to)) {
             throw new RefusedChangeException("ticket.error.illegalMove");
         }
-        StringBuilder sql = new StringBuilder("update ticket set status = :status, updated_at = :now, version = version + 1");
+        StringBuilder sql =
+                new StringBuilder("update ticket set status = :status, updated_at = :now, version = version + 1");
         Map<String, @Nullable Object> params = new LinkedHashMap<>();
         sets.forEach((column, value) -> {
             sql.append(", ").append(column).append(" = :").append(column);
@@ -84,13 +93,19 @@ public class TicketStore {
         params.put("now", Timestamp.from(clock.instant()));
         params.put("id", before.id());
         params.put("version", before.version());
-        if (jdbc.sql(sql + " where id = :id and version = :version").params(params).update() == 0) {
+        if (jdbc.sql(sql + " where id = :id and version = :version")
+                        .params(params)
+                        .update()
+                == 0) {
             throw new StaleVersionException();
         }
         Ticket after = get(before.id());
         if (clockChanged) {
-            Instant next = after.status().open() ? SlaClock.next(clockState(after, policies.get(after.slaPolicyId()))) : null;
-            jdbc.sql("update ticket set next_escalation_at = ? where id = ?").params(timestamp(next), after.id()).update();
+            Instant next =
+                    after.status().open() ? SlaClock.next(clockState(after, policies.get(after.slaPolicyId()))) : null;
+            jdbc.sql("update ticket set next_escalation_at = ? where id = ?")
+                    .params(timestamp(next), after.id())
+                    .update();
             after = get(before.id());
         }
         return after;
@@ -98,29 +113,56 @@ public class TicketStore {
 
     /** The ticket as the SLA clock sees it under its policy. */
     public static SlaClock.State clockState(Ticket t, SlaPolicy policy) {
-        return new SlaClock.State(t.firstRespondedAt() != null, t.firstResponseLate(), t.escalationLevel(),
-                t.firstResponseDue(), t.warningAt(), t.solutionDue(), policy.supervisionAfter(), t.paused());
+        return new SlaClock.State(
+                t.firstRespondedAt() != null,
+                t.firstResponseLate(),
+                t.escalationLevel(),
+                t.firstResponseDue(),
+                t.warningAt(),
+                t.solutionDue(),
+                policy.supervisionAfter(),
+                t.paused());
     }
 
     /** A step on the ticket's timeline, now. */
-    public void event(Ticket ticket, String actorName, String kind, @Nullable TicketStatus from, @Nullable TicketStatus to,
-                      @Nullable String text) {
+    public void event(
+            Ticket ticket,
+            String actorName,
+            String kind,
+            @Nullable TicketStatus from,
+            @Nullable TicketStatus to,
+            @Nullable String text) {
         event(ticket, clock.instant(), actorName, kind, from, to, text);
     }
 
-    public void event(Ticket ticket, Instant at, String actorName, String kind, @Nullable TicketStatus from,
-                      @Nullable TicketStatus to, @Nullable String text) {
+    public void event(
+            Ticket ticket,
+            Instant at,
+            String actorName,
+            String kind,
+            @Nullable TicketStatus from,
+            @Nullable TicketStatus to,
+            @Nullable String text) {
         jdbc.sql("""
                         insert into ticket_event (ticket_id, at, actor_name, kind, unit_code, from_status, to_status, text)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticket.id(), Timestamp.from(at), actorName, kind, ticket.unitCode(),
-                        from == null ? null : from.name(), to == null ? null : to.name(), text)
+                .params(
+                        ticket.id(),
+                        Timestamp.from(at),
+                        actorName,
+                        kind,
+                        ticket.unitCode(),
+                        from == null ? null : from.name(),
+                        to == null ? null : to.name(),
+                        text)
                 .update();
     }
 
     /** The audit entry of a step: the ticket's state before and after, owned by its district and enterprise. */
     public void audit(Actor actor, Ticket after, String action, @Nullable Ticket before) {
-        audit.recordAs(actor.getUsername(), actor.isSystem() ? null : actor.role().name(),
+        audit.recordAs(
+                actor.getUsername(),
+                actor.isSystem() ? null : actor.role().name(),
                 AuditEntry.of("tickets", "Ticket", after.id(), action)
                         .change(before == null ? null : state(before), state(after))
                         .owner(after.districtCode(), after.enterpriseId()));

@@ -13,7 +13,8 @@ import java.util.Set;
  * Working hours on working days, holidays excepted, in city time: the clock of a policy that does
  * not run around the clock. Adds working time to an instant and measures working time between two.
  */
-public record WorkingCalendar(LocalTime starts, LocalTime ends, Set<DayOfWeek> days, Set<LocalDate> holidays, ZoneId zone) {
+public record WorkingCalendar(
+        LocalTime starts, LocalTime ends, Set<DayOfWeek> days, Set<LocalDate> holidays, ZoneId zone) {
 
     public WorkingCalendar {
         days = Set.copyOf(days);
@@ -52,7 +53,8 @@ public record WorkingCalendar(LocalTime starts, LocalTime ends, Set<DayOfWeek> d
         Instant at = nextWorking(t);
         Duration left = working;
         while (true) {
-            Instant close = at.atZone(zone).toLocalDate().atTime(ends).atZone(zone).toInstant();
+            Instant close =
+                    at.atZone(zone).toLocalDate().atTime(ends).atZone(zone).toInstant();
             Duration today = Duration.between(at, close);
             if (left.compareTo(today) <= 0) {
                 return at.plus(left);
@@ -67,7 +69,8 @@ public record WorkingCalendar(LocalTime starts, LocalTime ends, Set<DayOfWeek> d
         Duration total = Duration.ZERO;
         Instant at = nextWorking(from);
         while (at.isBefore(to)) {
-            Instant close = at.atZone(zone).toLocalDate().atTime(ends).atZone(zone).toInstant();
+            Instant close =
+                    at.atZone(zone).toLocalDate().atTime(ends).atZone(zone).toInstant();
             Instant end = close.isBefore(to) ? close : to;
             total = total.plus(Duration.between(at, end));
             at = nextWorking(close);

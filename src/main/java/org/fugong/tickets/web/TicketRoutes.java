@@ -1,5 +1,6 @@
 package org.fugong.tickets.web;
 
+import java.util.EnumSet;
 import org.fugong.access.Role;
 import org.fugong.access.RouteAccess;
 import org.fugong.shell.NavigationItem;
@@ -9,15 +10,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
-import java.util.EnumSet;
-
 /** Tickets are for everyone who files or handles problems; the desk then checks each ticket. */
 @Configuration(proxyBeanMethods = false)
 class TicketRoutes implements RouteAccess {
 
     @Override
-    public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(HttpMethod.POST, "/tickets/rules/**").hasRole("CITY_OFFICIAL")
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(HttpMethod.POST, "/tickets/rules/**")
+                .hasRole("CITY_OFFICIAL")
                 .requestMatchers("/tickets/rules", "/tickets/figures", "/api/tickets/figures")
                 .hasAnyRole("CITY_OFFICIAL", "DISTRICT_OFFICIAL", "DEPARTMENT_OFFICER")
                 .requestMatchers("/tickets", "/tickets/**", "/notifications", "/api/tickets/**")
@@ -26,8 +27,16 @@ class TicketRoutes implements RouteAccess {
 
     @Bean
     NavigationItem ticketsNavigation() {
-        return new NavigationItem("nav.tickets", "nav.tickets.description", "/tickets", 30,
-                EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.DEPARTMENT_OFFICER, Role.COMMISSIONER,
+        return new NavigationItem(
+                "nav.tickets",
+                "nav.tickets.description",
+                "/tickets",
+                30,
+                EnumSet.of(
+                        Role.CITY_OFFICIAL,
+                        Role.DISTRICT_OFFICIAL,
+                        Role.DEPARTMENT_OFFICER,
+                        Role.COMMISSIONER,
                         Role.ENTERPRISE));
     }
 }

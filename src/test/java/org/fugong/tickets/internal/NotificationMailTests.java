@@ -1,26 +1,26 @@
 package org.fugong.tickets.internal;
 
-import org.fugong.tickets.TicketUnits;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.fugong.IntegrationTest;
+import org.fugong.tickets.TicketUnits;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** With a mail server configured, a unit's head gets its reminder notices by mail, after the change commits. */
 class NotificationMailTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     TicketUnits units;
 
@@ -34,7 +34,8 @@ class NotificationMailTests extends IntegrationTest {
             }
         };
         var provider = new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class);
-        transactions.executeWithoutResult(s -> units.setHead(actor("city"), "DEPT-COMMERCE", "商务局局长", "head@commerce.example"));
+        transactions.executeWithoutResult(
+                s -> units.setHead(actor("city"), "DEPT-COMMERCE", "商务局局长", "head@commerce.example"));
         try {
             var notifications = new Notifications(jdbc, clock, provider, units, "desk@fugong.example");
             transactions.executeWithoutResult(s -> {
