@@ -1,6 +1,7 @@
 /**
- * Users, their roles and bindings, sign-in with lock-out, the security configuration that
- * collects every module's {@link org.fugong.access.RouteAccess}, and user administration.
+ * Users, their roles and bindings, sign-in with lock-out, enterprise sign-ups, the security
+ * configuration that collects every module's {@link org.fugong.access.RouteAccess}, and user
+ * administration ({@link org.fugong.accounts.UserAdministration}, the module's API).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"audit", "enterprises", "geography"})

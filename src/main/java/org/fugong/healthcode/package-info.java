@@ -1,7 +1,8 @@
 /**
  * One code: green, yellow and red health codes as signed QR codes that gates verify offline from
- * the published keys. Personal data never reaches the database in plain text. Model and flows:
- * docs/healthcode.md.
+ * the published keys. Personal data never reaches the database in plain text. Other modules identify
+ * people through {@link org.fugong.healthcode.Persons} and read colours as {@link org.fugong.healthcode.CodeColour}.
+ * Model and flows: docs/healthcode.md.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"audit", "enterprises", "geography", "riskmap"})

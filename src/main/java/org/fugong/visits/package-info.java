@@ -1,7 +1,7 @@
 /**
- * Resident commissioners (驻企专员) and the enterprises they answer for. Visit logs, checklists
- * and compliance lights come with the visits issue; assignments are here already because they
- * decide what a commissioner may see.
+ * Resident commissioners (驻企专员) and the enterprises they answer for. The assignments decide
+ * what a commissioner may see ({@link org.fugong.visits.CommissionerAssignments} is the
+ * {@code AssignmentDirectory} of {@code Scope}).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"audit"})
