@@ -66,13 +66,16 @@ class MessageBundleTests {
     @Test
     void everyKeyUsedInTemplatesExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
+        // #{key}, and keys handed to fragments as quoted text ('key', or 'key|end' for a list's column).
+        Pattern literalKey =
+                Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]|'([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)(?:\\|[a-z]+)?'");
         List<String> missing = new ArrayList<>();
         for (Path template : templates()) {
             Matcher m = literalKey.matcher(Files.readString(template));
             while (m.find()) {
-                if (!keys.contains(m.group(1))) {
-                    missing.add(TEMPLATES.relativize(template) + ": " + m.group(1));
+                String key = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!keys.contains(key)) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + key);
                 }
             }
         }

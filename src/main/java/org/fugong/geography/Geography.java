@@ -1,10 +1,13 @@
 package org.fugong.geography;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.fugong.access.Scope;
+import org.fugong.shell.Choice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -60,6 +63,14 @@ public class Geography {
 
     public List<District> districts() {
         return snapshot.districts();
+    }
+
+    /** The districts a scope sees whole (all for the city, its own for a district), as choices in the reader's language. */
+    public List<Choice> districtChoices(Scope scope, Locale locale) {
+        return districts().stream()
+                .filter(d -> scope.permitsDistrict(d.code()))
+                .map(d -> Choice.ofName(d.code(), d.name(locale)))
+                .toList();
     }
 
     public Optional<District> district(String code) {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.fugong.access.Actor;
@@ -83,11 +82,7 @@ class UserAdminController {
         model.addAttribute("slice", administration.page(currentActor.scope(), q, role, after, PAGE_SIZE));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
-        model.addAttribute(
-                "roles",
-                Arrays.stream(Role.values())
-                        .map(r -> Choice.ofKey(r.name(), "role." + r))
-                        .toList());
+        model.addAttribute("roles", Choice.of(Role.values(), r -> "role." + r.name()));
         model.addAttribute("geography", geography);
         if (htmx.isHtmxRequest()) {
             return after == null ? "admin/users/list :: results" : "admin/users/list :: rows";
@@ -140,13 +135,7 @@ class UserAdminController {
                         .sorted()
                         .map(role -> Choice.ofKey(role.name(), "role." + role.name()))
                         .toList());
-        model.addAttribute(
-                "districts",
-                geography.districts().stream()
-                        .filter(d ->
-                                admin.hasRole(Role.CITY_OFFICIAL) || d.code().equals(admin.districtCode()))
-                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
-                        .toList());
+        model.addAttribute("districts", geography.districtChoices(currentActor.scope(), locale));
         model.addAttribute(
                 "departments",
                 administration.departments().stream()

@@ -1,5 +1,6 @@
 package org.fugong.enterprises.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
@@ -20,6 +21,8 @@ import org.fugong.enterprises.applications.Review;
 import org.fugong.enterprises.internal.ApplicationStore;
 import org.fugong.geography.Geography;
 import org.fugong.shell.FormStep;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -156,26 +159,6 @@ class ApplicationController {
         this.clock = clock;
     }
 
-    @PostMapping("/applications/{id}/resumed")
-    String resumed(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "application.resumed.saved",
-                () -> desk.confirmResumed(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    // ------------------------------------------------------------ the reviewer
-
     @GetMapping("/applications/{id}")
     String show(@PathVariable UUID id, Model model) {
         return detail(desk.get(currentActor.scope(), id), model);
@@ -209,98 +192,55 @@ class ApplicationController {
         return "applications/detail";
     }
 
-    @PostMapping("/applications/{id}/review")
-    String startReview(
+    /**
+     * A step on the application's page, named by the last part of its address: the reviewer's
+     * (review, decision, suspend, clear-flag) and the enterprise's (resumed).
+     */
+    @PostMapping({
+        "/applications/{id}/review",
+        "/applications/{id}/decision",
+        "/applications/{id}/suspend",
+        "/applications/{id}/clear-flag",
+        "/applications/{id}/resumed"
+    })
+    String step(
             @PathVariable UUID id,
             @ModelAttribute("step") StepForm step,
             BindingResult result,
+            @RequestParam(required = false) Review.@Nullable Outcome outcome,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "application.review.started",
-                () -> review.startReview(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    @PostMapping("/applications/{id}/decision")
-    String decide(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            @RequestParam Review.Outcome outcome,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "application.decided." + outcome,
+        Actor actor = currentActor.get();
+        Scope scope = currentActor.scope();
+        long at = step.at();
+        String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        Runnable taken = switch (name) {
+            case "review" -> () -> review.startReview(actor, scope, id, at);
+            case "decision" ->
                 () -> review.decide(
-                        currentActor.get(),
-                        currentActor.scope(),
-                        id,
-                        step.at(),
-                        new Review(outcome, step.itemVerdicts(), step.getRemark())));
-    }
-
-    @PostMapping("/applications/{id}/suspend")
-    String suspend(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "application.suspended",
-                () -> review.suspend(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
-    }
-
-    @PostMapping("/applications/{id}/clear-flag")
-    String clearFlag(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "application.flagCleared",
-                () -> review.clearFlag(currentActor.get(), currentActor.scope(), id, step.at(), step.getReason()));
-    }
-
-    /** Runs a step; on success back to the page with the message, on refusal the page with the reason. */
-    private String act(
-            UUID id,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response,
-            String success,
-            Supplier<Application> step) {
+                        actor, scope, id, at, new Review(outcome(outcome), step.itemVerdicts(), step.getRemark()));
+            case "suspend" -> () -> review.suspend(actor, scope, id, at, step.getReason());
+            case "clear-flag" -> () -> review.clearFlag(actor, scope, id, at, step.getReason());
+            case "resumed" -> () -> desk.confirmResumed(actor, scope, id, at);
+            default -> throw new NotFoundException("step", name);
+        };
+        String done = switch (name) {
+            case "review" -> "application.review.started";
+            case "decision" -> "application.decided." + outcome;
+            case "suspend" -> "application.suspended";
+            case "clear-flag" -> "application.flagCleared";
+            default -> "application.resumed.saved";
+        };
         return new FormStep(result, model, redirect, response)
-                .run(
-                        step::get,
-                        success,
-                        "/applications/" + id,
-                        () -> detail(desk.get(currentActor.scope(), id), model));
+                .run(taken, done, "/applications/" + id, () -> detail(desk.get(scope, id), model));
+    }
+
+    private static Review.Outcome outcome(Review.@Nullable Outcome outcome) {
+        if (outcome == null) {
+            throw InvalidInputException.of("outcome", "application.error.outcome");
+        }
+        return outcome;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -24,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -50,38 +50,34 @@ class EnterpriseController {
         this.geography = geography;
     }
 
+    /** A registry list's filter as the page and the exports receive it. */
+    record RegistryFilter(
+            @Nullable String q,
+            @Nullable String district,
+            @Nullable IndustrySection industry,
+            @Nullable EnterpriseSize size,
+            @Nullable Boolean aboveScale) {
+
+        EnterpriseCriteria criteria() {
+            return new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        }
+    }
+
     @GetMapping("/enterprises")
     String list(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String district,
-            @RequestParam(required = false) @Nullable IndustrySection industry,
-            @RequestParam(required = false) @Nullable EnterpriseSize size,
-            @RequestParam(required = false) @Nullable Boolean aboveScale,
+            @ModelAttribute RegistryFilter filter,
             @RequestParam(required = false) @Nullable String after,
             HtmxRequest htmx,
             Model model,
             Locale locale) {
         Scope scope = currentActor.scope();
-        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        var criteria = filter.criteria();
         model.addAttribute("slice", directory.search(scope, criteria, after, PAGE_SIZE));
         model.addAttribute("criteria", criteria);
         model.addAttribute("geography", geography);
-        model.addAttribute(
-                "districts",
-                geography.districts().stream()
-                        .filter(d -> scope.permitsDistrict(d.code()))
-                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
-                        .toList());
-        model.addAttribute(
-                "industries",
-                Arrays.stream(IndustrySection.values())
-                        .map(i -> Choice.ofKey(i.name(), i.messageKey()))
-                        .toList());
-        model.addAttribute(
-                "sizes",
-                Arrays.stream(EnterpriseSize.values())
-                        .map(z -> Choice.ofKey(z.name(), "size." + z))
-                        .toList());
+        model.addAttribute("districts", geography.districtChoices(scope, locale));
+        model.addAttribute("industries", Choice.of(IndustrySection.values(), IndustrySection::messageKey));
+        model.addAttribute("sizes", Choice.of(EnterpriseSize.values(), z -> "size." + z.name()));
         // htmx asks for the rows only: the first page of a new filter, or the next page appended.
         if (htmx.isHtmxRequest()) {
             return after == null ? "enterprises/list :: results" : "enterprises/list :: rows";
@@ -109,16 +105,9 @@ class EnterpriseController {
 
     /** The current filter as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese). */
     @GetMapping(value = "/enterprises/export.csv")
-    void export(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String district,
-            @RequestParam(required = false) @Nullable IndustrySection industry,
-            @RequestParam(required = false) @Nullable EnterpriseSize size,
-            @RequestParam(required = false) @Nullable Boolean aboveScale,
-            HttpServletResponse response)
-            throws IOException {
+    void export(@ModelAttribute RegistryFilter filter, HttpServletResponse response) throws IOException {
         Scope scope = currentActor.scope();
-        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        var criteria = filter.criteria();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.csv\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -151,17 +140,10 @@ class EnterpriseController {
 
     /** The current filter as an Excel workbook, written as it streams (a district's list can be large). */
     @GetMapping(value = "/enterprises/export.xlsx")
-    void exportXlsx(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String district,
-            @RequestParam(required = false) @Nullable IndustrySection industry,
-            @RequestParam(required = false) @Nullable EnterpriseSize size,
-            @RequestParam(required = false) @Nullable Boolean aboveScale,
-            Locale locale,
-            HttpServletResponse response)
+    void exportXlsx(@ModelAttribute RegistryFilter filter, Locale locale, HttpServletResponse response)
             throws IOException {
         Scope scope = currentActor.scope();
-        var criteria = new EnterpriseCriteria(q, district, null, industry, size, aboveScale);
+        var criteria = filter.criteria();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"enterprises.xlsx\"");
         try (var workbook = new SXSSFWorkbook(200)) {

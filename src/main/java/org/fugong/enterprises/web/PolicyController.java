@@ -1,7 +1,6 @@
 package org.fugong.enterprises.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -121,11 +120,7 @@ class PolicyController {
             model.addAttribute("item", new ItemForm("", "", "", Checklist.Kind.YES_NO, "", "", true, null));
         }
         model.addAttribute("items", checklist.all());
-        model.addAttribute(
-                "kinds",
-                Arrays.stream(Checklist.Kind.values())
-                        .map(k -> Choice.ofKey(k.name(), "checklist.kind." + k.name()))
-                        .toList());
+        model.addAttribute("kinds", Choice.of(Checklist.Kind.values(), k -> "checklist.kind." + k.name()));
         model.addAttribute("editable", currentActor.get().hasRole(Role.CITY_OFFICIAL));
         return "applications/checklist";
     }

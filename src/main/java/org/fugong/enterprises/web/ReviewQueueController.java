@@ -2,7 +2,6 @@ package org.fugong.enterprises.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,32 +62,11 @@ class ReviewQueueController {
         model.addAttribute("slice", queue.page(scope, filter, after, PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("geography", geography);
-        model.addAttribute(
-                "districts",
-                geography.districts().stream()
-                        .filter(d -> scope.permitsDistrict(d.code()))
-                        .map(d -> Choice.ofName(d.code(), d.name(locale)))
-                        .toList());
-        model.addAttribute(
-                "views",
-                Arrays.stream(ReviewQueue.View.values())
-                        .map(v -> Choice.ofKey(v.name(), "queue.view." + v))
-                        .toList());
-        model.addAttribute(
-                "statuses",
-                Arrays.stream(ApplicationStatus.values())
-                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
-                        .toList());
-        model.addAttribute(
-                "decisions",
-                Arrays.stream(PolicyDecision.values())
-                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
-                        .toList());
-        model.addAttribute(
-                "categories",
-                Arrays.stream(PolicyCategory.values())
-                        .map(v -> Choice.ofKey(v.name(), v.messageKey()))
-                        .toList());
+        model.addAttribute("districts", geography.districtChoices(scope, locale));
+        model.addAttribute("views", Choice.of(ReviewQueue.View.values(), v -> "queue.view." + v.name()));
+        model.addAttribute("statuses", Choice.of(ApplicationStatus.values(), ApplicationStatus::messageKey));
+        model.addAttribute("decisions", Choice.of(PolicyDecision.values(), PolicyDecision::messageKey));
+        model.addAttribute("categories", Choice.of(PolicyCategory.values(), PolicyCategory::messageKey));
         model.addAttribute("now", clock.instant());
         if (htmx.isHtmxRequest()) {
             return after == null ? "applications/queue :: results" : "applications/queue :: rows";

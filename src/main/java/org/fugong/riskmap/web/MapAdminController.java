@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.fugong.access.CurrentActor;
@@ -137,11 +136,7 @@ class MapAdminController {
                 units.all().stream()
                         .map(u -> Choice.ofName(u.code(), u.name(locale)))
                         .toList());
-        model.addAttribute(
-                "colours",
-                Arrays.stream(RiskColour.values())
-                        .map(c -> Choice.ofKey(c.name(), c.messageKey()))
-                        .toList());
+        model.addAttribute("colours", Choice.of(RiskColour.values(), RiskColour::messageKey));
         model.addAttribute("overrides", overrides.recent(50));
         model.addAttribute("now", clock.instant());
         return "riskmap/overrides";

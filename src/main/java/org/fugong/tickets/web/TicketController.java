@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,11 +133,7 @@ class TicketController {
         model.addAttribute("view", shown);
         model.addAttribute("status", status);
         model.addAttribute("q", q);
-        model.addAttribute(
-                "statuses",
-                Arrays.stream(TicketStatus.values())
-                        .map(s -> Choice.ofKey(s.name(), s.messageKey()))
-                        .toList());
+        model.addAttribute("statuses", Choice.of(TicketStatus.values(), TicketStatus::messageKey));
         model.addAttribute("units", units.all());
         model.addAttribute("now", clock.instant());
         model.addAttribute("mayFile", TicketDesk.mayFile(scope));
@@ -163,17 +158,9 @@ class TicketController {
             throw new AccessDeniedException("This role does not file tickets");
         }
         TicketForm form = (TicketForm) model.getAttribute("form");
-        model.addAttribute(
-                "categories",
-                Arrays.stream(TicketCategory.values())
-                        .map(c -> Choice.ofKey(c.name(), c.messageKey()))
-                        .toList());
+        model.addAttribute("categories", Choice.of(TicketCategory.values(), TicketCategory::messageKey));
         model.addAttribute("categoryHelp", TicketCategory.values());
-        model.addAttribute(
-                "priorities",
-                Arrays.stream(TicketPriority.values())
-                        .map(p -> Choice.ofKey(p.name(), p.messageKey()))
-                        .toList());
+        model.addAttribute("priorities", Choice.of(TicketPriority.values(), TicketPriority::messageKey));
         model.addAttribute("commissioner", actor.hasRole(Role.COMMISSIONER));
         if (actor.hasRole(Role.ENTERPRISE)) {
             model.addAttribute("ownEnterprise", enterprises.get(scope, actor.enterpriseId()));

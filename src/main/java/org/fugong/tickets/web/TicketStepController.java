@@ -1,15 +1,17 @@
 package org.fugong.tickets.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.geography.Geography;
 import org.fugong.shell.FormStep;
+import org.fugong.shell.NotFoundException;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketDesk;
 import org.fugong.tickets.TicketHandling;
@@ -111,200 +113,64 @@ class TicketStepController {
         return "tickets/detail";
     }
 
-    @PostMapping("/tickets/{id}/respond")
-    String respond(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.responded",
-                () -> handling.respond(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/take")
-    String take(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.taken",
-                () -> handling.take(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    @PostMapping("/tickets/{id}/ask")
-    String ask(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.asked",
-                () -> handling.askEnterprise(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/transfer")
-    String transfer(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.transferred",
-                () -> handling.transfer(
-                        currentActor.get(), currentActor.scope(), id, step.at(), nz(step.unit()), step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/difficult")
-    String difficult(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.difficult",
-                () -> handling.markDifficult(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/resolve")
-    String resolve(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.resolved",
-                () -> handling.resolve(currentActor.get(), currentActor.scope(), id, step.at(), step.resolution()));
-    }
-
-    @PostMapping("/tickets/{id}/reply")
-    String reply(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.replied",
-                () -> replies.reply(currentActor.get(), currentActor.scope(), id, step.at(), step.text()));
-    }
-
-    @PostMapping("/tickets/{id}/confirm")
-    String confirm(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.confirmed",
-                () -> replies.confirm(currentActor.get(), currentActor.scope(), id, step.at()));
-    }
-
-    @PostMapping("/tickets/{id}/reopen")
-    String reopen(
-            @PathVariable UUID id,
-            @ModelAttribute("step") StepForm step,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                "ticket.saved.reopened",
-                () -> replies.reopen(currentActor.get(), currentActor.scope(), id, step.at(), step.reason()));
-    }
-
-    @PostMapping("/tickets/{id}/follow-up")
-    String followUp(
+    /**
+     * A step on the ticket's page, named by the last part of its address: each reads from the step
+     * form what it needs and says what it did.
+     */
+    @PostMapping({
+        "/tickets/{id}/respond",
+        "/tickets/{id}/take",
+        "/tickets/{id}/ask",
+        "/tickets/{id}/transfer",
+        "/tickets/{id}/difficult",
+        "/tickets/{id}/resolve",
+        "/tickets/{id}/reply",
+        "/tickets/{id}/confirm",
+        "/tickets/{id}/reopen",
+        "/tickets/{id}/follow-up"
+    })
+    String step(
             @PathVariable UUID id,
             @ModelAttribute("step") StepForm step,
             BindingResult result,
             @RequestParam(defaultValue = "true") boolean satisfied,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(
-                id,
-                result,
-                model,
-                redirect,
-                response,
-                satisfied ? "ticket.saved.closed" : "ticket.saved.reopened",
-                () -> handling.followUp(
-                        currentActor.get(), currentActor.scope(), id, step.at(), satisfied, step.note()));
+        Actor actor = currentActor.get();
+        Scope scope = currentActor.scope();
+        long at = step.at();
+        String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        String done = name.equals("follow-up") ? (satisfied ? "closed" : "reopened") : SAVED.get(name);
+        Runnable taken = switch (name) {
+            case "respond" -> () -> handling.respond(actor, scope, id, at, step.text());
+            case "take" -> () -> handling.take(actor, scope, id, at);
+            case "ask" -> () -> handling.askEnterprise(actor, scope, id, at, step.text());
+            case "transfer" -> () -> handling.transfer(actor, scope, id, at, nz(step.unit()), step.reason());
+            case "difficult" -> () -> handling.markDifficult(actor, scope, id, at, step.reason());
+            case "resolve" -> () -> handling.resolve(actor, scope, id, at, step.resolution());
+            case "reply" -> () -> replies.reply(actor, scope, id, at, step.text());
+            case "confirm" -> () -> replies.confirm(actor, scope, id, at);
+            case "reopen" -> () -> replies.reopen(actor, scope, id, at, step.reason());
+            case "follow-up" -> () -> handling.followUp(actor, scope, id, at, satisfied, step.note());
+            default -> throw new NotFoundException("step", name);
+        };
+        return new FormStep(result, model, redirect, response)
+                .run(taken, "ticket.saved." + done, "/tickets/" + id, () -> detail(id, model));
     }
 
-    private String act(
-            UUID id,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletResponse response,
-            String success,
-            Supplier<Ticket> step) {
-        return new FormStep(result, model, redirect, response)
-                .run(step::get, success, "/tickets/" + id, () -> detail(id, model));
-    }
+    /** What each step says it did (the message key after {@code ticket.saved.}). */
+    private static final Map<String, String> SAVED = Map.of(
+            "respond", "responded",
+            "take", "taken",
+            "ask", "asked",
+            "transfer", "transferred",
+            "difficult", "difficult",
+            "resolve", "resolved",
+            "reply", "replied",
+            "confirm", "confirmed",
+            "reopen", "reopened");
 
     @GetMapping("/tickets/{id}/attachments/{attachment}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachment) {
