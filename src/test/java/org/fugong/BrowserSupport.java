@@ -3,6 +3,7 @@ package org.fugong;
 import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -108,6 +109,7 @@ public final class BrowserSupport {
     /** Marks a test class as a browser journey: skipped without a browser, failed without one in CI. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
+    @Inherited
     public @interface Journey {}
 
     /** Skips browser journeys on machines without a browser, unless a browser is required. */

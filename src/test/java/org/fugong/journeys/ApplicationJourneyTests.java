@@ -6,48 +6,28 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.fugong.BrowserSupport;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A return-to-work application from filing to reopening, in a real browser: ent-haishu files,
  * haishu returns it with a remark on one measure, the enterprise revises and resubmits, haishu
  * approves, the enterprise confirms it reopened; the history shows each step, and Jiangbei sees none of it.
  */
-@BrowserSupport.Journey
-class ApplicationJourneyTests extends IntegrationTest {
-
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
+class ApplicationJourneyTests extends JourneyTest {
 
     @Test
     void fileReturnReviseApproveReopen() {
-        browser = browser == null ? BrowserSupport.start() : browser;
 
         // The enterprise files.
         signIn("ent-haishu");
         browser.get(url("/applications/mine"));
         click(By.cssSelector("[data-test=file-application]"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=application-form]")));
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=application-form]")));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedDate")), today);
@@ -60,13 +40,13 @@ class ApplicationJourneyTests extends IntegrationTest {
         browser.findElement(By.id("MASK_STOCK_DAYS")).sendKeys("14");
         // Submitting without the commitment is refused, with the reason, and nothing is filed.
         click(By.cssSelector("[data-test=submit-application]"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=form-problems]")));
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=form-problems]")));
         assertThat(browser.getPageSource()).contains("The commitment letter must be accepted.");
         browser.findElement(By.id("commitmentName")).sendKeys("王海燕");
         click(By.id("commitmentAccepted"));
         BrowserSupport.screenshot(browser, "application-form");
         click(By.cssSelector("[data-test=submit-application]"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=ruling]")));
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=ruling]")));
         assertThat(status()).isEqualTo("Submitted");
         assertThat(text("[data-test=ruling]")).contains("Exporter").contains("Review");
         String page = browser.getCurrentUrl();
@@ -77,11 +57,11 @@ class ApplicationJourneyTests extends IntegrationTest {
         browser.get(url("/applications/queue"));
         BrowserSupport.screenshot(browser, "review-queue");
         click(By.cssSelector("[data-application='" + id + "'] a"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=review-form]")));
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=review-form]")));
         new Select(browser.findElement(By.name("verdicts[ISOLATION_ROOM].state"))).selectByValue("wanting");
         browser.findElement(By.name("verdicts[ISOLATION_ROOM].remark")).sendKeys("The room needs its own ventilation");
         click(By.cssSelector("[data-test=return]"));
-        wait(10).until(d -> status().equals("Returned for revision"));
+        await(10).until(d -> status().equals("Returned for revision"));
         BrowserSupport.screenshot(browser, "application-returned");
 
         // The enterprise sees the remark, revises and resubmits.
@@ -89,7 +69,7 @@ class ApplicationJourneyTests extends IntegrationTest {
         browser.get(url("/applications/" + id));
         assertThat(text("[data-test=verdict-wanting]")).contains("The room needs its own ventilation");
         click(By.cssSelector("[data-test=edit-application]"));
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=returned-remark]")));
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=returned-remark]")));
         assertThat(text("[data-test=item-remark]")).contains("The room needs its own ventilation");
         WebElement local = browser.findElement(By.id("staffLocal"));
         local.clear();
@@ -97,20 +77,20 @@ class ApplicationJourneyTests extends IntegrationTest {
         // The commitment is accepted again with every submission.
         click(By.id("commitmentAccepted"));
         click(By.cssSelector("[data-test=submit-application]"));
-        wait(10).until(d -> status().equals("Submitted"));
+        await(10).until(d -> status().equals("Submitted"));
 
         // Haishu approves.
         signIn("haishu");
         browser.get(url("/applications/" + id));
         click(By.cssSelector("[data-test=approve]"));
-        wait(10).until(d -> status().equals("Approved"));
+        await(10).until(d -> status().equals("Approved"));
         assertThat(text("[data-test=validity]")).startsWith(today);
 
         // The enterprise confirms it reopened; the history shows every step.
         signIn("ent-haishu");
         browser.get(url("/applications/" + id));
         click(By.cssSelector("[data-test=confirm-resumed]"));
-        wait(10).until(d -> status().equals("Reopened"));
+        await(10).until(d -> status().equals("Reopened"));
         List<String> actions = browser.findElements(By.cssSelector("[data-test=history] [data-action]")).stream()
                 .map(e -> e.getAttribute("data-action"))
                 .toList();
@@ -138,30 +118,18 @@ class ApplicationJourneyTests extends IntegrationTest {
     }
 
     private void signIn(String username) {
-        pages().signIn(username);
+        pages.signIn(username);
     }
 
     private void click(By by) {
-        pages().click(by);
+        pages.click(by);
     }
 
     private String status() {
-        return pages().firstText("[data-test=application-status] .badge");
+        return pages.firstText("[data-test=application-status] .badge");
     }
 
     private String text(String css) {
-        return pages().text(css);
-    }
-
-    private WebDriverWait wait(int seconds) {
-        return pages().await(seconds);
-    }
-
-    private String url(String path) {
-        return pages().url(path);
-    }
-
-    private Pages pages() {
-        return new Pages(browser, port);
+        return pages.text(css);
     }
 }

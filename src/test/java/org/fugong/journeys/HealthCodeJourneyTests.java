@@ -7,44 +7,24 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import org.fugong.BrowserSupport;
-import org.fugong.IntegrationTest;
 import org.fugong.healthcode.HealthLists;
 import org.fugong.healthcode.ResidentId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A citizen declares and sees a green code; the gate verifies it green; the health bureau's
  * close-contact list turns it red, and the gate, asking online, shows red.
  */
-@BrowserSupport.Journey
-class HealthCodeJourneyTests extends IntegrationTest {
-
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class HealthCodeJourneyTests extends JourneyTest {
 
     @Autowired
     HealthLists lists;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
-
     @Test
     void aGreenCodeIsVerifiedAtTheGateAndTurnsRedWhenTheBureauListsAContact() {
-        browser = browser == null ? BrowserSupport.start() : browser;
-        Pages pages = new Pages(browser, port);
         browser.manage().deleteAllCookies();
         Random random = new Random();
         String first17 = "3302031988" + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))

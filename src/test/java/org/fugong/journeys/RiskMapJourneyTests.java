@@ -2,62 +2,38 @@ package org.fugong.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fugong.BrowserSupport;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The map as a person uses it: it renders, a click opens a district, the slider replays, the table agrees. */
-@BrowserSupport.Journey
-class RiskMapJourneyTests extends IntegrationTest {
-
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class RiskMapJourneyTests extends JourneyTest {
 
     @BeforeEach
     void signIn() {
-        if (browser == null) {
-            browser = BrowserSupport.start();
-        }
         browser.get(url("/login?lang=en"));
         browser.manage().deleteAllCookies();
         browser.get(url("/login?lang=en"));
         browser.findElement(By.id("username")).sendKeys("city");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("[data-test=login-submit]")).click();
-        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user-menu]")));
     }
 
     @Test
     void theMapRendersOpensADistrictAndReplaysHistory() {
         browser.get(url("/riskmap?from=2020-02-01"));
         WebElement map = browser.findElement(By.id("risk-map"));
-        wait(20).until(d -> map.getAttribute("data-state") != null);
+        await(20).until(d -> map.getAttribute("data-state") != null);
         assertThat(browser.findElements(By.cssSelector("#risk-map canvas"))).isNotEmpty();
         assertThat(map.getAttribute("data-rendered-day")).isEqualTo("2020-02-01");
         Map<String, String> first = mapState(map);
@@ -71,24 +47,24 @@ class RiskMapJourneyTests extends IntegrationTest {
         WebElement slider = browser.findElement(By.id("risk-date"));
         slider.click();
         slider.sendKeys(Keys.END);
-        wait(20).until(d -> "2020-03-31".equals(map.getAttribute("data-rendered-day")));
+        await(20).until(d -> "2020-03-31".equals(map.getAttribute("data-rendered-day")));
         Map<String, String> last = mapState(map);
         assertThat(last).doesNotContainValue("RED").doesNotContainValue("ORANGE");
         assertThat(last).isNotEqualTo(first);
-        wait(20).until(d -> tableColours().equals(last));
+        await(20).until(d -> tableColours().equals(last));
         assertThat(browser.findElement(By.id("risk-date-label")).getText()).isEqualTo("2020-03-31");
 
         // Back to 1 February, then click Yinzhou on the map itself.
         slider.sendKeys(Keys.HOME);
-        wait(20).until(d -> "2020-02-01".equals(map.getAttribute("data-rendered-day")));
+        await(20).until(d -> "2020-02-01".equals(map.getAttribute("data-rendered-day")));
         clickUnit(map, "330212");
-        wait(20).until(d -> "330212".equals(map.getAttribute("data-level")));
+        await(20).until(d -> "330212".equals(map.getAttribute("data-level")));
         Map<String, String> townships = mapState(map);
         assertThat(townships)
                 .isNotEmpty()
                 .allSatisfy((code, colour) -> assertThat(code).startsWith("330212"));
-        WebElement explanation = wait(20).until(
-                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=explanation-unit]")));
+        WebElement explanation = await(20)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=explanation-unit]")));
         assertThat(explanation.getText()).isEqualTo("Yinzhou District");
         assertThat(browser.findElement(By.cssSelector("[data-test=explanation-terms]"))
                         .getText())
@@ -100,7 +76,7 @@ class RiskMapJourneyTests extends IntegrationTest {
         BrowserSupport.screenshot(browser, "riskmap-yinzhou");
 
         browser.findElement(By.id("risk-back")).click();
-        wait(20).until(d -> "city".equals(map.getAttribute("data-level")));
+        await(20).until(d -> "city".equals(map.getAttribute("data-level")));
 
         browser.get(url("/riskmap/indicators?district=330212&date=2020-02-01"));
         assertThat(browser.findElements(By.cssSelector("[data-test=indicator-form] tbody tr")))
@@ -113,7 +89,7 @@ class RiskMapJourneyTests extends IntegrationTest {
         browser.manage().deleteAllCookies();
         browser.get(url("/public/riskmap?lang=en"));
         WebElement map = browser.findElement(By.id("risk-map"));
-        wait(20).until(d -> map.getAttribute("data-state") != null);
+        await(20).until(d -> map.getAttribute("data-state") != null);
         assertThat(mapState(map)).hasSize(11);
         assertThat(browser.findElements(By.cssSelector("[data-test=public-table] tbody tr")))
                 .hasSize(11);
@@ -159,16 +135,5 @@ class RiskMapJourneyTests extends IntegrationTest {
             colours.put(row.getAttribute("data-unit"), row.getAttribute("data-colour"));
         }
         return colours;
-    }
-
-    /** Waits that read elements htmx may be swapping out at that moment, and read them again. */
-    private WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -8,29 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.fugong.BrowserSupport;
-import org.fugong.IntegrationTest;
 import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.enterprises.internal.EnterpriseImports;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What only a browser shows: signing in, the menu of each role, the language switch, the 403 page, htmx. */
-@BrowserSupport.Journey
-class ShellJourneyTests extends IntegrationTest {
-
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class ShellJourneyTests extends JourneyTest {
 
     static final Map<String, List<String>> NAVIGATION = Map.of(
             "city",
@@ -73,19 +63,8 @@ class ShellJourneyTests extends IntegrationTest {
 
     @BeforeEach
     void freshBrowser() {
-        if (browser == null) {
-            browser = BrowserSupport.start();
-        }
         browser.get(url("/login?lang=en"));
         browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test
@@ -227,9 +206,5 @@ class ShellJourneyTests extends IntegrationTest {
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=logout]")))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -4,40 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fugong.BrowserSupport;
-import org.fugong.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A labour problem from filing to closing, in a real browser: ent-haishu files it, it lands at the
  * labour bureau, labour resolves it, the enterprise reopens it, labour resolves it again, the
  * enterprise confirms, the follow-up call closes it; the timeline shows every step.
  */
-@BrowserSupport.Journey
-class TicketJourneyTests extends IntegrationTest {
-
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
-    }
+class TicketJourneyTests extends JourneyTest {
 
     @Test
     void aLabourProblemIsResolvedReopenedResolvedConfirmedAndClosed() {
-        browser = browser == null ? BrowserSupport.start() : browser;
-        Pages pages = new Pages(browser, port);
 
         pages.signIn("ent-haishu");
         pages.open("/tickets");
