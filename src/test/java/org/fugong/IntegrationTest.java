@@ -38,7 +38,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @ActiveProfiles("test")
 @ExtendWith(BrowserSupport.SkipUnavailable.class)
-@Import(TestClocks.class)
+@Import({TestClocks.class, TestSms.class})
 public abstract class IntegrationTest {
 
     @Autowired
@@ -95,15 +95,32 @@ public abstract class IntegrationTest {
     protected static final class Browser {
         private final MockMvcTester mvc;
         private Cookie session;
+        private String address = "127.0.0.1";
 
         public Browser(MockMvcTester mvc) {
             this.mvc = mvc;
+        }
+
+        /** The client address every request of this browser comes from. */
+        public Browser from(String clientAddress) {
+            this.address = clientAddress;
+            return this;
+        }
+
+        /** The session id the browser holds now (null before the first session). */
+        public String sessionCookie() {
+            return session == null ? null : session.getValue();
         }
 
         public MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
             if (session != null) {
                 request.cookie(session);
             }
+            String remote = address;
+            request.with(r -> {
+                r.setRemoteAddr(remote);
+                return r;
+            });
             var response = mvc.perform(request).getResponse();
             var renewed = response.getCookie("SESSION");
             if (renewed != null) {

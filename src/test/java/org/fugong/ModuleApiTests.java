@@ -38,10 +38,11 @@ class ModuleApiTests {
             Map.entry(
                     "database",
                     Set.of(
+                            "DemoMode",
                             "EmbeddedDatabaseAutoConfiguration",
                             "EmbeddedDatabaseProperties",
                             "EmbeddedPostgresServer")),
-            Map.entry("demo", Set.of("DemoMode")),
+            Map.entry("demo", Set.of()),
             Map.entry(
                     "enterprises",
                     Set.of(
@@ -79,6 +80,7 @@ class ModuleApiTests {
                             "Choice",
                             "FormStep",
                             "InvalidInputException",
+                            "LimitReachedException",
                             "Navigation",
                             "NavigationItem",
                             "NotFoundException",

@@ -9,6 +9,7 @@ import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
 import org.fugong.accounts.UserAdministration.NewUser;
+import org.fugong.database.DemoMode;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndustrySection;

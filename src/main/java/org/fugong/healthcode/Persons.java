@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fugong.enterprises.ContactPhone;
 import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.shell.RefusedChangeException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,26 +35,27 @@ public class Persons {
     }
 
     /**
-     * The person with this ID number, registered now if new (with a green code); the phone and the
-     * name are updated if they changed.
+     * The person with this ID number, registered now if new (with a green code) and bound to this
+     * phone. A known person is returned only if the name and the phone are the stored ones: nothing
+     * is overwritten (a new phone is a request the health bureau decides).
+     *
+     * @throws RefusedChangeException when the ID number is bound to another name or phone
      */
     @Transactional
     public Person identify(String idNumber, String name, String phone) {
         String id = ResidentId.normalise(idNumber);
         String mobile = ContactPhone.normalise(phone);
-        if (id == null || mobile == null || name == null || name.isBlank() || name.length() > 50) {
+        String person = ResidentId.normaliseName(name);
+        if (id == null || mobile == null || person == null) {
             throw new IllegalArgumentException("A valid ID number, name and phone are needed");
         }
         byte[] idHash = cipher.hash("id", id);
         Timestamp now = Timestamp.from(clock.instant());
-        UUID personId = jdbc.sql("""
+        jdbc.sql("""
                         insert into health_person (id, id_hash, id_cipher, phone_hash, phone_cipher, name_cipher, masked_name,
                                                    created_at, updated_at)
                         values (:id, :idHash, :idCipher, :phoneHash, :phoneCipher, :nameCipher, :masked, :now, :now)
-                        on conflict (id_hash) do update set phone_hash = excluded.phone_hash,
-                            phone_cipher = excluded.phone_cipher, name_cipher = excluded.name_cipher,
-                            masked_name = excluded.masked_name, updated_at = excluded.updated_at
-                        returning id""")
+                        on conflict (id_hash) do nothing""")
                 .params(Map.of(
                         "id",
                         UUID.randomUUID(),
@@ -65,17 +68,25 @@ public class Persons {
                         "phoneCipher",
                         cipher.encrypt(mobile),
                         "nameCipher",
-                        cipher.encrypt(name.strip()),
+                        cipher.encrypt(person),
                         "masked",
-                        ResidentId.maskName(name),
+                        ResidentId.maskName(person),
                         "now",
                         now))
-                .query(UUID.class)
+                .update();
+        var stored = jdbc.sql("select id, phone_hash, name_cipher from health_person where id_hash = ? for update")
+                .param(idHash)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3)})
                 .single();
+        UUID personId = (UUID) stored[0];
+        if (!MessageDigest.isEqual((byte[]) stored[1], cipher.hash("phone", mobile))
+                || !person.equals(cipher.decrypt((byte[]) stored[2]))) {
+            throw new RefusedChangeException("healthcode.error.bound");
+        }
         jdbc.sql("insert into health_status (person_id, colour, since) values (?, 'GREEN', ?) on conflict do nothing")
                 .params(personId, now)
                 .update();
-        return new Person(personId, ResidentId.maskName(name), ResidentId.mask(id), ResidentId.maskPhone(mobile));
+        return new Person(personId, ResidentId.maskName(person), ResidentId.mask(id), ResidentId.maskPhone(mobile));
     }
 
     @Transactional(readOnly = true)

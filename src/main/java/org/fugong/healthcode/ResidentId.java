@@ -1,5 +1,6 @@
 package org.fugong.healthcode;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -56,7 +57,35 @@ public final class ResidentId {
         return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
     }
 
-    /** A name as gates show it: the first and last characters, the middle starred (王*燕, 李*). */
+    /** The longest name accepted: long minority names run over several lines of the card. */
+    public static final int NAME_LENGTH = 50;
+
+    /**
+     * A person's name as stored and compared: trimmed, spaces collapsed, every form of the middle dot
+     * of minority and foreign names (·•‧・･) written as U+00B7; Han characters, Latin letters and
+     * the dot only, 2 to {@value #NAME_LENGTH} characters. Null when it is not a name.
+     */
+    public static @Nullable String normaliseName(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String name = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("[\\u00B7\\u0387\\u2022\\u2027\\u2219\\u30FB\\uFF65]", "\u00B7")
+                .strip()
+                .replaceAll("\\s+", " ");
+        int length = name.codePointCount(0, name.length());
+        if (length < 2 || length > NAME_LENGTH || name.startsWith("\u00B7") || name.endsWith("\u00B7")) {
+            return null;
+        }
+        boolean letters = name.codePoints()
+                .allMatch(c -> c == '\u00B7'
+                        || c == ' '
+                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                        || (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN));
+        return letters ? name : null;
+    }
+
+    /** A name as gates show it: the first and last characters, the middle starred (王*燕, 李*), at most six signs. */
     public static String maskName(String name) {
         int[] points = name.strip().codePoints().toArray();
         if (points.length <= 1) {
@@ -66,7 +95,7 @@ public final class ResidentId {
         if (points.length == 2) {
             return masked.append('*').toString();
         }
-        masked.append("*".repeat(points.length - 2));
+        masked.append("*".repeat(Math.min(points.length - 2, 4)));
         return masked.appendCodePoint(points[points.length - 1]).toString();
     }
 

@@ -5,7 +5,7 @@
  * Model and flows: docs/healthcode.md.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "enterprises", "geography", "riskmap"})
+@ApplicationModule(allowedDependencies = {"audit", "database", "enterprises", "geography", "riskmap"})
 package org.fugong.healthcode;
 
 import org.jspecify.annotations.NullMarked;

@@ -92,8 +92,10 @@ class CodeStatusTests extends IntegrationTest {
                         .single())
                 .isEqualTo(version);
         // Newest first: from red to green, from green (the first code) to red.
-        assertThat(status.history(person)).extracting(h -> h[1] + ">" + h[2]).containsExactly("RED>GREEN", "GREEN>RED");
-        assertThat(status.history(person).get(0)[3]).isEqualTo("1");
+        assertThat(status.history(person))
+                .extracting(h -> h.from() + ">" + h.to())
+                .containsExactly("RED>GREEN", "GREEN>RED");
+        assertThat(status.history(person).get(0).ruleVersion()).isEqualTo(1);
     }
 
     @Test

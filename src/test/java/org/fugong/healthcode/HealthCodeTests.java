@@ -34,6 +34,7 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +118,12 @@ class HealthCodeTests extends IntegrationTest {
         assertThat(person.maskedIdNumber()).isEqualTo(ResidentId.mask(id));
         lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", LocalDate.now())));
         codes.issue(person.id());
+        // The citizen's page shows the colour's history, the listing's change to red on top.
+        String me = browser.perform(MockMvcRequestBuilders.get("/code/me?lang=en"))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(me).select("[data-test=history] li").eachAttr("data-to"))
+                .first()
+                .isEqualTo("RED");
 
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "
                         + "and table_type = 'BASE TABLE'")
@@ -302,6 +309,7 @@ class HealthCodeTests extends IntegrationTest {
                 Map.of("test-1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 "test-1",
                 "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
+                null,
                 null,
                 null,
                 null,

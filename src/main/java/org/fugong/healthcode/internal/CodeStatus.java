@@ -3,6 +3,7 @@ package org.fugong.healthcode.internal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.fugong.healthcode.CodeRules;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
 import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,14 +153,21 @@ public class CodeStatus {
                 .list();
     }
 
+    /** One change of a person's colour: when, from what (none for the first), to what, under which rules. */
+    public record Change(Instant at, @Nullable CodeColour from, CodeColour to, int ruleVersion) {}
+
     /** The colour history of a person, newest first. */
     @Transactional(readOnly = true)
-    public List<String[]> history(UUID personId) {
-        return jdbc.sql(
-                        "select at::text, coalesce(from_colour, ''), to_colour, rule_version::text from health_status_change "
-                                + "where person_id = ? order by id desc")
+    public List<Change> history(UUID personId) {
+        return jdbc.sql("""
+                        select at, from_colour, to_colour, rule_version from health_status_change
+                        where person_id = ? order by id desc""")
                 .param(personId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .query((rs, n) -> new Change(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("from_colour") == null ? null : CodeColour.valueOf(rs.getString("from_colour")),
+                        CodeColour.valueOf(rs.getString("to_colour")),
+                        rs.getInt("rule_version")))
                 .list();
     }
 

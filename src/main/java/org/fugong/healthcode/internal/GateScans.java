@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * The log of gate scans (gate, time, result, colour, pseudonymous id), and counts per gate and
  * colour. A scan is queued in memory and written with the others every second, so that a gate's
- * verification never waits for the database; at most a second of scans is lost if the instance
- * dies.
+ * verification never waits for the database. What is queued is written when the application stops;
+ * a process killed outright ({@code kill -9}) loses at most the last second of scans. A row the
+ * database refuses is dropped alone, never with its batch.
  */
 @Service
 public class GateScans {
@@ -29,6 +33,10 @@ public class GateScans {
             @Nullable UUID person,
             String result,
             @Nullable String colour) {}
+
+    private static final Logger log = LoggerFactory.getLogger(GateScans.class);
+    private static final String INSERT =
+            "insert into health_gate_scan (gate, scanned_at, person_id, result, colour) values (?, ?, ?, ?, ?)";
 
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
 
@@ -45,9 +53,23 @@ public class GateScans {
         this.clock = clock;
     }
 
+    /**
+     * A gate's name as scans keep it, or null when it cannot be one: 1 to 60 characters, no control
+     * characters (a NUL byte would fail the whole batch in PostgreSQL).
+     */
+    public static @Nullable String gateName(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String name = text.strip();
+        boolean printable = name.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0xFFFD);
+        return printable && !name.isEmpty() && name.codePointCount(0, name.length()) <= 60 ? name : null;
+    }
+
     public void record(String gate, HealthCodes.Verification verification) {
+        String name = gateName(gate);
         pending.add(new Pending(
-                gate.length() > 60 ? gate.substring(0, 60) : gate,
+                name == null ? "unnamed" : name,
                 clock.instant(),
                 verification.personId(),
                 verification.valid() ? "VALID" : String.valueOf(verification.problem()),
@@ -64,12 +86,25 @@ public class GateScans {
             batch.add(
                     new Object[] {scan.gate(), Timestamp.from(scan.at()), scan.person(), scan.result(), scan.colour()});
         }
-        if (!batch.isEmpty()) {
-            jdbcTemplate.batchUpdate(
-                    "insert into health_gate_scan (gate, scanned_at, person_id, result, colour) values (?, ?, ?, ?, ?)",
-                    batch);
+        if (batch.isEmpty()) {
+            return 0;
         }
-        return batch.size();
+        try {
+            jdbcTemplate.batchUpdate(INSERT, batch);
+            return batch.size();
+        } catch (DataAccessException batchFailed) {
+            // One bad row must not lose the others: write them one by one, and drop only what fails.
+            int written = 0;
+            for (Object[] row : batch) {
+                try {
+                    jdbcTemplate.update(INSERT, row);
+                    written++;
+                } catch (DataAccessException rowFailed) {
+                    log.error("A gate scan could not be written and is dropped: {}", rowFailed.getMessage());
+                }
+            }
+            return written;
+        }
     }
 
     /** Counts, after writing what is queued (so that the counts include the latest scans). */

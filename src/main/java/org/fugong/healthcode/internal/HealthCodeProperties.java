@@ -19,7 +19,23 @@ public record HealthCodeProperties(
         String keyFile,
         Duration codeLifetime,
         Duration keyRotation,
-        Duration retention) {
+        Duration retention,
+        Limits limits) {
+
+    /**
+     * How much one phone, ID number or client address may ask in an hour, and how often a code may be
+     * guessed. Kept in PostgreSQL, so they hold across sessions and instances.
+     */
+    public record Limits(
+            int codesPerPhone, int codesPerIdNumber, int codesPerAddress, int guessesPerCode, int guessesPerPhone) {
+        public Limits {
+            codesPerPhone = codesPerPhone <= 0 ? 5 : codesPerPhone;
+            codesPerIdNumber = codesPerIdNumber <= 0 ? 5 : codesPerIdNumber;
+            codesPerAddress = codesPerAddress <= 0 ? 30 : codesPerAddress;
+            guessesPerCode = guessesPerCode <= 0 ? 5 : guessesPerCode;
+            guessesPerPhone = guessesPerPhone <= 0 ? 15 : guessesPerPhone;
+        }
+    }
 
     public HealthCodeProperties {
         dataKeys = dataKeys == null ? Map.of() : new LinkedHashMap<>(dataKeys);
@@ -29,5 +45,6 @@ public record HealthCodeProperties(
         codeLifetime = codeLifetime == null ? Duration.ofMinutes(5) : codeLifetime;
         keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
         retention = retention == null ? Duration.ofDays(60) : retention;
+        limits = limits == null ? new Limits(0, 0, 0, 0, 0) : limits;
     }
 }

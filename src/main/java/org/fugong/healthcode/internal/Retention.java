@@ -2,6 +2,7 @@ package org.fugong.healthcode.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,18 @@ public class Retention {
                 "health_gate_scan",
                 jdbc.sql("delete from health_gate_scan where scanned_at < ?")
                         .param(cutoff)
+                        .update());
+        // One-time codes and abuse counters matter for a day at most.
+        Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+        deleted.put(
+                "health_otp",
+                jdbc.sql("delete from health_otp where created_at < ?")
+                        .param(dayAgo)
+                        .update());
+        deleted.put(
+                "health_abuse_counter",
+                jdbc.sql("delete from health_abuse_counter where window_start < ?")
+                        .param(dayAgo)
                         .update());
         audit.recordAs(
                 "retention",

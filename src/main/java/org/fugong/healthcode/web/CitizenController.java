@@ -1,40 +1,29 @@
 package org.fugong.healthcode.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.Serial;
-import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Date;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.fugong.enterprises.ContactPhone;
 import org.fugong.geography.Geography;
 import org.fugong.healthcode.CodeRules;
 import org.fugong.healthcode.Declarations;
 import org.fugong.healthcode.Persons;
-import org.fugong.healthcode.ResidentId;
 import org.fugong.healthcode.Staff;
 import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.healthcode.internal.Corrections;
 import org.fugong.healthcode.internal.HealthCodes;
-import org.fugong.healthcode.internal.PersonalDataCipher;
+import org.fugong.healthcode.internal.Identification;
 import org.fugong.healthcode.internal.QrCodes;
-import org.fugong.healthcode.internal.SmsGateway;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.LimitReachedException;
+import org.fugong.shell.RequestRefusedException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -56,7 +45,6 @@ class CitizenController {
 
     static final String PERSON = "healthcode.person";
     static final String PENDING = "healthcode.pending";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who the citizen says he is. */
     record IdentityForm(
@@ -67,26 +55,16 @@ class CitizenController {
     /** The one-time code he received. */
     record CodeForm(@Nullable String code) {}
 
-    /** An identity waiting for its one-time code: every value sealed, the code only as a hash. */
-    record Pending(byte[] idNumber, byte[] name, byte[] phone, byte[] codeHash, Instant expires, int attempts)
-            implements Serializable {
-        @Serial
-        private static final long serialVersionUID = 1L;
-    }
-
     private final Persons persons;
     private final HealthCodes codes;
     private final CodeStatus status;
     private final Declarations declarations;
-    private final PersonalDataCipher cipher;
-    private final SmsGateway sms;
     private final Geography geography;
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final boolean demo;
     private final Staff staff;
     private final Corrections corrections;
     private final Times times;
+    private final Identification identification;
 
     CitizenController(
             Times times,
@@ -96,25 +74,19 @@ class CitizenController {
             HealthCodes codes,
             CodeStatus status,
             Declarations declarations,
-            PersonalDataCipher cipher,
-            SmsGateway sms,
             Geography geography,
             JdbcClient jdbc,
-            Clock clock,
-            @Value("${fugong.demo.enabled:false}") boolean demo) {
+            Identification identification) {
         this.staff = staff;
         this.corrections = corrections;
         this.times = times;
+        this.identification = identification;
         this.persons = persons;
         this.codes = codes;
         this.status = status;
         this.declarations = declarations;
-        this.cipher = cipher;
-        this.sms = sms;
         this.geography = geography;
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.demo = demo;
     }
 
     @GetMapping("/code")
@@ -140,42 +112,20 @@ class CitizenController {
     String identify(
             @ModelAttribute("identity") IdentityForm form,
             BindingResult result,
-            HttpSession session,
+            HttpServletRequest request,
             Model model,
             HttpServletResponse response) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        String name = form.name() == null ? "" : form.name();
-        String id = ResidentId.normalise(form.idNumber() == null ? "" : form.idNumber());
-        String mobile = ContactPhone.normalise(form.phone() == null ? "" : form.phone());
-        if (id == null) {
-            problems.put("idNumber", "healthcode.error.idNumber");
-        }
-        if (name.isBlank() || name.strip().length() > 50) {
-            problems.put("name", "healthcode.error.name");
-        }
-        if (mobile == null || !mobile.startsWith("1")) {
-            problems.put("phone", "healthcode.error.phone");
-        }
-        if (!problems.isEmpty()) {
-            new InvalidInputException(problems).rejectInto(result);
-            response.setStatus(422);
+        Identification.Challenge challenge;
+        try {
+            challenge = identification.start(form.idNumber(), form.name(), form.phone(), request.getRemoteAddr());
+        } catch (InvalidInputException | LimitReachedException refused) {
+            reject(refused, result);
+            response.setStatus(refused.status() == 400 ? 422 : refused.status());
             return identifyPage(model, "identify");
         }
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        session.setAttribute(
-                PENDING,
-                new Pending(
-                        cipher.encrypt(id),
-                        cipher.encrypt(name.strip()),
-                        cipher.encrypt(mobile),
-                        sha256(code),
-                        clock.instant().plusSeconds(300),
-                        0));
-        sms.sendCode(mobile, code);
-        model.addAttribute("maskedPhone", ResidentId.maskPhone(mobile));
-        if (demo) {
-            model.addAttribute("demoCode", code);
-        }
+        request.getSession().setAttribute(PENDING, challenge.id());
+        model.addAttribute("maskedPhone", challenge.maskedPhone());
+        model.addAttribute("demoCode", challenge.demoCode());
         return identifyPage(model, "verify");
     }
 
@@ -183,36 +133,39 @@ class CitizenController {
     String verify(
             @ModelAttribute("otp") CodeForm form,
             BindingResult result,
-            HttpSession session,
+            HttpServletRequest request,
             Model model,
             HttpServletResponse response) {
-        String code = form.code() == null ? "" : form.code();
-        Pending pending = (Pending) session.getAttribute(PENDING);
-        if (pending == null || clock.instant().isAfter(pending.expires())) {
-            session.removeAttribute(PENDING);
+        HttpSession session = request.getSession();
+        if (!(session.getAttribute(PENDING) instanceof UUID challenge)) {
             return refused(result, response, model, "healthcode.error.codeExpired", "identify");
         }
-        if (!MessageDigest.isEqual(pending.codeHash(), sha256(code.trim()))) {
-            if (pending.attempts() + 1 >= 5) {
+        UUID person;
+        try {
+            person = identification.confirm(challenge, form.code());
+        } catch (InvalidInputException | LimitReachedException refused) {
+            boolean again = refused instanceof InvalidInputException invalid
+                    && "healthcode.error.code".equals(invalid.messageKey());
+            if (!again) {
                 session.removeAttribute(PENDING);
-                return refused(result, response, model, "healthcode.error.codeTooMany", "identify");
             }
-            session.setAttribute(
-                    PENDING,
-                    new Pending(
-                            pending.idNumber(),
-                            pending.name(),
-                            pending.phone(),
-                            pending.codeHash(),
-                            pending.expires(),
-                            pending.attempts() + 1));
-            return refused(result, response, model, "healthcode.error.code", "verify");
+            InvalidInputException.of("code", refused.messageKey()).rejectInto(result);
+            response.setStatus(refused.status() == 400 ? 422 : refused.status());
+            return identifyPage(model, again ? "verify" : "identify");
         }
-        var person = persons.identify(
-                cipher.decrypt(pending.idNumber()), cipher.decrypt(pending.name()), cipher.decrypt(pending.phone()));
         session.removeAttribute(PENDING);
-        session.setAttribute(PERSON, person.id());
+        // A new session id for the identified person: an id known before cannot ride on it.
+        request.changeSessionId();
+        session.setAttribute(PERSON, person);
         return "redirect:/code/me";
+    }
+
+    private static void reject(RequestRefusedException refused, BindingResult result) {
+        if (refused instanceof InvalidInputException invalid) {
+            invalid.rejectInto(result);
+        } else {
+            result.reject(refused.messageKey());
+        }
     }
 
     /** A one-time code refused: why, at the code, and the step the citizen is back at. */
@@ -233,6 +186,7 @@ class CitizenController {
         model.addAttribute("status", current);
         model.addAttribute("employers", staff.employersOf(person));
         model.addAttribute("corrections", corrections.of(person));
+        model.addAttribute("history", status.history(person));
         model.addAttribute(
                 "declared",
                 jdbc.sql("select count(*) from health_declaration where person_id = ?")
@@ -354,13 +308,5 @@ class CitizenController {
         session.removeAttribute(PERSON);
         session.removeAttribute(PENDING);
         return "redirect:/code";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

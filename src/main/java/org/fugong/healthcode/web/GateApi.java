@@ -2,11 +2,14 @@ package org.fugong.healthcode.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthCodes;
 import org.fugong.healthcode.internal.SigningKeys;
+import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,15 +47,31 @@ class GateApi {
     @PostMapping("/api/gate/verify")
     @Operation(summary = "Verifies a scanned code: signature and expiry; with online=true the current colour too")
     HealthCodes.Verification verify(@RequestBody Scan scan) {
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        if (!isToken(scan.token())) {
+            problems.add(new InvalidInputException.Problem("token", "healthcode.error.token", List.of()));
+        }
+        String gate = scan.gate() == null || scan.gate().isBlank() ? "unnamed" : GateScans.gateName(scan.gate());
+        if (gate == null) {
+            problems.add(new InvalidInputException.Problem("gate", "healthcode.error.gate", List.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         HealthCodes.Verification result =
                 Boolean.TRUE.equals(scan.online()) ? codes.verifyOnline(scan.token()) : codes.verify(scan.token());
-        scans.record(
-                scan.gate() == null || scan.gate().isBlank()
-                        ? "unnamed"
-                        : scan.gate().trim(),
-                result);
+        scans.record(gate, result);
         return result;
     }
+
+    /** What a scanner can have read from a code: a compact JWS, base64url and dots, of a sane length. */
+    static boolean isToken(@Nullable String token) {
+        return token != null
+                && token.length() <= 4096
+                && TOKEN.matcher(token.strip()).matches();
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+");
 
     @GetMapping("/api/gate/ping")
     @Operation(summary = "Answers at once: the ceiling a gate's round trip can reach")

@@ -32,7 +32,8 @@ class GateController {
             @RequestParam(defaultValue = "false") boolean online,
             Model model) {
         HealthCodes.Verification result = online ? codes.verifyOnline(token) : codes.verify(token);
-        scans.record(gate.isBlank() ? "gate" : gate.trim(), result);
+        String name = GateScans.gateName(gate);
+        scans.record(name == null ? "gate" : name, result);
         model.addAttribute("result", result);
         return "healthcode/gate :: result";
     }

@@ -1,6 +1,5 @@
-package org.fugong.demo;
+package org.fugong.database;
 
-import org.fugong.database.EmbeddedPostgresServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;

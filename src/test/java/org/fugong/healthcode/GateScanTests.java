@@ -1,0 +1,75 @@
+package org.fugong.healthcode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import org.fugong.IntegrationTest;
+import org.fugong.healthcode.internal.GateScans;
+import org.fugong.healthcode.internal.HealthCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Scans from gates: bad input refused at the door, and one bad row never costs the others. */
+class GateScanTests extends IntegrationTest {
+
+    @Autowired
+    GateScans scans;
+
+    @Autowired
+    HealthCodes codes;
+
+    @Autowired
+    Persons persons;
+
+    @Test
+    void badScanInputIsRefusedWith400() throws Exception {
+        var person = persons.identify(HealthCodeTests.residentId(new Random()), "孔明", "13811112222");
+        String token = codes.issue(person.id()).token();
+        assertThat(verify("{\"token\":\"" + token + "\",\"gate\":\"east\\u0000gate\"}"))
+                .isEqualTo(400);
+        assertThat(verify("{\"token\":\"" + token + "\",\"gate\":\"" + "g".repeat(61) + "\"}"))
+                .isEqualTo(400);
+        assertThat(verify("{\"token\":\"not a code\",\"gate\":\"east\"}")).isEqualTo(400);
+        assertThat(verify("{\"gate\":\"east\"}")).isEqualTo(400);
+        assertThat(verify("{\"token\":\"" + "a".repeat(5000) + ".b.c\",\"gate\":\"east\"}"))
+                .isEqualTo(400);
+        assertThat(verify("{\"token\":\"" + token + "\",\"gate\":\"east\"}")).isEqualTo(200);
+        // A well-formed code with a changed signature is a refusal the gate reads, not a bad request.
+        assertThat(verify("{\"token\":\"" + token.substring(0, token.length() - 2) + "AA\",\"gate\":\"east\"}"))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oneRowTheDatabaseRefusesIsDroppedAloneAndTheOthersAreWritten() {
+        scans.flush();
+        String gate = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        var ok = new HealthCodes.Verification(true, null, null, CodeColour.GREEN, "王*", Instant.now());
+        // A problem longer than the column: PostgreSQL refuses this row, and would fail its batch.
+        var bad = new HealthCodes.Verification(false, "X".repeat(40), null, null, null, null);
+        scans.record(gate, ok);
+        scans.record(gate, bad);
+        scans.record(gate, ok);
+        // A name with a NUL byte is kept as "unnamed", not sent to the database.
+        scans.record("north\u0000gate", ok);
+        assertThat(scans.flush()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from health_gate_scan where gate = ?")
+                        .param(gate)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    private int verify(String json) throws Exception {
+        return mvc.post()
+                .uri("/api/gate/verify")
+                .with(httpBasic("gate", "demo"))
+                .contentType("application/json")
+                .content(json)
+                .exchange()
+                .getResponse()
+                .getStatus();
+    }
+}
