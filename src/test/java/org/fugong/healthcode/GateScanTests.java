@@ -62,6 +62,32 @@ class GateScanTests extends IntegrationTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void theKeySetIsCacheableAndAnsweredWith304WhileUnchanged() throws Exception {
+        var first = mvc.get().uri("/.well-known/jwks.json").exchange().getResponse();
+        assertThat(first.getStatus()).isEqualTo(200);
+        assertThat(first.getHeader("Cache-Control"))
+                .contains("max-age=300")
+                .contains("public")
+                .doesNotContain("no-store");
+        String etag = first.getHeader("ETag");
+        assertThat(etag).startsWith("\"");
+        assertThat(first.getContentAsString()).contains("\"keys\"").doesNotContain("\"d\"");
+        var again = mvc.get()
+                .uri("/.well-known/jwks.json")
+                .header("If-None-Match", etag)
+                .exchange()
+                .getResponse();
+        assertThat(again.getStatus()).isEqualTo(304);
+        assertThat(again.getContentAsString()).isEmpty();
+        var stale = mvc.get()
+                .uri("/.well-known/jwks.json")
+                .header("If-None-Match", "\"0000\"")
+                .exchange()
+                .getResponse();
+        assertThat(stale.getStatus()).isEqualTo(200);
+    }
+
     private int verify(String json) throws Exception {
         return mvc.post()
                 .uri("/api/gate/verify")

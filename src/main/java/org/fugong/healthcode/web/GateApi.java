@@ -2,7 +2,12 @@ package org.fugong.healthcode.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,10 +16,13 @@ import org.fugong.healthcode.internal.HealthCodes;
 import org.fugong.healthcode.internal.SigningKeys;
 import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Gates: verify a scanned code (offline from the published keys, or online with the current
@@ -38,10 +46,28 @@ class GateApi {
         this.keys = keys;
     }
 
+    /**
+     * The key set, cacheable for five minutes by gates and proxies, with an ETag so that a gate that
+     * asks again with {@code If-None-Match} gets a 304 while the set is unchanged.
+     */
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
     @Operation(summary = "The public keys (JWKS) that verify health codes, with key ids")
-    Map<String, Object> jwks() {
-        return keys.published().toJSONObject(true);
+    ResponseEntity<String> jwks(WebRequest request) {
+        String json = keys.published().toString(true);
+        String etag = "\"" + HexFormat.of().formatHex(sha256(json), 0, 16) + "\"";
+        CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(json);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @PostMapping("/api/gate/verify")
