@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -213,30 +214,46 @@ class HealthCodeTests extends IntegrationTest {
     }
 
     @Test
-    void aCodeSignedBeforeARotationVerifiesUntilItExpires() throws Exception {
+    void theNextKeyIsPublishedADayBeforeItSignsAndTheOldOneUntilItsCodesExpire() throws Exception {
         var person = persons.identify(residentId(new Random()), "孙立", "13700002222");
         var before = codes.issue(person.id());
         String oldKid = keys.current().getKeyID();
-        keys.rotate();
-        assertThat(keys.current().getKeyID()).isNotEqualTo(oldKid);
+        // A gate that caches the key set now.
+        JWKSet cached = keys.published();
+        String nextKid = keys.rotate().getKeyID();
+        // The next key is published at once, but the old one goes on signing for a day.
+        assertThat(keys.published().getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, nextKid);
+        assertThat(keys.current().getKeyID()).isEqualTo(oldKid);
+        JWKSet cachedAfterRotation = keys.published();
+        clock.advance(Duration.ofHours(23));
+        assertThat(keys.current().getKeyID()).isEqualTo(oldKid);
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(keys.current().getKeyID()).isEqualTo(nextKid);
         var after = codes.issue(person.id());
-        assertThat(codes.verify(before.token()).valid()).isTrue();
+        // A gate holding the set it fetched after the rotation verifies the new codes offline.
+        assertThat(HealthCodes.verify(after.token(), cachedAfterRotation, clock.instant())
+                        .valid())
+                .isTrue();
+        // One that cached before the rotation does not know the key: why a day of pre-publication.
+        assertThat(HealthCodes.verify(after.token(), cached, clock.instant()).problem())
+                .isEqualTo("UNKNOWN_KEY");
         assertThat(codes.verify(after.token()).valid()).isTrue();
-        assertThat(keys.published().getKeys())
-                .extracting(k -> k.getKeyID())
-                .contains(oldKid, keys.current().getKeyID());
+        assertThat(keys.published().getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, nextKid);
         // Once every code of the old key has expired, it is no longer published.
         clock.advance(Duration.ofMinutes(7));
-        keys.refresh();
         assertThat(keys.published().getKeys()).extracting(k -> k.getKeyID()).doesNotContain(oldKid);
+        assertThat(codes.verify(before.token()).valid()).isFalse();
         assertThat(keys.published().getKeys()).allMatch(k -> !k.isPrivate());
-        // The scheduled check rotates a key older than the rotation period, and only then.
-        String kid = keys.current().getKeyID();
+        // The scheduled check makes the next key a day before the signing one is 30 days old, once.
         keys.rotateWhenDue();
-        assertThat(keys.current().getKeyID()).isEqualTo(kid);
-        clock.advance(Duration.ofDays(31));
+        assertThat(keys.published().getKeys()).hasSize(1);
+        clock.advance(Duration.ofDays(29).plusHours(1));
         keys.rotateWhenDue();
-        assertThat(keys.current().getKeyID()).isNotEqualTo(kid);
+        keys.rotateWhenDue();
+        assertThat(keys.published().getKeys()).hasSize(2);
+        assertThat(keys.current().getKeyID()).isEqualTo(nextKid);
+        clock.advance(Duration.ofDays(1));
+        assertThat(keys.current().getKeyID()).isNotEqualTo(nextKid);
     }
 
     @Test
@@ -309,6 +326,7 @@ class HealthCodeTests extends IntegrationTest {
                 Map.of("test-1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                 "test-1",
                 "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
+                null,
                 null,
                 null,
                 null,

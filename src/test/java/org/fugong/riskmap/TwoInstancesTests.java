@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
+import org.fugong.healthcode.internal.SigningKeys;
 import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.shell.Times;
 import org.fugong.tickets.TicketCategory;
@@ -49,6 +50,9 @@ class TwoInstancesTests extends IntegrationTest {
     @Autowired
     TicketSweep sweep;
 
+    @Autowired
+    SigningKeys keys;
+
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
         HikariDataSource hikari = (HikariDataSource) dataSource;
@@ -59,6 +63,11 @@ class TwoInstancesTests extends IntegrationTest {
                         "spring.datasource.username=" + hikari.getUsername(),
                         "spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
                         "fugong.demo.enabled=false",
+                        // The same personal-data keys as the first instance (application-test.properties).
+                        "fugong.healthcode.data-keys.test-1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                        "fugong.healthcode.data-keys.test-2=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
+                        "fugong.healthcode.current-data-key=test-2",
+                        "fugong.healthcode.hash-key=QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
                         "logging.level.root=WARN",
                         "spring.jmx.enabled=false",
                         "management.endpoints.web.exposure.include=health")
@@ -160,5 +169,31 @@ class TwoInstancesTests extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isOne();
+    }
+
+    @Test
+    void twoInstancesSignWithTheKeyTheDatabaseSchedules() {
+        SigningKeys here = keys;
+        SigningKeys there = second.getBean(SigningKeys.class);
+        here.refresh();
+        there.refresh();
+        String signing = here.current().getKeyID();
+        assertThat(there.current().getKeyID()).isEqualTo(signing);
+        // One instance makes the next key: the other publishes it at once and both go on signing with the old.
+        String next = here.rotate().getKeyID();
+        there.refresh();
+        assertThat(there.published().getKeys()).extracting(k -> k.getKeyID()).contains(signing, next);
+        assertThat(there.current().getKeyID()).isEqualTo(signing);
+        assertThat(here.current().getKeyID()).isEqualTo(signing);
+        // The day passes (the schedule moved instead of the clocks): both sign with the next key.
+        jdbc.sql("update health_signing_key set signs_from = signs_from - interval '1 day' where kid in (?, ?)")
+                .params(signing, next)
+                .update();
+        here.refresh();
+        there.refresh();
+        assertThat(here.current().getKeyID()).isEqualTo(next);
+        assertThat(there.current().getKeyID()).isEqualTo(next);
+        // The old key stays published on both while its codes may still be shown.
+        assertThat(there.published().getKeys()).extracting(k -> k.getKeyID()).contains(signing, next);
     }
 }

@@ -19,6 +19,7 @@ public record HealthCodeProperties(
         String keyFile,
         Duration codeLifetime,
         Duration keyRotation,
+        Duration keyPrePublication,
         Duration retention,
         Limits limits) {
 
@@ -44,6 +45,7 @@ public record HealthCodeProperties(
         keyFile = keyFile == null ? "data/healthcode-keys.properties" : keyFile;
         codeLifetime = codeLifetime == null ? Duration.ofMinutes(5) : codeLifetime;
         keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
+        keyPrePublication = keyPrePublication == null ? Duration.ofDays(1) : keyPrePublication;
         retention = retention == null ? Duration.ofDays(60) : retention;
         limits = limits == null ? new Limits(0, 0, 0, 0, 0) : limits;
     }

@@ -11,32 +11,45 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ES256 keys that sign health codes. One key signs at a time; a rotation makes a new one and
- * retires the old, which stays published until every code it signed has expired. Private keys are
- * kept encrypted like personal data.
+ * The ES256 keys that sign health codes, on a schedule kept in the database: each key signs from
+ * its {@code signs_from} until the next key's, so every instance signs with the same key at the
+ * same moment (each reads the schedule again every minute). A new key is made
+ * {@code key-pre-publication} (a day) before it signs, and published from then on, so a gate that
+ * cached the key set knows it before the first code it signs; a key that no longer signs stays
+ * published until its last code has expired. Private keys are kept encrypted like personal data.
  */
 @Service
 public class SigningKeys {
+
+    private static final long LOCK = 0x4655_474f_4e47_0006L;
+    private static final Duration RELOAD = Duration.ofMinutes(1);
+
+    /** A key of the schedule: its public half, and when it signs. */
+    record Planned(String kid, Instant signsFrom, @Nullable Instant retiredAt, ECKey publicKey) {}
+
+    private record Loaded(List<Planned> keys, Instant at) {}
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final HealthCodeProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private volatile @Nullable ECKey current;
-    private volatile @Nullable JWKSet published;
+    private final Map<String, ECKey> privateKeys = new ConcurrentHashMap<>();
+    private volatile @Nullable Loaded loaded;
 
     SigningKeys(
             JdbcClient jdbc,
@@ -51,113 +64,158 @@ public class SigningKeys {
         this.clock = clock;
     }
 
-    /** The key that signs now (made on first use, under a lock so that instances agree). */
+    /** The key that signs now: the last of the schedule that has started (the first is made on first use). */
     public ECKey current() {
-        ECKey key = current;
-        if (key == null) {
-            key = transactions.execute(status -> load());
-            current = key;
+        Instant now = clock.instant();
+        Planned signer = null;
+        for (Planned key : schedule()) {
+            if (!key.signsFrom().isAfter(now) && key.retiredAt() == null) {
+                signer = key;
+            }
         }
-        return key;
-    }
-
-    private ECKey load() {
-        jdbc.sql("select pg_advisory_xact_lock(?)")
-                .param(0x4655_474f_4e47_0006L)
-                .query()
-                .singleRow();
-        var stored = jdbc.sql(
-                        "select private_cipher from health_signing_key where retired_at is null order by created_at desc limit 1")
-                .query(byte[].class)
-                .optional();
-        if (stored.isPresent()) {
-            return parse(cipher.decrypt(stored.get()));
+        if (signer == null) {
+            refresh();
+            transactions.executeWithoutResult(status -> {
+                lock();
+                if (jdbc.sql("select count(*) from health_signing_key where signs_from <= ? and retired_at is null")
+                                .param(Timestamp.from(now))
+                                .query(Long.class)
+                                .single()
+                        == 0) {
+                    create(now);
+                }
+            });
+            refresh();
+            return current();
         }
-        return create();
-    }
-
-    private ECKey create() {
-        try {
-            ECKey key = new ECKeyGenerator(Curve.P_256)
-                    .keyID("fg-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
-                    .generate();
-            jdbc.sql("insert into health_signing_key (kid, public_jwk, private_cipher, created_at) values (?, ?, ?, ?)")
-                    .params(
-                            key.getKeyID(),
-                            key.toPublicJWK().toJSONString(),
-                            cipher.encrypt(key.toJSONString()),
-                            Timestamp.from(clock.instant()))
-                    .update();
-            return key;
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot make a signing key", e);
-        }
-    }
-
-    /** Makes a new signing key; the old one is retired but stays published until its codes expire. */
-    @Transactional
-    public ECKey rotate() {
-        jdbc.sql("select pg_advisory_xact_lock(?)")
-                .param(0x4655_474f_4e47_0006L)
-                .query()
-                .singleRow();
-        jdbc.sql("update health_signing_key set retired_at = ? where retired_at is null")
-                .param(Timestamp.from(clock.instant()))
-                .update();
-        ECKey key = create();
-        current = key;
-        published = null;
-        return key;
-    }
-
-    /** The public keys gates need: the current one and those retired less than a code's lifetime ago. */
-    @Transactional(readOnly = true)
-    public JWKSet published() {
-        JWKSet set = published;
-        if (set == null) {
-            Instant since = clock.instant().minus(properties.codeLifetime()).minusSeconds(60);
-            List<JWK> keys = new ArrayList<>();
-            jdbc.sql(
-                            "select public_jwk from health_signing_key where retired_at is null or retired_at > ? order by created_at desc")
-                    .param(Timestamp.from(since))
-                    .query(String.class)
-                    .list()
-                    .forEach(json -> keys.add(parse(json)));
-            set = new JWKSet(keys);
-            published = set;
-        }
-        return set;
+        String kid = signer.kid();
+        return privateKeys.computeIfAbsent(
+                kid,
+                id -> parse(cipher.decrypt(jdbc.sql("select private_cipher from health_signing_key where kid = ?")
+                        .param(id)
+                        .query(byte[].class)
+                        .single())));
     }
 
     /**
-     * Rotates the signing key when it is older than the configured period (every few minutes, on
-     * one instance at a time), and forgets the cache so that another instance's rotation is seen.
+     * The public keys gates need: those that will sign (published ahead), the one that signs, and
+     * those whose signing ended less than a code's lifetime ago.
+     */
+    public JWKSet published() {
+        Instant now = clock.instant();
+        List<Planned> keys = schedule();
+        List<JWK> published = new ArrayList<>();
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            Planned key = keys.get(i);
+            Instant ended = key.retiredAt();
+            for (int j = i + 1; j < keys.size(); j++) {
+                Instant next = keys.get(j).signsFrom();
+                if (!next.isAfter(now) && keys.get(j).retiredAt() == null && (ended == null || next.isBefore(ended))) {
+                    ended = next;
+                    break;
+                }
+            }
+            if (ended == null
+                    || ended.plus(properties.codeLifetime()).plusSeconds(60).isAfter(now)) {
+                published.add(key.publicKey());
+            }
+        }
+        return new JWKSet(published);
+    }
+
+    /**
+     * Makes the next key, which signs from {@code key-pre-publication} from now and is published at
+     * once. Until then the current key goes on signing.
+     */
+    public ECKey rotate() {
+        return transactions.execute(status -> {
+            lock();
+            ECKey key = create(clock.instant().plus(properties.keyPrePublication()));
+            refresh();
+            return key.toPublicJWK();
+        });
+    }
+
+    /**
+     * Makes the next key when the signing one is due to be replaced within the pre-publication
+     * period and no next key is scheduled yet (every few minutes, one instance at a time under a
+     * lock), and reads the schedule again so that another instance's key is seen.
      */
     @Scheduled(
             fixedDelayString = "${fugong.healthcode.key-check:5m}",
             initialDelayString = "${fugong.healthcode.key-check:5m}")
     public void rotateWhenDue() {
         refresh();
-        Boolean due = transactions.execute(status -> jdbc.sql(
-                        "select coalesce(max(created_at), '-infinity') < ? from health_signing_key where retired_at is null")
-                .param(Timestamp.from(clock.instant().minus(properties.keyRotation())))
-                .query(Boolean.class)
-                .single());
-        if (Boolean.TRUE.equals(due)
-                && jdbc.sql("select count(*) from health_signing_key")
-                                .query(Long.class)
-                                .single()
-                        > 0) {
-            rotate();
-        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            lock();
+            var newest = jdbc.sql("select max(signs_from) from health_signing_key where retired_at is null")
+                    .query(Timestamp.class)
+                    .optional();
+            if (newest.isEmpty() || newest.get() == null) {
+                return;
+            }
+            Instant signsFrom = newest.get().toInstant();
+            Instant due = signsFrom.plus(properties.keyRotation()).minus(properties.keyPrePublication());
+            if (!signsFrom.isAfter(now) && !due.isAfter(now)) {
+                create(now.plus(properties.keyPrePublication()));
+            }
+        });
+        refresh();
     }
 
-    /** Forgets what is cached, for another instance's rotation to be seen. */
+    /** Forgets the schedule read, for another instance's key to be seen at once. */
     public void refresh() {
-        current = null;
-        published = null;
+        loaded = null;
+    }
+
+    private List<Planned> schedule() {
+        Loaded current = loaded;
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(current.at().plus(RELOAD)) || now.isBefore(current.at())) {
+            List<Planned> keys = jdbc.sql("""
+                            select kid, signs_from, retired_at, public_jwk from health_signing_key
+                            where retired_at is null or retired_at > ? order by signs_from, created_at""")
+                    .param(Timestamp.from(now.minus(properties.codeLifetime()).minusSeconds(60)))
+                    .query((rs, n) -> new Planned(
+                            rs.getString("kid"),
+                            rs.getTimestamp("signs_from").toInstant(),
+                            rs.getTimestamp("retired_at") == null
+                                    ? null
+                                    : rs.getTimestamp("retired_at").toInstant(),
+                            parse(rs.getString("public_jwk"))))
+                    .list();
+            current = new Loaded(keys, now);
+            loaded = current;
+        }
+        return current.keys();
+    }
+
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+    }
+
+    private ECKey create(Instant signsFrom) {
+        try {
+            ECKey key = new ECKeyGenerator(Curve.P_256)
+                    .keyID("fg-" + UUID.randomUUID().toString().substring(0, 8))
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .generate();
+            jdbc.sql("""
+                            insert into health_signing_key (kid, public_jwk, private_cipher, created_at, signs_from)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(
+                            key.getKeyID(),
+                            key.toPublicJWK().toJSONString(),
+                            cipher.encrypt(key.toJSONString()),
+                            Timestamp.from(clock.instant()),
+                            Timestamp.from(signsFrom))
+                    .update();
+            return key;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot make a signing key", e);
+        }
     }
 
     private static ECKey parse(String json) {
