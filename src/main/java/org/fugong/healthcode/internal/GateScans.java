@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public class GateScans {
     private record Pending(
             String gate,
             Instant at,
-            @Nullable UUID person,
+            HealthCodes.Verification verification,
             String result,
             @Nullable String colour) {}
 
@@ -47,7 +46,10 @@ public class GateScans {
     private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    GateScans(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+    private final HealthCodes codes;
+
+    GateScans(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, HealthCodes codes) {
+        this.codes = codes;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
@@ -71,7 +73,7 @@ public class GateScans {
         pending.add(new Pending(
                 name == null ? "unnamed" : name,
                 clock.instant(),
-                verification.personId(),
+                verification,
                 verification.valid() ? "VALID" : String.valueOf(verification.problem()),
                 verification.colour() == null ? null : verification.colour().name()));
     }
@@ -83,8 +85,13 @@ public class GateScans {
         List<Object[]> batch = new ArrayList<>();
         Pending scan;
         while ((scan = pending.poll()) != null) {
-            batch.add(
-                    new Object[] {scan.gate(), Timestamp.from(scan.at()), scan.person(), scan.result(), scan.colour()});
+            batch.add(new Object[] {
+                scan.gate(),
+                Timestamp.from(scan.at()),
+                codes.personOf(scan.verification()),
+                scan.result(),
+                scan.colour()
+            });
         }
         if (batch.isEmpty()) {
             return 0;

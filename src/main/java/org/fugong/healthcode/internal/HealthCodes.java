@@ -1,5 +1,6 @@
 package org.fugong.healthcode.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,7 +15,9 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.Objects;
 import java.util.UUID;
 import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.Persons;
@@ -28,11 +31,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class HealthCodes {
 
-    /** What a verification found. {@code problem} is null when the code is valid. */
+    /**
+     * What a verification found. {@code problem} is null when the code is valid. The code's
+     * reference identifies the person to this server only (it is sealed with a fresh nonce in every
+     * code) and is never part of the answer a gate reads.
+     */
     public record Verification(
             boolean valid,
             @Nullable String problem,
-            @Nullable UUID personId,
+            @JsonIgnore @Nullable String reference,
             @Nullable CodeColour colour,
             @Nullable String maskedName,
             @Nullable Instant expiresAt) {
@@ -48,8 +55,15 @@ public class HealthCodes {
     private final Persons persons;
     private final HealthCodeProperties properties;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
 
-    HealthCodes(SigningKeys keys, Persons persons, HealthCodeProperties properties, Clock clock) {
+    HealthCodes(
+            SigningKeys keys,
+            Persons persons,
+            HealthCodeProperties properties,
+            Clock clock,
+            PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.keys = keys;
         this.persons = persons;
         this.properties = properties;
@@ -71,7 +85,8 @@ public class HealthCodes {
                             .type(JOSEObjectType.JWT)
                             .build(),
                     new JWTClaimsSet.Builder()
-                            .subject(personId.toString())
+                            // Not the person's id: a reference only this server can open, new in every code.
+                            .claim("ref", reference(personId))
                             .claim("c", colour.name())
                             .claim("n", name)
                             .issueTime(Date.from(now))
@@ -113,7 +128,7 @@ public class HealthCodes {
             return new Verification(
                     true,
                     null,
-                    UUID.fromString(claims.getSubject()),
+                    Objects.requireNonNull(claims.getStringClaim("ref")),
                     CodeColour.valueOf(claims.getStringClaim("c")),
                     claims.getStringClaim("n"),
                     expiry.toInstant());
@@ -130,15 +145,28 @@ public class HealthCodes {
     /** Online verification: valid offline, and the colour as it is now (it may have changed since the code was shown). */
     public Verification verifyOnline(String token) {
         Verification offline = verify(token);
-        if (!offline.valid() || offline.personId() == null) {
-            return offline;
+        UUID person = personOf(offline);
+        if (!offline.valid() || person == null) {
+            return offline.valid() ? Verification.refused("UNKNOWN_PERSON") : offline;
         }
         return new Verification(
-                true,
-                null,
-                offline.personId(),
-                persons.colour(offline.personId()),
-                offline.maskedName(),
-                offline.expiresAt());
+                true, null, offline.reference(), persons.colour(person), offline.maskedName(), offline.expiresAt());
+    }
+
+    /** The person a verified code was issued to, opened from its reference: on this server only. */
+    public @Nullable UUID personOf(Verification verification) {
+        String reference = verification.reference();
+        if (reference == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cipher.decrypt(Base64.getUrlDecoder().decode(reference)));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private String reference(UUID personId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cipher.encrypt(personId.toString()));
     }
 }
