@@ -3,11 +3,13 @@ package org.fugong;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
+import org.fugong.shell.Times;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +59,14 @@ public abstract class IntegrationTest {
 
     @Autowired
     private CurrentActor currentActor;
+
+    @Autowired
+    private Times times;
+
+    /** The city's today (Asia/Shanghai by the application's clock), never the machine's. */
+    protected LocalDate today() {
+        return times.today();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

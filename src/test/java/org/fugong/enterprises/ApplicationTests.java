@@ -116,8 +116,7 @@ class ApplicationTests extends IntegrationTest {
     void fileReturnReviseApproveResume() {
         Actor owner = enterprise(HAISHU, PriorityCategory.EXPORTER, 120, 3000.0);
         Actor haishu = actor("haishu");
-        Application filed =
-                desk.save(owner, scope(owner), null, null, input(LocalDate.now().plusDays(1), 80), true);
+        Application filed = desk.save(owner, scope(owner), null, null, input(today().plusDays(1), 80), true);
         assertThat(filed.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(filed.policyDecision()).isEqualTo(PolicyDecision.REVIEW);
         assertThat(filed.policyCategory()).isEqualTo(PolicyCategory.EXPORTER);
@@ -141,13 +140,8 @@ class ApplicationTests extends IntegrationTest {
                 .isEqualTo(new Application.ItemVerdict(false, "No separate ventilation"));
         assertThat(returned.verdicts().get("TEMPERATURE_CHECKS").ok()).isTrue();
 
-        Application resubmitted = desk.save(
-                owner,
-                scope(owner),
-                returned.id(),
-                returned.version(),
-                input(LocalDate.now().plusDays(1), 90),
-                true);
+        Application resubmitted =
+                desk.save(owner, scope(owner), returned.id(), returned.version(), input(today().plusDays(1), 90), true);
         assertThat(resubmitted.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(resubmitted.staffOnSite()).isEqualTo(90);
 
@@ -199,9 +193,9 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void aSecondApplicationWhileOneIsUnderWayIsRefused() {
         Actor owner = enterprise(HAISHU, null, 50, 900.0);
-        desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), false);
+        desk.save(owner, scope(owner), null, null, input(today(), 10), false);
         assertThat(desk.mayFile(owner.enterpriseId())).isFalse();
-        assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), true))
+        assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(today(), 10), true))
                 .isInstanceOf(RefusedChangeException.class)
                 .hasMessage("application.error.open");
     }
@@ -209,15 +203,14 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void anApprovalExpiresAfterItsWindowAndTheEnterpriseMayFileAgain() {
         Actor owner = enterprise(HAISHU, PriorityCategory.MEDICAL_SUPPLIES, 40, 2000.0);
-        Application approved = desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 30), true);
+        Application approved = desk.save(owner, scope(owner), null, null, input(today(), 30), true);
         assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
         clock.advance(Duration.ofDays(31));
         assertThatThrownBy(() -> desk.confirmResumed(owner, scope(owner), approved.id(), approved.version()))
                 .isInstanceOf(RefusedChangeException.class)
                 .hasMessage("application.error.expired");
         assertThat(desk.mayFile(owner.enterpriseId())).isTrue();
-        Application second =
-                desk.save(owner, scope(owner), null, null, input(LocalDate.now().plusDays(31), 30), false);
+        Application second = desk.save(owner, scope(owner), null, null, input(today().plusDays(31), 30), false);
         assertThat(jdbc.sql("select count(*) from resumption_application where enterprise_id = ? and current")
                         .param(owner.enterpriseId())
                         .query(Long.class)
@@ -246,12 +239,12 @@ class ApplicationTests extends IntegrationTest {
                                         "measures[DISINFECTION_PLAN]",
                                         "commitmentName",
                                         "commitmentAccepted"));
-        var tooMany = input(LocalDate.now(), 51);
+        var tooMany = input(today(), 51);
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, tooMany, true))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("staffLocal", "application.error.staffTotal"));
-        var past = input(LocalDate.now().minusDays(2), 10);
+        var past = input(today().minusDays(2), 10);
         assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, past, true))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
@@ -262,7 +255,7 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void theReviewerMustSayWhatIsWrong() {
         Actor owner = enterprise(HAISHU, PriorityCategory.LOGISTICS, 60, 5000.0);
-        Application filed = desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 20), true);
+        Application filed = desk.save(owner, scope(owner), null, null, input(today(), 20), true);
         Actor haishu = actor("haishu");
         Scope district = Scope.district(HAISHU);
         assertThatThrownBy(() -> review.decide(
@@ -308,7 +301,7 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void aSmallShopIsApprovedOnFiling() {
         Actor shop = enterprise(HAISHU, null, 8, 120.0);
-        Application application = desk.save(shop, scope(shop), null, null, input(LocalDate.now(), 6), true);
+        Application application = desk.save(shop, scope(shop), null, null, input(today(), 6), true);
         assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(application.policyCategory()).isEqualTo(PolicyCategory.SMALL_SHOP);
         assertThat(application.policyDecision()).isEqualTo(PolicyDecision.AUTO_APPROVE);
@@ -320,9 +313,9 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void aShopThatLacksAMeasureIsReviewedEvenWhereTheCellApprovesOnFiling() {
         Actor shop = enterprise(HAISHU, null, 8, 120.0);
-        Map<String, String> measures = new HashMap<>(input(LocalDate.now(), 6).measures());
+        Map<String, String> measures = new HashMap<>(input(today(), 6).measures());
         measures.put("MASK_STOCK_DAYS", "2");
-        var input = new ApplicationInput(LocalDate.now(), 6, 0, 0, measures, "Li Ming", true);
+        var input = new ApplicationInput(today(), 6, 0, 0, measures, "Li Ming", true);
         Application application = desk.save(shop, scope(shop), null, null, input, true);
         assertThat(application.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(application.policyDecision()).isEqualTo(PolicyDecision.REVIEW);
@@ -332,7 +325,7 @@ class ApplicationTests extends IntegrationTest {
     void aFactoryInARedDistrictIsHeldAndRuledOnAgainWhenTheColourFalls() throws Exception {
         setColour(XIANGSHAN, RiskColour.RED);
         Actor factory = enterprise(XIANGSHAN, null, 300, 12000.0);
-        Application held = desk.save(factory, scope(factory), null, null, input(LocalDate.now(), 100), true);
+        Application held = desk.save(factory, scope(factory), null, null, input(today(), 100), true);
         assertThat(held.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(held.policyDecision()).isEqualTo(PolicyDecision.HOLD);
         assertThat(held.policyColour()).isEqualTo(RiskColour.RED);
@@ -372,12 +365,10 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void turningADistrictOrangeFlagsItsWorkingEnterprisesWithoutRevokingThem() {
         Actor approvedOwner = enterprise(NINGHAI, PriorityCategory.UTILITIES, 30, 1000.0);
-        Application approved =
-                desk.save(approvedOwner, scope(approvedOwner), null, null, input(LocalDate.now(), 20), true);
+        Application approved = desk.save(approvedOwner, scope(approvedOwner), null, null, input(today(), 20), true);
         assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
         Actor pendingOwner = enterprise(NINGHAI, PriorityCategory.CONSTRUCTION, 80, 1000.0);
-        Application pending =
-                desk.save(pendingOwner, scope(pendingOwner), null, null, input(LocalDate.now(), 20), true);
+        Application pending = desk.save(pendingOwner, scope(pendingOwner), null, null, input(today(), 20), true);
         assertThat(pending.policyDecision()).isEqualTo(PolicyDecision.REVIEW);
 
         setColour(NINGHAI, RiskColour.ORANGE);
@@ -443,7 +434,7 @@ class ApplicationTests extends IntegrationTest {
                         "VENTILATION", "通风", "Ventilation", Checklist.Kind.YES_NO, null, 9, true, null));
         try {
             Actor owner = enterprise(HAISHU, null, 50, 900.0);
-            assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 10), true))
+            assertThatThrownBy(() -> desk.save(owner, scope(owner), null, null, input(today(), 10), true))
                     .isInstanceOfSatisfying(
                             InvalidInputException.class,
                             e -> assertThat(e.problems()).containsOnlyKeys("measures[VENTILATION]"));
@@ -528,7 +519,7 @@ class ApplicationTests extends IntegrationTest {
                 .with(user(owner))
                 .with(csrf())
                 .param("action", "submit")
-                .param("plannedDate", LocalDate.now().plusDays(1).toString())
+                .param("plannedDate", today().plusDays(1).toString())
                 .param("staffLocal", "60")
                 .param("staffOtherProvinces", "0")
                 .param("staffRiskAreas", "0")
@@ -544,7 +535,7 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void anotherDistrictNeitherSeesNorDecides() throws Exception {
         Actor owner = enterprise(HAISHU, PriorityCategory.EXPORTER, 100, 3000.0);
-        Application filed = desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 30), true);
+        Application filed = desk.save(owner, scope(owner), null, null, input(today(), 30), true);
         Actor jiangbei = actor("jiangbei");
         Scope jiangbeiScope = Scope.district(JIANGBEI);
         assertThatThrownBy(() -> desk.get(jiangbeiScope, filed.id())).isInstanceOf(AccessDeniedException.class);
@@ -596,7 +587,7 @@ class ApplicationTests extends IntegrationTest {
     @Test
     void twoOfficialsDecidingAtOnceOneWinsTheOtherIsToldItChanged() throws Exception {
         Actor owner = enterprise(HAISHU, PriorityCategory.EXPORTER, 100, 3000.0);
-        Application filed = desk.save(owner, scope(owner), null, null, input(LocalDate.now(), 30), true);
+        Application filed = desk.save(owner, scope(owner), null, null, input(today(), 30), true);
         CountDownLatch start = new CountDownLatch(1);
         Callable<String> approve = () -> {
             start.await();
@@ -660,9 +651,9 @@ class ApplicationTests extends IntegrationTest {
         Actor a = enterprise(HAISHU, PriorityCategory.EXPORTER, 100, 3000.0);
         Actor b = enterprise(HAISHU, PriorityCategory.LOGISTICS, 100, 3000.0);
         Actor c = enterprise(HAISHU, null, 100, 3000.0);
-        Application first = desk.save(a, scope(a), null, null, input(LocalDate.now(), 30), true);
-        Application second = desk.save(b, scope(b), null, null, input(LocalDate.now(), 30), true);
-        Application third = desk.save(c, scope(c), null, null, input(LocalDate.now(), 30), true);
+        Application first = desk.save(a, scope(a), null, null, input(today(), 30), true);
+        Application second = desk.save(b, scope(b), null, null, input(today(), 30), true);
+        Application third = desk.save(c, scope(c), null, null, input(today(), 30), true);
         // Someone starts reviewing the third meanwhile: its version moves on.
         review.startReview(actor("haishu"), Scope.district(HAISHU), third.id(), third.version());
         Map<UUID, Long> selected = new LinkedHashMap<>();
@@ -675,7 +666,7 @@ class ApplicationTests extends IntegrationTest {
         assertThat(desk.get(Scope.city(), third.id()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         // Another district's official approves nothing of Haishu's.
         Actor d = enterprise(HAISHU, null, 100, 3000.0);
-        Application fourth = desk.save(d, scope(d), null, null, input(LocalDate.now(), 30), true);
+        Application fourth = desk.save(d, scope(d), null, null, input(today(), 30), true);
         assertThatThrownBy(() -> review.approveAll(
                         actor("jiangbei"), Scope.district(JIANGBEI), Map.of(fourth.id(), fourth.version())))
                 .isInstanceOf(AccessDeniedException.class);

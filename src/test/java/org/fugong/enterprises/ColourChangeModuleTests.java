@@ -3,6 +3,7 @@ package org.fugong.enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,8 @@ class ColourChangeModuleTests {
                 Scope.enterprise(id),
                 null,
                 null,
-                new ApplicationInput(LocalDate.now().plusDays(1), 20, 0, 0, measures, "周九", true),
+                new ApplicationInput(
+                        LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1), 20, 0, 0, measures, "周九", true),
                 true);
         if (filed.status() == ApplicationStatus.APPROVED) {
             return filed;

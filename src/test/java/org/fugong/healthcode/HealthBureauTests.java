@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Random;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class HealthBureauTests extends IntegrationTest {
     void aListFileWithABadLineImportsNothingAndAGoodOneTurnsTheListedRed() throws Exception {
         String id = HealthCodeTests.residentId(new Random());
         var person = persons.identify(id, "韩六", "13800008888");
-        String bad = "id_number,kind,listed_on\n" + id + ",CLOSE_CONTACT," + LocalDate.now()
-                + "\n123,CONFIRMED,2020-02-10\n";
+        String bad = "id_number,kind,listed_on\n" + id + ",CLOSE_CONTACT," + today() + "\n123,CONFIRMED,2020-02-10\n";
         String page = mvc.post()
                 .uri("/health/lists?lang=en")
                 .with(as("health"))
@@ -35,7 +33,7 @@ class HealthBureauTests extends IntegrationTest {
                 .getContentAsString();
         assertThat(page).contains("line 2");
         assertThat(persons.colour(person.id())).isEqualTo(CodeColour.GREEN);
-        String good = "id_number,kind,listed_on\n" + id + ",close_contact," + LocalDate.now() + "\n";
+        String good = "id_number,kind,listed_on\n" + id + ",close_contact," + today() + "\n";
         var response = mvc.post()
                 .uri("/health/lists")
                 .with(as("health"))
@@ -52,8 +50,7 @@ class HealthBureauTests extends IntegrationTest {
                 .uri("/api/health/lists")
                 .with(httpBasic("health", "demo"))
                 .contentType("application/json")
-                .content("[{\"idNumber\":\"" + other + "\",\"kind\":\"SUSPECTED\",\"listedOn\":\"" + LocalDate.now()
-                        + "\"}]")
+                .content("[{\"idNumber\":\"" + other + "\",\"kind\":\"SUSPECTED\",\"listedOn\":\"" + today() + "\"}]")
                 .exchange()
                 .getResponse();
         assertThat(api.getStatus()).isEqualTo(200);
