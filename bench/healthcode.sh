@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Gate verification throughput, in-process and over HTTP, with a trivial endpoint as the ceiling.
+# Gate verification throughput: in-process per core (Conscrypt against the JDK), and over HTTP with a gate
+# device's token side by side with the anonymous health endpoint.
 # Usage: bench/healthcode.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

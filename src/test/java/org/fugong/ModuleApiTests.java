@@ -30,6 +30,7 @@ class ModuleApiTests {
                             "AssignmentDirectory",
                             "CurrentActor",
                             "HandlingUnits",
+                            "MachineAuthentication",
                             "Role",
                             "RouteAccess",
                             "Scope")),

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,6 +235,9 @@ class RouteAccessTests extends IntegrationTest {
         Map<String, Outcome> bureau = only("city", "health");
         routes.put("GET /health", bureau);
         routes.put("POST /health/lists", bureau);
+        routes.put("GET /health/devices", bureau);
+        routes.put("POST /health/devices", bureau);
+        routes.put("POST /health/devices/{id}/revoke", bureau);
         routes.put("POST /api/health/lists", bureau);
         routes.put("POST /gate/check", only("city", "gate"));
         routes.put("POST /api/gate/verify", only("city", "gate"));
@@ -402,6 +406,15 @@ class RouteAccessTests extends IntegrationTest {
         return mvc.perform(request).getResponse();
     }
 
+    /** A fresh gate device for each probe of its revocation (a revoked device cannot be revoked again). */
+    private UUID gateDevice() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into health_gate_device (id, name, token_hash, token_hint, issued_by, issued_at)
+                        values (?, 'probe', ?, '…probe', 'test', now())""").params(id, id.toString().getBytes(StandardCharsets.UTF_8)).update();
+        return id;
+    }
+
     private String concrete(String pattern) {
         UUID jiangbeiEnterprise = enterpriseOf("ent-jiangbei");
         UUID victim = actor(VICTIM).id();
@@ -412,6 +425,9 @@ class RouteAccessTests extends IntegrationTest {
         return pattern.replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/holidays/{day}", "/holidays/1999-01-01")
                 .replace("/health/corrections/{id}", "/health/corrections/0")
+                .replace(
+                        "/health/devices/{id}",
+                        "/health/devices/" + (pattern.contains("/health/devices/") ? gateDevice() : ""))
                 .replace("/tickets/common/{id}", "/tickets/common/" + labourIssue())
                 .replace("{attachment}", UUID.randomUUID().toString())
                 .replace("/requests/{id}.json", "/requests/" + jiangbeiTicket() + ".json")

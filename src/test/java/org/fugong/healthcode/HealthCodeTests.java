@@ -17,7 +17,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,7 @@ class HealthCodeTests extends IntegrationTest {
                 MockMvcRequestBuilders.post("/code/checkin").with(csrf()).param("temperature", "36.5"));
         var person = persons.findByIdNumber(id).orElseThrow();
         assertThat(person.maskedIdNumber()).isEqualTo(ResidentId.mask(id));
-        lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", LocalDate.now())));
+        lists.importEntries(actor("health"), "test", List.of(new HealthLists.Entry(id, "SUSPECTED", today())));
         codes.issue(person.id());
         // The citizen's page shows the colour's history, the listing's change to red on top.
         String me = browser.perform(MockMvcRequestBuilders.get("/code/me?lang=en"))

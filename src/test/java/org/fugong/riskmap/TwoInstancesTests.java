@@ -63,6 +63,8 @@ class TwoInstancesTests extends IntegrationTest {
                         "spring.datasource.username=" + hikari.getUsername(),
                         "spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
                         "fugong.demo.enabled=false",
+                        "fugong.riskmap.override-sweep=1h",
+                        "fugong.tickets.sweep-every=1h",
                         // The same personal-data keys as the first instance (application-test.properties).
                         "fugong.healthcode.data-keys.test-1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                         "fugong.healthcode.data-keys.test-2=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.fugong.access.MachineAuthentication;
 import org.fugong.access.RouteAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -45,7 +47,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, List<RouteAccess> modules, LoginFailureHandler loginFailureHandler) throws Exception {
+            HttpSecurity http,
+            List<RouteAccess> modules,
+            List<MachineAuthentication> machines,
+            LoginFailureHandler loginFailureHandler)
+            throws Exception {
         http.authorizeHttpRequests(routes -> {
                     modules.forEach(module -> module.declare(routes));
                     routes.anyRequest().denyAll();
@@ -68,13 +74,15 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-                // Machine clients (the health bureau's system, gate devices) call the JSON API with HTTP Basic
-                // credentials; such requests carry no session, so CSRF does not apply to them.
+                // Machine clients call the JSON API with HTTP Basic credentials (the health bureau's system) or a
+                // bearer token (gate devices); such requests carry no session, so CSRF does not apply to them.
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                                 && request.getHeader("Authorization") != null
-                                && request.getHeader("Authorization").startsWith("Basic ")))
+                                && (request.getHeader("Authorization").startsWith("Basic ")
+                                        || request.getHeader("Authorization").startsWith("Bearer "))))
+                .addFilterBefore(new MachineAuthenticationFilter(machines), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
         return http.build();
     }

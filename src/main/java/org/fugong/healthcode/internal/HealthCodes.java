@@ -6,19 +6,28 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.Persons;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +101,9 @@ public class HealthCodes {
                             .issueTime(Date.from(now))
                             .expirationTime(Date.from(expires))
                             .build());
-            jwt.sign(new ECDSASigner(key));
+            ECDSASigner signer = new ECDSASigner(key);
+            signer.getJCAContext().setProvider(SignatureProvider.get());
+            jwt.sign(signer);
             return new Code(jwt.serialize(), colour, now, expires);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a code", e);
@@ -101,26 +112,30 @@ public class HealthCodes {
 
     /** Offline verification against a key set, as a gate does it: no database. */
     public static Verification verify(String token, JWKSet keySet, Instant now) {
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(token.trim());
-        } catch (ParseException e) {
+        String compact = token.strip();
+        int first = compact.indexOf('.');
+        int last = compact.lastIndexOf('.');
+        if (first <= 0 || last <= first || compact.indexOf('.', first + 1) != last) {
             return Verification.refused("MALFORMED");
         }
-        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+        JWSHeader header = header(compact.substring(0, first));
+        if (header == null) {
+            return Verification.refused("MALFORMED");
+        }
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getCriticalParams() != null) {
             return Verification.refused("ALGORITHM");
         }
-        JWK key = jwt.getHeader().getKeyID() == null
-                ? null
-                : keySet.getKeyByKeyId(jwt.getHeader().getKeyID());
+        JWK key = header.getKeyID() == null ? null : keySet.getKeyByKeyId(header.getKeyID());
         if (!(key instanceof ECKey ecKey)) {
             return Verification.refused("UNKNOWN_KEY");
         }
         try {
-            if (!jwt.verify(new ECDSAVerifier(ecKey))) {
+            byte[] signingInput = compact.substring(0, last).getBytes(StandardCharsets.US_ASCII);
+            if (!signatureValid(signingInput, new Base64URL(compact.substring(last + 1)).decode(), ecKey)) {
                 return Verification.refused("SIGNATURE");
             }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            JWTClaimsSet claims =
+                    JWTClaimsSet.parse(new Base64URL(compact.substring(first + 1, last)).decodeToString());
             Date expiry = claims.getExpirationTime();
             if (expiry == null || !now.isBefore(expiry.toInstant())) {
                 return Verification.refused("EXPIRED");
@@ -135,6 +150,71 @@ public class HealthCodes {
         } catch (JOSEException | ParseException | IllegalArgumentException | NullPointerException e) {
             return Verification.refused("MALFORMED");
         }
+    }
+
+    private static final Map<String, JWSHeader> HEADERS = new ConcurrentHashMap<>();
+
+    /** A code's header, parsed once for all the codes a key signs (they share it), or null if unreadable. */
+    private static @Nullable JWSHeader header(String encoded) {
+        JWSHeader header = HEADERS.get(encoded);
+        if (header == null) {
+            try {
+                header = JWSHeader.parse(new Base64URL(encoded));
+            } catch (ParseException | IllegalArgumentException e) {
+                return null;
+            }
+            if (HEADERS.size() > 64) {
+                HEADERS.clear();
+            }
+            HEADERS.put(encoded, header);
+        }
+        return header;
+    }
+
+    private static final Map<String, ECPublicKey> PUBLIC_KEYS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Signature> SIGNATURES = ThreadLocal.withInitial(() -> {
+        try {
+            Provider provider = SignatureProvider.get();
+            return provider == null
+                    ? Signature.getInstance("SHA256withECDSA")
+                    : Signature.getInstance("SHA256withECDSA", provider);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /**
+     * The ES256 signature over the code's signing input, checked with one {@link Signature} a
+     * thread and the key's public point read once: the signature must be 64 bytes with R and S in
+     * range (no "psychic signatures"), then the provider verifies it.
+     */
+    private static boolean signatureValid(byte[] signingInput, byte[] raw, ECKey key) throws JOSEException {
+        if (raw.length != 64) {
+            return false;
+        }
+        ECDSA.ensureLegalSignature(raw, JWSAlgorithm.ES256);
+        String id = key.getKeyID() + ":" + key.getX() + ":" + key.getY();
+        ECPublicKey publicKey = PUBLIC_KEYS.get(id);
+        if (publicKey == null) {
+            publicKey = key.toECPublicKey();
+            if (PUBLIC_KEYS.size() > 64) {
+                PUBLIC_KEYS.clear();
+            }
+            PUBLIC_KEYS.put(id, publicKey);
+        }
+        try {
+            Signature signature = SIGNATURES.get();
+            signature.initVerify(publicKey);
+            signature.update(signingInput);
+            return signature.verify(ECDSA.transcodeSignatureToDER(raw));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Which provider verifies here: Conscrypt's, or the JDK's. */
+    public static String providerName() {
+        return SignatureProvider.name();
     }
 
     /** Offline verification with this server's published keys. */

@@ -32,7 +32,7 @@ class HealthCodeRoutes implements RouteAccess {
                 .access((authentication, context) -> new AuthorizationDecision(
                         authentication.get().getPrincipal() instanceof Actor actor && HealthBureau.actsFor(actor)))
                 .requestMatchers("/api/gate/**")
-                .hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL");
+                .hasAnyRole("GATE_CHECKER", "CITY_OFFICIAL", "GATE_DEVICE");
     }
 
     @Bean
