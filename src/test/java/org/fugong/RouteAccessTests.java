@@ -221,7 +221,9 @@ class RouteAccessTests extends IntegrationTest {
                 "GET /code/declare",
                 "POST /code/declare",
                 "POST /code/checkin",
-                "POST /code/leave")) {
+                "POST /code/leave",
+                "GET /code/phone",
+                "POST /code/phone")) {
             routes.put(route, everyone());
         }
         routes.put("GET /gate", only("city", "gate"));
@@ -238,6 +240,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /health/devices", bureau);
         routes.put("POST /health/devices", bureau);
         routes.put("POST /health/devices/{id}/revoke", bureau);
+        routes.put("POST /health/phone-changes/{id}", bureau);
         routes.put("POST /api/health/lists", bureau);
         routes.put("POST /gate/check", only("city", "gate"));
         routes.put("POST /api/gate/verify", only("city", "gate"));
@@ -425,6 +428,7 @@ class RouteAccessTests extends IntegrationTest {
         return pattern.replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/holidays/{day}", "/holidays/1999-01-01")
                 .replace("/health/corrections/{id}", "/health/corrections/0")
+                .replace("/health/phone-changes/{id}", "/health/phone-changes/" + UUID.randomUUID())
                 .replace(
                         "/health/devices/{id}",
                         "/health/devices/" + (pattern.contains("/health/devices/") ? gateDevice() : ""))

@@ -15,6 +15,7 @@ import org.fugong.healthcode.HealthLists;
 import org.fugong.healthcode.internal.Corrections;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthRules;
+import org.fugong.healthcode.internal.PhoneChanges;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
@@ -43,6 +44,7 @@ class HealthBureauController {
     private final HealthLists lists;
     private final GateScans scans;
     private final CurrentActor currentActor;
+    private final PhoneChanges phoneChanges;
     private final Corrections corrections;
     private final HealthRules rules;
     private final JdbcClient jdbc;
@@ -53,6 +55,7 @@ class HealthBureauController {
             HealthLists lists,
             GateScans scans,
             CurrentActor currentActor,
+            PhoneChanges phoneChanges,
             Corrections corrections) {
         this.corrections = corrections;
         this.rules = rules;
@@ -60,12 +63,14 @@ class HealthBureauController {
         this.lists = lists;
         this.scans = scans;
         this.currentActor = currentActor;
+        this.phoneChanges = phoneChanges;
     }
 
     @GetMapping("/health")
     String page(Model model) {
         model.addAttribute("counts", scans.counts());
         model.addAttribute("corrections", corrections.pending());
+        model.addAttribute("phoneChanges", phoneChanges.pending());
         model.addAttribute("rules", rules.versions());
         model.addAttribute("areas", lists.areas());
         if (!model.containsAttribute("bureau")) {
