@@ -13,9 +13,9 @@ import org.fugong.riskmap.internal.MapShapes;
 import org.fugong.riskmap.reporting.IndicatorRejectedException;
 import org.fugong.riskmap.reporting.IndicatorRow;
 import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.shell.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/riskmap")
@@ -103,7 +102,7 @@ class RiskMapApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 731) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most two years");
+            throw InvalidInputException.of("to", "riskmap.error.historySpan");
         }
         return map.history(from, to);
     }
