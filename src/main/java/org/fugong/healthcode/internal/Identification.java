@@ -6,11 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fugong.database.DemoMode;
-import org.fugong.enterprises.ContactPhone;
 import org.fugong.healthcode.Persons;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.shell.InvalidInputException;
@@ -71,22 +69,10 @@ public class Identification {
     /** Checks what was typed, counts the request against the limits, and sends a code where it may go. */
     public Challenge start(
             @Nullable String idNumber, @Nullable String name, @Nullable String phone, String clientAddress) {
-        String id = ResidentId.normalise(idNumber == null ? "" : idNumber);
-        String person = ResidentId.normaliseName(name);
-        String typed = ContactPhone.normalise(phone == null ? "" : phone);
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
-        if (id == null) {
-            problems.add(new InvalidInputException.Problem("idNumber", "healthcode.error.idNumber", List.of()));
-        }
-        if (person == null) {
-            problems.add(new InvalidInputException.Problem("name", "healthcode.error.name", List.of()));
-        }
-        if (typed == null || !typed.startsWith("1") || typed.length() != 11) {
-            problems.add(new InvalidInputException.Problem("phone", "healthcode.error.phone", List.of()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Claim claim = Claim.of(idNumber, name, phone, List.of());
+        String id = claim.idNumber();
+        String person = claim.name();
+        String typed = claim.phone();
         HealthCodeProperties.Limits limit = properties.limits();
         byte[] idHash = cipher.hash("id", id);
         // The address first: a client over its limit counts against nobody's phone or ID number.

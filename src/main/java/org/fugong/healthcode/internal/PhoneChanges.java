@@ -3,14 +3,12 @@ package org.fugong.healthcode.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
-import org.fugong.enterprises.ContactPhone;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.LimitReachedException;
@@ -62,26 +60,17 @@ public class PhoneChanges {
             @Nullable String newPhone,
             @Nullable String reason,
             String clientAddress) {
-        String id = ResidentId.normalise(idNumber == null ? "" : idNumber);
-        String person = ResidentId.normaliseName(name);
-        String phone = ContactPhone.normalise(newPhone == null ? "" : newPhone);
         String why = reason == null ? "" : reason.strip();
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
-        if (id == null) {
-            problems.add(new InvalidInputException.Problem("idNumber", "healthcode.error.idNumber", List.of()));
-        }
-        if (person == null) {
-            problems.add(new InvalidInputException.Problem("name", "healthcode.error.name", List.of()));
-        }
-        if (phone == null || !phone.startsWith("1") || phone.length() != 11) {
-            problems.add(new InvalidInputException.Problem("phone", "healthcode.error.phone", List.of()));
-        }
-        if (why.isEmpty() || why.length() > 1000) {
-            problems.add(new InvalidInputException.Problem("reason", "healthcode.error.reason", List.of()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Claim claim = Claim.of(
+                idNumber,
+                name,
+                newPhone,
+                why.isEmpty() || why.length() > 1000
+                        ? List.of(new InvalidInputException.Problem("reason", "healthcode.error.reason", List.of()))
+                        : List.of());
+        String id = claim.idNumber();
+        String person = claim.name();
+        String phone = claim.phone();
         byte[] idHash = cipher.hash("id", id);
         if (!limits.hit("CHANGE_ADDRESS", cipher.hash("address", clientAddress), 10)
                 || !limits.hit("CHANGE_ID", idHash, 3)) {
