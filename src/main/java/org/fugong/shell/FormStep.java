@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * How every controller takes a step that a form asked for: done, it goes on to the next page
  * (post-redirect-get, with the success message); refused, it shows the page again with why — an
  * invalid input at its fields and summed up above them by the form's errors fragment (422), a stale
- * form or a step the state does not allow with the reason (409). A missing record or a forbidden one is not the form's business: those go on to the one
+ * form or a step the state does not allow with the reason (409), too many requests above the form
+ * (429). A missing record or a forbidden one is not the form's business: those go on to the one
  * advice as 404 and 403.
  */
 public record FormStep(
@@ -50,6 +51,11 @@ public record FormStep(
             if (!model.containsAttribute(form.getObjectName())) {
                 model.addAttribute(form.getObjectName(), form.getTarget());
             }
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + form.getObjectName(), form);
+            return pageAgain.get();
+        } catch (LimitReachedException limit) {
+            response.setStatus(limit.status());
+            form.reject(limit.messageKey());
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + form.getObjectName(), form);
             return pageAgain.get();
         } catch (StaleVersionException | RefusedChangeException refused) {

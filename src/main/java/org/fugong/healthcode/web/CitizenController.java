@@ -21,7 +21,6 @@ import org.fugong.healthcode.internal.QrCodes;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.LimitReachedException;
-import org.fugong.shell.RequestRefusedException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -115,18 +114,17 @@ class CitizenController {
             HttpServletRequest request,
             Model model,
             HttpServletResponse response) {
-        Identification.Challenge challenge;
-        try {
-            challenge = identification.start(form.idNumber(), form.name(), form.phone(), request.getRemoteAddr());
-        } catch (InvalidInputException | LimitReachedException refused) {
-            reject(refused, result);
-            response.setStatus(refused.status() == 400 ? 422 : refused.status());
-            return identifyPage(model, "identify");
-        }
-        request.getSession().setAttribute(PENDING, challenge.id());
-        model.addAttribute("maskedPhone", challenge.maskedPhone());
-        model.addAttribute("demoCode", challenge.demoCode());
-        return identifyPage(model, "verify");
+        return new FormStep(result, model, null, response)
+                .run(
+                        () -> {
+                            var challenge = identification.start(
+                                    form.idNumber(), form.name(), form.phone(), request.getRemoteAddr());
+                            request.getSession().setAttribute(PENDING, challenge.id());
+                            model.addAttribute("maskedPhone", challenge.maskedPhone());
+                            model.addAttribute("demoCode", challenge.demoCode());
+                            return identifyPage(model, "verify");
+                        },
+                        () -> identifyPage(model, "identify"));
     }
 
     @PostMapping("/code/verify")
@@ -143,29 +141,24 @@ class CitizenController {
         UUID person;
         try {
             person = identification.confirm(challenge, form.code());
-        } catch (InvalidInputException | LimitReachedException refused) {
-            boolean again = refused instanceof InvalidInputException invalid
-                    && "healthcode.error.code".equals(invalid.messageKey());
+        } catch (InvalidInputException wrong) {
+            // A wrong code may be typed again; an expired or used-up one sends the citizen back.
+            boolean again = "healthcode.error.code".equals(wrong.messageKey());
             if (!again) {
                 session.removeAttribute(PENDING);
             }
-            InvalidInputException.of("code", refused.messageKey()).rejectInto(result);
-            response.setStatus(refused.status() == 400 ? 422 : refused.status());
-            return identifyPage(model, again ? "verify" : "identify");
+            return refused(result, response, model, wrong.messageKey(), again ? "verify" : "identify");
+        } catch (LimitReachedException limit) {
+            session.removeAttribute(PENDING);
+            String page = refused(result, response, model, limit.messageKey(), "identify");
+            response.setStatus(limit.status());
+            return page;
         }
         session.removeAttribute(PENDING);
         // A new session id for the identified person: an id known before cannot ride on it.
         request.changeSessionId();
         session.setAttribute(PERSON, person);
         return "redirect:/code/me";
-    }
-
-    private static void reject(RequestRefusedException refused, BindingResult result) {
-        if (refused instanceof InvalidInputException invalid) {
-            invalid.rejectInto(result);
-        } else {
-            result.reject(refused.messageKey());
-        }
     }
 
     /** A one-time code refused: why, at the code, and the step the citizen is back at. */

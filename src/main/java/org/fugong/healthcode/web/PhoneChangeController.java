@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.healthcode.internal.PhoneChanges;
 import org.fugong.shell.FormStep;
-import org.fugong.shell.InvalidInputException;
-import org.fugong.shell.LimitReachedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,19 +51,15 @@ class PhoneChangeController {
             HttpServletRequest request,
             Model model,
             HttpServletResponse response) {
-        try {
-            changes.request(form.idNumber(), form.name(), form.phone(), form.reason(), request.getRemoteAddr());
-        } catch (InvalidInputException invalid) {
-            invalid.rejectInto(result);
-            response.setStatus(422);
-            return form(model);
-        } catch (LimitReachedException limit) {
-            result.reject(limit.messageKey());
-            response.setStatus(429);
-            return form(model);
-        }
-        model.addAttribute("sent", true);
-        return form(model);
+        return new FormStep(result, model, null, response)
+                .run(
+                        () -> {
+                            changes.request(
+                                    form.idNumber(), form.name(), form.phone(), form.reason(), request.getRemoteAddr());
+                            model.addAttribute("sent", true);
+                            return form(model);
+                        },
+                        () -> form(model));
     }
 
     @PostMapping("/health/phone-changes/{id}")
