@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.Persons;
 import org.jspecify.annotations.Nullable;
@@ -156,19 +157,31 @@ public class HealthCodes {
 
     /** A code's header, parsed once for all the codes a key signs (they share it), or null if unreadable. */
     private static @Nullable JWSHeader header(String encoded) {
-        JWSHeader header = HEADERS.get(encoded);
-        if (header == null) {
+        return kept(HEADERS, encoded, () -> {
             try {
-                header = JWSHeader.parse(new Base64URL(encoded));
+                return JWSHeader.parse(new Base64URL(encoded));
             } catch (ParseException | IllegalArgumentException e) {
                 return null;
             }
-            if (HEADERS.size() > 64) {
-                HEADERS.clear();
+        });
+    }
+
+    /**
+     * What is the same for every code of a key (its header, its public point), made once; the map is
+     * emptied if it ever holds more than a few keys' worth, so forged inputs cannot grow it.
+     */
+    private static <V> @Nullable V kept(Map<String, V> cache, String key, Supplier<@Nullable V> make) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = make.get();
+            if (value != null) {
+                if (cache.size() > 64) {
+                    cache.clear();
+                }
+                cache.put(key, value);
             }
-            HEADERS.put(encoded, header);
         }
-        return header;
+        return value;
     }
 
     private static final Map<String, ECPublicKey> PUBLIC_KEYS = new ConcurrentHashMap<>();
@@ -193,14 +206,15 @@ public class HealthCodes {
             return false;
         }
         ECDSA.ensureLegalSignature(raw, JWSAlgorithm.ES256);
-        String id = key.getKeyID() + ":" + key.getX() + ":" + key.getY();
-        ECPublicKey publicKey = PUBLIC_KEYS.get(id);
-        if (publicKey == null) {
-            publicKey = key.toECPublicKey();
-            if (PUBLIC_KEYS.size() > 64) {
-                PUBLIC_KEYS.clear();
+        ECPublicKey publicKey = kept(PUBLIC_KEYS, key.getKeyID() + ":" + key.getX() + ":" + key.getY(), () -> {
+            try {
+                return key.toECPublicKey();
+            } catch (JOSEException e) {
+                return null;
             }
-            PUBLIC_KEYS.put(id, publicKey);
+        });
+        if (publicKey == null) {
+            return false;
         }
         try {
             Signature signature = SIGNATURES.get();

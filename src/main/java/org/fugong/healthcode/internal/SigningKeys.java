@@ -8,12 +8,16 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +72,7 @@ public class SigningKeys {
     public ECKey current() {
         Instant now = clock.instant();
         Planned signer = null;
-        for (Planned key : schedule()) {
+        for (Planned key : schedule().keys()) {
             if (!key.signsFrom().isAfter(now) && key.retiredAt() == null) {
                 signer = key;
             }
@@ -98,29 +102,69 @@ public class SigningKeys {
     }
 
     /**
+     * The key set as gates fetch it, with its JSON and an ETag; computed once and kept until the
+     * schedule is read again or the set's next change is due (a key starts signing, or an old key's
+     * last code expires), so a verification or a fetch costs no work.
+     */
+    public record Published(JWKSet keys, String json, String etag) {}
+
+    private record PublishedCache(Loaded source, Published published, Instant until) {}
+
+    private volatile @Nullable PublishedCache publishedCache;
+
+    /**
      * The public keys gates need: those that will sign (published ahead), the one that signs, and
      * those whose signing ended less than a code's lifetime ago.
      */
     public JWKSet published() {
+        return publishedSet().keys();
+    }
+
+    public Published publishedSet() {
         Instant now = clock.instant();
-        List<Planned> keys = schedule();
+        Loaded source = schedule();
+        PublishedCache cache = publishedCache;
+        if (cache != null && cache.source() == source && now.isBefore(cache.until())) {
+            return cache.published();
+        }
+        Duration lasts = properties.codeLifetime().plusSeconds(60);
+        List<Planned> keys = source.keys();
         List<JWK> published = new ArrayList<>();
+        Instant until = source.at().plus(RELOAD);
         for (int i = keys.size() - 1; i >= 0; i--) {
             Planned key = keys.get(i);
             Instant ended = key.retiredAt();
-            for (int j = i + 1; j < keys.size(); j++) {
-                Instant next = keys.get(j).signsFrom();
-                if (!next.isAfter(now) && keys.get(j).retiredAt() == null && (ended == null || next.isBefore(ended))) {
-                    ended = next;
+            for (Planned next : keys.subList(i + 1, keys.size())) {
+                if (!next.signsFrom().isAfter(now) && next.retiredAt() == null) {
+                    ended = ended == null || next.signsFrom().isBefore(ended) ? next.signsFrom() : ended;
                     break;
                 }
             }
-            if (ended == null
-                    || ended.plus(properties.codeLifetime()).plusSeconds(60).isAfter(now)) {
+            if (ended == null || ended.plus(lasts).isAfter(now)) {
                 published.add(key.publicKey());
             }
+            // The set changes when a key starts signing (an older one's end begins) or a code lifetime after an end.
+            for (Instant change :
+                    new Instant[] {key.signsFrom().plus(lasts), ended == null ? null : ended.plus(lasts)}) {
+                if (change != null && change.isAfter(now) && change.isBefore(until)) {
+                    until = change;
+                }
+            }
         }
-        return new JWKSet(published);
+        JWKSet set = new JWKSet(published);
+        String json = set.toString(true);
+        String etag = "\"" + HexFormat.of().formatHex(sha256(json), 0, 16) + "\"";
+        Published result = new Published(set, json, etag);
+        publishedCache = new PublishedCache(source, result, until);
+        return result;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -169,7 +213,7 @@ public class SigningKeys {
         loaded = null;
     }
 
-    private List<Planned> schedule() {
+    private Loaded schedule() {
         Loaded current = loaded;
         Instant now = clock.instant();
         if (current == null || now.isAfter(current.at().plus(RELOAD)) || now.isBefore(current.at())) {
@@ -188,7 +232,7 @@ public class SigningKeys {
             current = new Loaded(keys, now);
             loaded = current;
         }
-        return current.keys();
+        return current;
     }
 
     private void lock() {

@@ -2,12 +2,8 @@ package org.fugong.healthcode.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,21 +49,13 @@ class GateApi {
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
     @Operation(summary = "The public keys (JWKS) that verify health codes, with key ids")
     ResponseEntity<String> jwks(WebRequest request) {
-        String json = keys.published().toString(true);
-        String etag = "\"" + HexFormat.of().formatHex(sha256(json), 0, 16) + "\"";
+        SigningKeys.Published published = keys.publishedSet();
+        String etag = published.etag();
         CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(json);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(published.json());
     }
 
     @PostMapping("/api/gate/verify")
