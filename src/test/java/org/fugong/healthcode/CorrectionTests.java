@@ -3,6 +3,7 @@ package org.fugong.healthcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.healthcode.internal.Corrections;
 import org.fugong.healthcode.internal.HealthRules;
 import org.fugong.shell.InvalidInputException;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,7 +31,7 @@ class CorrectionTests extends IntegrationTest {
     Corrections corrections;
 
     @Test
-    void anAcceptedCorrectionClearsWhatWasDeclaredBefore() {
+    void anAcceptedCorrectionClearsWhatWasDeclaredBefore() throws Exception {
         var person = persons.identify(HealthCodeTests.residentId(new Random()), "尤九", "13800002323")
                 .id();
         assertThat(declarations
@@ -45,6 +47,17 @@ class CorrectionTests extends IntegrationTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
+        // The bureau's desk offers the decision on it.
+        var desk = Jsoup.parse(mvc.get()
+                        .uri("/health?lang=en")
+                        .with(as("health"))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .select("[data-test=corrections] form[action=/health/corrections/" + id + "]");
+        assertThat(desk).hasSize(1);
+        assertThat(desk.select("button[name=accept]").eachAttr("value")).containsExactly("true", "false");
+        assertThat(desk.select("input[name=note]")).hasSize(1);
         assertThatThrownBy(() -> corrections.decide(actor("labour"), id, true, "ok"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> corrections.decide(actor("health"), id, true, " "))

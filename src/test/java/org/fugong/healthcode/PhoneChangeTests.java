@@ -3,12 +3,14 @@ package org.fugong.healthcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.fugong.IntegrationTest;
 import org.fugong.TestSms;
 import org.fugong.healthcode.internal.Identification;
 import org.fugong.healthcode.internal.PhoneChanges;
 import org.fugong.shell.RefusedChangeException;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,7 +31,7 @@ class PhoneChangeTests extends IntegrationTest {
     TestSms.Outbox sms;
 
     @Test
-    void anApprovedRequestRebindsTheCodeToTheNewPhone() {
+    void anApprovedRequestRebindsTheCodeToTheNewPhone() throws Exception {
         String id = HealthCodeTests.residentId(new Random());
         persons.identify(id, "韦小宝", "13900001111");
         long mark = auditMark();
@@ -39,6 +41,17 @@ class PhoneChangeTests extends IntegrationTest {
                 .toList();
         assertThat(pending).hasSize(1);
         assertThat(pending.get(0).maskedOldPhone()).isEqualTo("139****1111");
+        // The bureau's desk shows it with its decision form.
+        var desk = Jsoup.parse(mvc.get()
+                        .uri("/health?lang=en")
+                        .with(as("health"))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .select("[data-test=phone-changes] form[action$="
+                        + pending.get(0).id() + "]");
+        assertThat(desk).hasSize(1);
+        assertThat(desk.select("button[name=approve]").eachAttr("value")).containsExactly("true", "false");
         // Until the bureau decides, codes still go to the bound phone.
         identification.start(id, "韦小宝", "13900002222", "10.9.0.2");
         assertThat(sms.to("13900002222")).isEmpty();

@@ -112,18 +112,19 @@ public class GateDevices implements MachineAuthentication {
 
     @Transactional
     public void revoke(Actor official, UUID id) {
-        Device device = list().stream()
-                .filter(d -> d.id().equals(id))
-                .findFirst()
+        var device = jdbc.sql("select name, revoked_at from health_gate_device where id = ? for update")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getString("name"), rs.getTimestamp("revoked_at")})
+                .optional()
                 .orElseThrow(() -> new NotFoundException("gate device", id));
-        if (device.revokedAt() != null) {
+        if (device[1] != null) {
             throw new RefusedChangeException("healthcode.device.error.revoked");
         }
         jdbc.sql("update health_gate_device set revoked_by = ?, revoked_at = ? where id = ? and revoked_at is null")
                 .params(official.getUsername(), Timestamp.from(clock.instant()), id)
                 .update();
         audit.record(AuditEntry.of("healthcode", "GateDevice", id, "GATE_DEVICE_REVOKED")
-                .change(Map.of("name", device.name()), Map.of("revoked", true)));
+                .change(Map.of("name", device[0]), Map.of("revoked", true)));
         active = null;
     }
 
