@@ -1,5 +1,6 @@
 package org.fugong.shell;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,12 @@ public record FormStep(
     public static FormStep ofPage(
             String name, Model model, @Nullable RedirectAttributes redirect, HttpServletResponse response) {
         return new FormStep(new BeanPropertyBindingResult(new Object(), name), model, redirect, response);
+    }
+
+    /** The step a form posted to, named by the last part of its address ({@code …/{id}/resolve} → {@code resolve}). */
+    public static String stepName(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     /** Takes the step; done, redirects to {@code then} with the success message. */

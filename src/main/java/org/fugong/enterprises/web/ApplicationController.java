@@ -215,7 +215,7 @@ class ApplicationController {
         Actor actor = currentActor.get();
         Scope scope = currentActor.scope();
         long at = step.at();
-        String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        String name = FormStep.stepName(request);
         Runnable taken = switch (name) {
             case "review" -> () -> review.startReview(actor, scope, id, at);
             case "decision" ->

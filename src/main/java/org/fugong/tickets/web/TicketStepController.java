@@ -141,7 +141,7 @@ class TicketStepController {
         Actor actor = currentActor.get();
         Scope scope = currentActor.scope();
         long at = step.at();
-        String name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        String name = FormStep.stepName(request);
         String done = name.equals("follow-up") ? (satisfied ? "closed" : "reopened") : SAVED.get(name);
         Runnable taken = switch (name) {
             case "respond" -> () -> handling.respond(actor, scope, id, at, step.text());
