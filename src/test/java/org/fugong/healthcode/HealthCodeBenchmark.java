@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyFactory;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,10 +91,15 @@ class HealthCodeBenchmark extends IntegrationTest {
             SignedJWT one = SignedJWT.parse(tokens.get(0));
             byte[] input = one.getSigningInput();
             byte[] der = ECDSA.transcodeSignatureToDER(one.getSignature().decode());
-            ECPublicKey point = ((ECKey) keySet.getKeyByKeyId(one.getHeader().getKeyID())).toECPublicKey();
-            Signature signature = Signature.getInstance("SHA256withECDSA", Conscrypt.newProvider());
+            Provider conscrypt = Conscrypt.newProvider();
+            PublicKey point = KeyFactory.getInstance("EC", conscrypt)
+                    .generatePublic(new X509EncodedKeySpec(
+                            ((ECKey) keySet.getKeyByKeyId(one.getHeader().getKeyID()))
+                                    .toECPublicKey()
+                                    .getEncoded()));
+            Signature signature = Signature.getInstance("SHA256withECDSA", conscrypt);
+            signature.initVerify(point);
             double ceiling = rate(1, Duration.ofSeconds(3), i -> {
-                signature.initVerify(point);
                 signature.update(input);
                 if (!signature.verify(der)) {
                     throw new IllegalStateException("A valid signature was refused");

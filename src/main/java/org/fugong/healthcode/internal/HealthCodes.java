@@ -15,10 +15,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,26 +135,28 @@ public class HealthCodes {
         }
         try {
             byte[] signingInput = compact.substring(0, last).getBytes(StandardCharsets.US_ASCII);
-            if (!signatureValid(signingInput, new Base64URL(compact.substring(last + 1)).decode(), ecKey)) {
+            if (!signatureValid(signingInput, URL.decode(compact.substring(last + 1)), ecKey)) {
                 return Verification.refused("SIGNATURE");
             }
-            JWTClaimsSet claims =
-                    JWTClaimsSet.parse(new Base64URL(compact.substring(first + 1, last)).decodeToString());
-            Date expiry = claims.getExpirationTime();
-            if (expiry == null || !now.isBefore(expiry.toInstant())) {
+            FlatClaims claims = FlatClaims.parse(
+                    new String(URL.decode(compact.substring(first + 1, last)), StandardCharsets.UTF_8));
+            Long expiry = claims.number("exp");
+            if (expiry == null || now.getEpochSecond() >= expiry) {
                 return Verification.refused("EXPIRED");
             }
             return new Verification(
                     true,
                     null,
-                    Objects.requireNonNull(claims.getStringClaim("ref")),
-                    CodeColour.valueOf(claims.getStringClaim("c")),
-                    claims.getStringClaim("n"),
-                    expiry.toInstant());
-        } catch (JOSEException | ParseException | IllegalArgumentException | NullPointerException e) {
+                    Objects.requireNonNull(claims.string("ref")),
+                    CodeColour.valueOf(claims.string("c")),
+                    claims.string("n"),
+                    Instant.ofEpochSecond(expiry));
+        } catch (JOSEException | IllegalArgumentException | NullPointerException e) {
             return Verification.refused("MALFORMED");
         }
     }
+
+    private static final Base64.Decoder URL = Base64.getUrlDecoder();
 
     private static final Map<String, JWSHeader> HEADERS = new ConcurrentHashMap<>();
 
@@ -184,17 +189,47 @@ public class HealthCodes {
         return value;
     }
 
-    private static final Map<String, ECPublicKey> PUBLIC_KEYS = new ConcurrentHashMap<>();
-    private static final ThreadLocal<Signature> SIGNATURES = ThreadLocal.withInitial(() -> {
-        try {
-            Provider provider = SignatureProvider.get();
-            return provider == null
-                    ? Signature.getInstance("SHA256withECDSA")
-                    : Signature.getInstance("SHA256withECDSA", provider);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** A key of the set with its public point in the provider's own form, so no verification converts it. */
+    private record PublicPoint(ECKey key, PublicKey point) {}
+
+    private static final Map<String, PublicPoint> PUBLIC_KEYS = new ConcurrentHashMap<>();
+    /**
+     * One {@link Signature} a thread, with the key it was last initialised for: a verification
+     * leaves it ready for the same key, so it is initialised again only when the key changes (or
+     * after a failure).
+     */
+    private static final class Verifier {
+        private final Signature signature;
+        private @Nullable PublicKey boundTo;
+
+        Verifier() {
+            try {
+                Provider provider = SignatureProvider.get();
+                signature = provider == null
+                        ? Signature.getInstance("SHA256withECDSA")
+                        : Signature.getInstance("SHA256withECDSA", provider);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
-    });
+
+        boolean verify(PublicKey key, byte[] input, byte[] der) {
+            try {
+                if (boundTo != key) {
+                    boundTo = null;
+                    signature.initVerify(key);
+                    boundTo = key;
+                }
+                signature.update(input);
+                return signature.verify(der);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                boundTo = null;
+                return false;
+            }
+        }
+    }
+
+    private static final ThreadLocal<Verifier> VERIFIERS = ThreadLocal.withInitial(Verifier::new);
 
     /**
      * The ES256 signature over the code's signing input, checked with one {@link Signature} a
@@ -206,23 +241,32 @@ public class HealthCodes {
             return false;
         }
         ECDSA.ensureLegalSignature(raw, JWSAlgorithm.ES256);
-        ECPublicKey publicKey = kept(PUBLIC_KEYS, key.getKeyID() + ":" + key.getX() + ":" + key.getY(), () -> {
-            try {
-                return key.toECPublicKey();
-            } catch (JOSEException e) {
-                return null;
+        PublicPoint kept = PUBLIC_KEYS.get(key.getKeyID());
+        if (kept == null || (kept.key() != key && !kept.key().equals(key))) {
+            kept = point(key);
+            if (kept == null) {
+                return false;
             }
-        });
-        if (publicKey == null) {
-            return false;
+            if (PUBLIC_KEYS.size() > 64) {
+                PUBLIC_KEYS.clear();
+            }
+            PUBLIC_KEYS.put(key.getKeyID(), kept);
         }
+        return VERIFIERS.get().verify(kept.point(), signingInput, ECDSA.transcodeSignatureToDER(raw));
+    }
+
+    private static @Nullable PublicPoint point(ECKey key) {
         try {
-            Signature signature = SIGNATURES.get();
-            signature.initVerify(publicKey);
-            signature.update(signingInput);
-            return signature.verify(ECDSA.transcodeSignatureToDER(raw));
-        } catch (GeneralSecurityException e) {
-            return false;
+            ECPublicKey point = key.toECPublicKey();
+            Provider provider = SignatureProvider.get();
+            return new PublicPoint(
+                    key,
+                    provider == null
+                            ? point
+                            : KeyFactory.getInstance("EC", provider)
+                                    .generatePublic(new X509EncodedKeySpec(point.getEncoded())));
+        } catch (JOSEException | GeneralSecurityException e) {
+            return null;
         }
     }
 
