@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.Actor;
@@ -270,6 +271,41 @@ public class UserAdministration {
         Map<UUID, UserAccount> byId = new HashMap<>();
         accounts.findAllById(ids).forEach(a -> byId.put(a.getId(), a));
         return Slice.of(ids.stream().map(byId::get).toList(), size, u -> List.of(u.getUsername()));
+    }
+
+    /** A user as other modules see one: who, in which role and district; never credentials. */
+    public record Member(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            @Nullable String districtCode) {
+
+        static Member of(UserAccount account) {
+            return new Member(
+                    account.getId(),
+                    account.getUsername(),
+                    account.getDisplayName(),
+                    account.getRole(),
+                    account.getDistrictCode());
+        }
+    }
+
+    /** The user of this name in the scope and with this role (enabled or not), if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Member> member(Scope scope, String username, Role role) {
+        return accounts.findByUsername(username.trim().toLowerCase(Locale.ROOT))
+                .filter(a -> a.getRole() == role)
+                .filter(a -> scope.permits(a.getDistrictCode(), a.getEnterpriseId()))
+                .map(Member::of);
+    }
+
+    /** The users in the scope with this role, by name: for a picker. */
+    @Transactional(readOnly = true)
+    public List<Member> members(Scope scope, Role role) {
+        return page(scope, null, role, null, 500).items().stream()
+                .map(Member::of)
+                .toList();
     }
 
     /** Whether a user of this name exists (any state): for start-up work that creates accounts only once. */

@@ -3,7 +3,9 @@ package org.fugong.healthcode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +95,33 @@ public class Staff {
         }
         of(actor).forEach(m -> counts.merge(m.colour(), 1L, Long::sum));
         return counts;
+    }
+
+    /** What the gates saw of an enterprise's consenting staff on a day: people scanned, and those red or yellow. */
+    public record GateSignal(long scanned, long redOrYellow) {}
+
+    /**
+     * For the commissioners' worklist: per enterprise, how many of its consenting staff passed a gate
+     * on the day (city time) and how many of them showed a red or yellow code. Counts only, no person.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, GateSignal> gateSignals(Collection<UUID> enterpriseIds, Instant dayStart, Instant dayEnd) {
+        if (enterpriseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, GateSignal> signals = new HashMap<>();
+        jdbc.sql("""
+                        select h.enterprise_id, count(distinct g.person_id) as scanned,
+                               count(distinct g.person_id) filter (where g.colour in ('RED', 'YELLOW')) as warned
+                        from health_gate_scan g join health_staff h on h.person_id = g.person_id
+                        where h.enterprise_id = any(?) and g.scanned_at >= ? and g.scanned_at < ?
+                        group by h.enterprise_id""")
+                .params(enterpriseIds.toArray(UUID[]::new), Timestamp.from(dayStart), Timestamp.from(dayEnd))
+                .query((rs, n) -> signals.put(
+                        rs.getObject("enterprise_id", UUID.class),
+                        new GateSignal(rs.getLong("scanned"), rs.getLong("warned"))))
+                .list();
+        return signals;
     }
 
     private static UUID ownEnterprise(Actor actor) {

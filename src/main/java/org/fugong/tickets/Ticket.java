@@ -42,6 +42,7 @@ public record Ticket(
         @Nullable UUID commonIssueId,
         @Nullable UUID assigneeId,
         @Nullable String assigneeName,
+        @Nullable UUID visitId,
         long version) {
 
     /** Time left until the solution is due (negative when overdue); a paused clock does not run. */

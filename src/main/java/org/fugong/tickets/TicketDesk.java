@@ -105,6 +105,16 @@ public class TicketDesk {
         return file(actor, scope, input, channel, clock.instant());
     }
 
+    /** Files a problem a commissioner raised at a visit: channel VISIT, and the ticket names the visit. */
+    @Transactional
+    public Ticket fileFromVisit(Actor actor, Scope scope, NewTicket input, UUID visitId) {
+        Ticket ticket = file(actor, scope, input, TicketChannel.VISIT, clock.instant());
+        jdbc.sql("update ticket set visit_id = ? where id = ?")
+                .params(visitId, ticket.id())
+                .update();
+        return store.get(ticket.id());
+    }
+
     /**
      * Files a ticket received earlier (a hotline system passing on its calls, with the time each was
      * received): the clock starts then, not now. At most 30 days back, never in the future.

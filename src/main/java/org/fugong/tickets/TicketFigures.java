@@ -4,9 +4,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -126,5 +128,22 @@ public class TicketFigures {
                         rs.getLong("follow_ups"),
                         rs.getLong("satisfied")))
                 .list();
+    }
+
+    /** How many overdue tickets each of these enterprises has now (enterprises with none are absent). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> overdueByEnterprise(Collection<UUID> enterprises) {
+        if (enterprises.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> overdue = new HashMap<>();
+        jdbc.sql("""
+                        select enterprise_id, count(*) as n from ticket
+                        where enterprise_id = any(?) and status in ('NEW', 'IN_PROGRESS') and solution_due < ?
+                        group by enterprise_id""")
+                .params(enterprises.toArray(UUID[]::new), Timestamp.from(clock.instant()))
+                .query((rs, n) -> overdue.put(rs.getObject("enterprise_id", UUID.class), rs.getLong("n")))
+                .list();
+        return overdue;
     }
 }

@@ -188,6 +188,58 @@ public class ApplicationReview {
         return after;
     }
 
+    /**
+     * Suspends the enterprise's approval because its compliance light stayed red past a
+     * rectification deadline (the visits module's rule, not an official's decision): only an approved
+     * or resumed application, which keeps the status it had so that {@link #restoreAfterCompliance}
+     * can give it back. Whether an approval was suspended.
+     */
+    @Transactional
+    public boolean suspendForCompliance(Actor actor, UUID enterpriseId, String reason) {
+        Application current = store.current(enterpriseId).orElse(null);
+        if (current == null
+                || (current.status() != ApplicationStatus.APPROVED && current.status() != ApplicationStatus.RESUMED)) {
+            return false;
+        }
+        Application before = store.locked(current.id(), current.version());
+        Application after = store.transition(
+                before,
+                ApplicationStatus.SUSPENDED,
+                actor,
+                "SUSPENDED_BY_LIGHTS",
+                reason,
+                Map.of(
+                        "suspended_from",
+                        before.status().name(),
+                        "suspended_by_lights",
+                        true,
+                        "remark",
+                        reason,
+                        "decided_at",
+                        Timestamp.from(clock.instant())));
+        store.audit(actor, after, "APPLICATION_SUSPENDED_BY_LIGHTS", before);
+        return true;
+    }
+
+    /**
+     * Gives back the status an approval had before the compliance lights suspended it (a later
+     * green visit); a suspension by an official is never undone here. Whether one was restored.
+     */
+    @Transactional
+    public boolean restoreAfterCompliance(Actor actor, UUID enterpriseId, String reason) {
+        Application current = store.current(enterpriseId).orElse(null);
+        if (current == null || current.status() != ApplicationStatus.SUSPENDED) {
+            return false;
+        }
+        Application before = store.locked(current.id(), current.version());
+        Application after = store.restoreFromLights(before, actor, reason);
+        if (after == null) {
+            return false;
+        }
+        store.audit(actor, after, "APPLICATION_RESTORED_BY_LIGHTS", before);
+        return true;
+    }
+
     /** A reviewer looked at a flagged enterprise and lets it go on working. */
     @Transactional
     public Application clearFlag(Actor actor, Scope scope, UUID id, long version, @Nullable String remark) {

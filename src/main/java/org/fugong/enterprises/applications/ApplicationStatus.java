@@ -8,7 +8,8 @@ import java.util.Set;
  * Where a return-to-work application stands. DRAFT → SUBMITTED → IN_REVIEW → APPROVED,
  * RETURNED_FOR_REVISION (back to the enterprise, then SUBMITTED again) or REJECTED; APPROVED →
  * RESUMED when the enterprise confirms it reopened; APPROVED or RESUMED → SUSPENDED by an official.
- * Nothing leaves REJECTED or SUSPENDED: the enterprise files a new application.
+ * Nothing leaves REJECTED or SUSPENDED (the enterprise files a new application), except a suspension
+ * by the compliance lights, which a later green visit undoes ({@code ApplicationReview.restoreAfterCompliance}).
  */
 public enum ApplicationStatus {
     DRAFT,

@@ -197,6 +197,34 @@ public class ApplicationStore {
         return get(before.id());
     }
 
+    /**
+     * Back to the status it had before the compliance lights suspended it, or null when it was not
+     * suspended by them (an official's suspension is final).
+     */
+    public @Nullable Application restoreFromLights(Application before, Actor actor, String reason) {
+        String from = jdbc.sql("select suspended_from from resumption_application where id = ? and suspended_by_lights")
+                .param(before.id())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (from == null) {
+            return null;
+        }
+        ApplicationStatus to = ApplicationStatus.valueOf(from);
+        int changed = jdbc.sql("""
+                        update resumption_application
+                        set status = ?, suspended_from = null, suspended_by_lights = false, remark = ?, updated_at = ?,
+                            version = version + 1
+                        where id = ? and version = ?""")
+                .params(to.name(), reason, Timestamp.from(clock.instant()), before.id(), before.version())
+                .update();
+        if (changed == 0) {
+            throw new StaleVersionException();
+        }
+        step(before.id(), actor, "RESTORED_BY_LIGHTS", before.status(), to, reason);
+        return get(before.id());
+    }
+
     /** Approves: valid from the planned date (or today, if that has passed) for the configured number of days. */
     public Application approve(
             Actor actor, Application before, Map<String, ?> sets, String action, @Nullable String remark) {
