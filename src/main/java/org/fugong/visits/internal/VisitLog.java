@@ -56,10 +56,7 @@ public class VisitLog {
 
     static final Duration CLOCK_AHEAD = Duration.ofMinutes(10);
 
-    public record ItemInput(
-            ItemResult result,
-            @Nullable String remark,
-            Photos.@Nullable Upload photo) {}
+    public record ItemInput(ItemResult result, @Nullable String remark, Photos.@Nullable Upload photo) {}
 
     public record ProblemInput(
             String title,

@@ -1,0 +1,164 @@
+package org.fugong.visits;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fugong.access.Scope;
+import org.fugong.shell.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commissioners' figures for the command center and the dashboard, within what the reader may
+ * see: per district and per day — visits and the lights they gave, orders opened, warning talks
+ * called; and now — enterprises by current light, open and overdue orders, talks not yet recorded,
+ * approvals suspended by the lights.
+ */
+@Service
+public class VisitFigures {
+
+    /** One district's (or the total's) figures on one day. */
+    public record Day(
+            LocalDate day,
+            String districtCode,
+            long visits,
+            long green,
+            long yellow,
+            long red,
+            long ordersOpened,
+            long talksCalled) {}
+
+    /** One district's (or the total's) standing now. */
+    public record Now(
+            String districtCode,
+            long green,
+            long yellow,
+            long red,
+            long openOrders,
+            long overdueOrders,
+            long talksToRecord,
+            long suspended) {}
+
+    public record Figures(LocalDate from, LocalDate to, List<Day> days, List<Day> byDay, List<Now> now, Now total) {}
+
+    public static final String TOTAL = "TOTAL";
+
+    private final JdbcClient jdbc;
+    private final Times times;
+
+    VisitFigures(JdbcClient jdbc, Times times) {
+        this.jdbc = jdbc;
+        this.times = times;
+    }
+
+    /** Figures for the days [from, to] (city days), in the reader's scope. */
+    @Transactional(readOnly = true)
+    public Figures figures(Scope scope, LocalDate from, LocalDate to) {
+        Scope.Condition visible = scope.where("district_code", "enterprise_id");
+        Map<String, Object> params = new HashMap<>(visible.parameters());
+        params.put("from", Date.valueOf(from));
+        params.put("to", Date.valueOf(to));
+        params.put("zone", times.zone().getId());
+        params.put("today", Date.valueOf(times.today()));
+        Map<String, long[]> byKey = new TreeMap<>();
+        jdbc.sql("select district_code, (visited_at at time zone :zone)::date as day, count(*) as visits,"
+                        + " count(*) filter (where light = 'GREEN') as green,"
+                        + " count(*) filter (where light = 'YELLOW') as yellow,"
+                        + " count(*) filter (where light = 'RED') as red"
+                        + " from visit where " + visible.sql()
+                        + " and (visited_at at time zone :zone)::date between :from and :to group by 1, 2")
+                .params(params)
+                .query((rs, n) -> {
+                    long[] row = byKey.computeIfAbsent(
+                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6]);
+                    row[0] = rs.getLong("visits");
+                    row[1] = rs.getLong("green");
+                    row[2] = rs.getLong("yellow");
+                    row[3] = rs.getLong("red");
+                    return row;
+                })
+                .list();
+        jdbc.sql("select district_code, (opened_at at time zone :zone)::date as day, count(*) as n from visit_order"
+                        + " where " + visible.sql()
+                        + " and (opened_at at time zone :zone)::date between :from and :to group by 1, 2")
+                .params(params)
+                .query((rs, n) -> byKey.computeIfAbsent(
+                                        rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6])[4] =
+                        rs.getLong("n"))
+                .list();
+        jdbc.sql("select district_code, (called_at at time zone :zone)::date as day, count(*) as n from visit_talk"
+                        + " where " + visible.sql()
+                        + " and (called_at at time zone :zone)::date between :from and :to group by 1, 2")
+                .params(params)
+                .query((rs, n) -> byKey.computeIfAbsent(
+                                        rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6])[5] =
+                        rs.getLong("n"))
+                .list();
+        List<Day> days = new ArrayList<>();
+        Map<LocalDate, long[]> totals = new TreeMap<>();
+        byKey.forEach((key, v) -> {
+            String[] parts = key.split("\\|");
+            LocalDate day = LocalDate.parse(parts[0]);
+            days.add(new Day(day, parts[1], v[0], v[1], v[2], v[3], v[4], v[5]));
+            long[] t = totals.computeIfAbsent(day, d -> new long[6]);
+            for (int i = 0; i < 6; i++) {
+                t[i] += v[i];
+            }
+        });
+        List<Day> byDay = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            long[] t = totals.getOrDefault(day, new long[6]);
+            byDay.add(new Day(day, TOTAL, t[0], t[1], t[2], t[3], t[4], t[5]));
+        }
+        Map<String, long[]> now = new TreeMap<>();
+        jdbc.sql("select district_code, count(*) filter (where colour = 'GREEN') as g,"
+                        + " count(*) filter (where colour = 'YELLOW') as y, count(*) filter (where colour = 'RED') as r,"
+                        + " count(*) filter (where suspended_at is not null) as s from visit_light where "
+                        + visible.sql() + " group by 1")
+                .params(params)
+                .query((rs, n) -> {
+                    long[] row = now.computeIfAbsent(rs.getString(1), k -> new long[7]);
+                    row[0] = rs.getLong("g");
+                    row[1] = rs.getLong("y");
+                    row[2] = rs.getLong("r");
+                    row[6] = rs.getLong("s");
+                    return row;
+                })
+                .list();
+        jdbc.sql("select district_code, count(*) as o, count(*) filter (where due_on < :today) as late"
+                        + " from visit_order where verified_at is null and " + visible.sql() + " group by 1")
+                .params(params)
+                .query((rs, n) -> {
+                    long[] row = now.computeIfAbsent(rs.getString(1), k -> new long[7]);
+                    row[3] = rs.getLong("o");
+                    row[4] = rs.getLong("late");
+                    return row;
+                })
+                .list();
+        jdbc.sql("select district_code, count(*) as n from visit_talk where held_on is null and " + visible.sql()
+                        + " group by 1")
+                .params(params)
+                .query((rs, n) -> now.computeIfAbsent(rs.getString(1), k -> new long[7])[5] = rs.getLong("n"))
+                .list();
+        List<Now> standing = new ArrayList<>();
+        long[] total = new long[7];
+        now.forEach((district, v) -> {
+            standing.add(new Now(district, v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+            for (int i = 0; i < 7; i++) {
+                total[i] += v[i];
+            }
+        });
+        return new Figures(
+                from,
+                to,
+                days,
+                byDay,
+                standing,
+                new Now(TOTAL, total[0], total[1], total[2], total[3], total[4], total[5], total[6]));
+    }
+}
