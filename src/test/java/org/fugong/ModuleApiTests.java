@@ -107,7 +107,7 @@ class ModuleApiTests {
                             "TicketStatus",
                             "TicketSweep",
                             "TicketUnits")),
-            Map.entry("visits", Set.of("CommissionerAssignments"))));
+            Map.entry("visits", Set.of("CommissionerAssignments", "Light", "VisitBackfill", "VisitFigures"))));
 
     @Test
     void eachModuleExportsItsApiAndNothingElse() {

@@ -1,5 +1,6 @@
 package org.fugong.demo;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ class DemoCity {
     private final EnterpriseDirectory enterprises;
     private final UserAdministration users;
     private final CommissionerAssignments assignments;
+    private final DemoVisits visits;
     private final RiskMapDesk riskMap;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
@@ -75,6 +77,7 @@ class DemoCity {
             EnterpriseDirectory enterprises,
             UserAdministration users,
             CommissionerAssignments assignments,
+            DemoVisits visits,
             RiskMapDesk riskMap,
             TransactionTemplate transaction,
             JdbcClient jdbc) {
@@ -87,6 +90,7 @@ class DemoCity {
         this.enterprises = enterprises;
         this.users = users;
         this.assignments = assignments;
+        this.visits = visits;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
@@ -177,6 +181,26 @@ class DemoCity {
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
+        UUID jiangbeiFactoryId =
+                enterprises.findByUscc(jiangbeiFactory.uscc()).orElseThrow().id();
+        UUID second = user("commissioner-jb", "驻企专员 王芳", Role.COMMISSIONER, jiangbei.code(), null, null);
+        assignments.assign(second, jiangbeiFactoryId, jiangbei.code(), "demo");
+        for (UUID id : byDistrict.get(jiangbei.code()).subList(0, 3)) {
+            assignments.assign(second, id, jiangbei.code(), "demo");
+        }
+        List<UUID> mine = new ArrayList<>();
+        mine.add(named.get(0));
+        mine.addAll(haishuIds.subList(0, 5));
+        log.info(
+                "Demo visits: {}",
+                visits.load(
+                        geography.city().code(),
+                        commissioner,
+                        haishu.code(),
+                        mine,
+                        second,
+                        jiangbei.code(),
+                        jiangbeiFactoryId));
         Actor health = new Actor(
                 UUID.nameUUIDFromBytes("demo-health".getBytes()),
                 "demo-health",

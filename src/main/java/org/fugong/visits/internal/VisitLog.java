@@ -123,7 +123,7 @@ public class VisitLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Checklists checklists;
-    private final RuleBook rules;
+    private final LightRuleBook rules;
     private final Photos photos;
     private final Lights lights;
     private final EnterpriseDirectory enterprises;
@@ -136,7 +136,7 @@ public class VisitLog {
             JdbcClient jdbc,
             JsonMapper json,
             Checklists checklists,
-            RuleBook rules,
+            LightRuleBook rules,
             Photos photos,
             Lights lights,
             EnterpriseDirectory enterprises,
@@ -164,6 +164,15 @@ public class VisitLog {
      */
     @Transactional
     public Recorded record(Actor actor, Scope scope, VisitInput input) {
+        return record(actor, scope, input, false);
+    }
+
+    /**
+     * Records a visit; {@code history} lets it be older than the week an offline phone may take to
+     * send it (visits logged on paper before the system, loaded in their order).
+     */
+    @Transactional
+    public Recorded record(Actor actor, Scope scope, VisitInput input, boolean history) {
         if (!actor.hasRole(Role.COMMISSIONER)) {
             throw new AccessDeniedException("Only commissioners log visits");
         }
@@ -172,8 +181,8 @@ public class VisitLog {
         // One visit of an enterprise at a time: its light is a sequence.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))")
                 .param("visit:" + enterprise.id())
-                .query(Long.class)
-                .optional();
+                .query()
+                .singleRow();
         var existing = jdbc.sql("select commissioner_id, content_hash from visit where id = ?")
                 .param(input.id())
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
@@ -187,7 +196,7 @@ public class VisitLog {
         Checklists.Checklist checklist = checklists.current();
         Instant now = clock.instant();
         Instant visitedAt = input.visitedAt() == null ? now : input.visitedAt();
-        validate(input, checklist, visitedAt, now, enterprise);
+        validate(input, checklist, visitedAt, history ? visitedAt : now, enterprise);
 
         LightRules ruleSet = rules.current();
         Map<String, Checklists.Item> items = checklist.byCode();

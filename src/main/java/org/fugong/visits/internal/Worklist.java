@@ -49,7 +49,7 @@ public class Worklist {
     private final ApplicationDesk applications;
     private final Staff staff;
     private final TicketFigures tickets;
-    private final RuleBook rules;
+    private final LightRuleBook rules;
     private final Times times;
 
     Worklist(
@@ -58,7 +58,7 @@ public class Worklist {
             ApplicationDesk applications,
             Staff staff,
             TicketFigures tickets,
-            RuleBook rules,
+            LightRuleBook rules,
             Times times) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;

@@ -25,10 +25,10 @@ import org.fugong.visits.CommissionerAssignments;
 import org.fugong.visits.VisitFigures;
 import org.fugong.visits.internal.Checklists;
 import org.fugong.visits.internal.ItemResult;
+import org.fugong.visits.internal.LightRuleBook;
 import org.fugong.visits.internal.Lights;
 import org.fugong.visits.internal.Orders;
 import org.fugong.visits.internal.Photos;
-import org.fugong.visits.internal.RuleBook;
 import org.fugong.visits.internal.VisitLog;
 import org.fugong.visits.internal.Worklist;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +61,7 @@ class VisitController {
     private final Lights lights;
     private final Orders orders;
     private final Checklists checklists;
-    private final RuleBook rules;
+    private final LightRuleBook rules;
     private final CommissionerAssignments assignments;
     private final UserAdministration users;
     private final EnterpriseDirectory enterprises;
@@ -75,7 +75,7 @@ class VisitController {
             Lights lights,
             Orders orders,
             Checklists checklists,
-            RuleBook rules,
+            LightRuleBook rules,
             CommissionerAssignments assignments,
             UserAdministration users,
             EnterpriseDirectory enterprises,

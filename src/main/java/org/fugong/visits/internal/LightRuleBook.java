@@ -19,14 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The light rules, versioned like the checklist: the latest version applies to new visits. */
 @Service
-public class RuleBook {
+public class LightRuleBook {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RuleBook(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
+    LightRuleBook(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
