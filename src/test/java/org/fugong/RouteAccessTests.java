@@ -294,6 +294,31 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /public/riskmap/colours", everyone());
         routes.put("GET /public/riskmap/shapes", everyone());
 
+        // Visits: Jiangbei's factory's visit, order, talk and photo where a route takes an id.
+        Map<String, Outcome> visitors =
+                only("city", "haishu", "jiangbei", "commissioner", "ent-haishu", "ent-jiangbei");
+        routes.put("GET /visits", visitors);
+        routes.put("GET /visits/sw.js", visitors);
+        routes.put("GET /visits/record", only("commissioner"));
+        routes.put("POST /visits/record", only("commissioner"));
+        routes.put("POST /api/visits", only("commissioner"));
+        Map<String, Outcome> seesJiangbeiFactory = only("city", "jiangbei", "ent-jiangbei");
+        routes.put("GET /visits/{id}", seesJiangbeiFactory);
+        routes.put("GET /visits/{id}/correct", only());
+        routes.put("GET /visits/enterprise/{id}", seesJiangbeiFactory);
+        routes.put("GET /visits/photos/{id}", seesJiangbeiFactory);
+        routes.put("GET /api/visits/lights/{creditCode}", seesJiangbeiFactory);
+        routes.put("POST /visits/enterprise/{id}/assign", only("city", "jiangbei"));
+        routes.put("POST /visits/enterprise/{id}/unassign/{commissioner}", only("city", "jiangbei"));
+        routes.put("POST /visits/orders/{id}/answer", only("ent-jiangbei"));
+        routes.put("POST /visits/talks/{id}", only("city", "jiangbei"));
+        Map<String, Outcome> districts = only("city", "haishu", "jiangbei");
+        routes.put("GET /visits/assignments", districts);
+        routes.put("POST /visits/assignments", districts);
+        routes.put("GET /visits/figures", districts);
+        routes.put("GET /api/visits/figures", districts);
+        routes.put("GET /visits/rules", districts);
+
         Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);
         routes.put("GET /v3/api-docs.yaml", officials);
@@ -347,6 +372,8 @@ class RouteAccessTests extends IntegrationTest {
         AbstractMockHttpServletRequestBuilder<?> request = path.equals("/riskmap/indicators/import")
                         || path.equals("/enterprises/imports")
                         || path.equals("/health/lists")
+                        || (path.equals("/visits/record") && method == HttpMethod.POST)
+                        || (path.equals("/visits/assignments") && method == HttpMethod.POST)
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -370,6 +397,12 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/api/gate/verify")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
+        }
+        if (path.equals("/api/visits")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (path.startsWith("/visits/") && method == HttpMethod.POST) {
+            request.param("version", "-1");
         }
         if (path.equals("/api/riskmap/indicators")) {
             request.contentType(MediaType.APPLICATION_JSON).content("[]");
@@ -425,7 +458,24 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise)
                 .query(UUID.class)
                 .single();
-        return pattern.replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
+        UUID jiangbeiVisit = jdbc.sql("select id from visit where enterprise_id = ? order by visited_at limit 1")
+                .param(jiangbeiEnterprise)
+                .query(UUID.class)
+                .single();
+        return pattern.replace("/visits/{id}/correct", "/visits/" + jiangbeiVisit + "/correct")
+                .replace("/visits/enterprise/{id}", "/visits/enterprise/" + jiangbeiEnterprise)
+                .replace("{commissioner}", UUID.randomUUID().toString())
+                .replace("/visits/orders/{id}", "/visits/orders/" + jiangbeiOrder(jiangbeiEnterprise))
+                .replace("/visits/talks/{id}", "/visits/talks/" + jiangbeiTalk(jiangbeiEnterprise, jiangbeiVisit))
+                .replace("/visits/photos/{id}", "/visits/photos/" + jiangbeiPhoto(jiangbeiVisit))
+                .replace("/visits/{id}", "/visits/" + jiangbeiVisit)
+                .replace(
+                        "{creditCode}",
+                        jdbc.sql("select uscc from enterprise where id = ?")
+                                .param(jiangbeiEnterprise)
+                                .query(String.class)
+                                .single())
+                .replace("/tickets/rules/routes/{id}", "/tickets/rules/routes/0")
                 .replace("/holidays/{day}", "/holidays/1999-01-01")
                 .replace("/health/corrections/{id}", "/health/corrections/0")
                 .replace("/health/phone-changes/{id}", "/health/phone-changes/" + UUID.randomUUID())
@@ -449,6 +499,37 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private UUID haishuImport;
+
+    private UUID jiangbeiOrder(UUID enterprise) {
+        return jdbc.sql("select id from visit_order where enterprise_id = ? order by opened_at limit 1")
+                .param(enterprise)
+                .query(UUID.class)
+                .single();
+    }
+
+    /** A warning talk of Jiangbei's factory (the demo calls none there), made once. */
+    private UUID jiangbeiTalk(UUID enterprise, UUID visit) {
+        UUID id = UUID.nameUUIDFromBytes("route-walk-talk".getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("""
+                        insert into visit_talk (id, enterprise_id, district_code, visit_id, called_at)
+                        values (?, ?, '330205', ?, now()) on conflict do nothing""").params(id, enterprise, visit).update();
+        return id;
+    }
+
+    /** A photo of the Jiangbei visit's failed item, made once. */
+    private UUID jiangbeiPhoto(UUID visit) {
+        UUID id = UUID.nameUUIDFromBytes("route-walk-photo".getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("""
+                        insert into visit_photo (id, content_type, size_bytes, data, uploaded_by, uploaded_at)
+                        values (?, 'image/png', 8, ?, 'test', now()) on conflict do nothing""")
+                .params(id, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .update();
+        jdbc.sql("update visit_item set photo_id = ? where visit_id = ? and result = 'FAILED'")
+                .params(id, visit)
+                .update();
+        return id;
+    }
+
     private UUID jiangbeiTicket;
     private UUID labourIssue;
 

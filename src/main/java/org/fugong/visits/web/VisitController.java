@@ -195,7 +195,7 @@ class VisitController {
                 .body(script);
     }
 
-    @GetMapping("/visits/{id:[0-9a-f\\-]{36}}")
+    @GetMapping("/visits/{id}")
     String visit(@PathVariable UUID id, Model model) {
         Scope scope = currentActor.scope();
         VisitLog.Visit visit = visits.get(scope, id);
