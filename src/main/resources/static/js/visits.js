@@ -58,7 +58,7 @@
       if (all.length === 0) {
         if (note) {
           show(note, 'success');
-        } else {
+        } else if (!box.classList.contains('alert-success')) {
           box.classList.add('d-none');
         }
         return;

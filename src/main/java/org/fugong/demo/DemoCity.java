@@ -172,14 +172,22 @@ class DemoCity {
 
         riskMap.report(Actor.system("demo", geography.city().code()), Scope.city(), DemoEpidemic.figures(geography));
 
-        assignments.assign(commissioner, named.get(0), haishu.code(), "demo");
-        for (UUID id : haishuIds.subList(0, 5)) {
-            assignments.assign(commissioner, id, haishu.code(), "demo");
-        }
         // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for
         // review.
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
+        // The commissioner's six: ent-haishu's shop, two approved enterprises and three still on paper.
+        List<UUID> mine = new ArrayList<>();
+        mine.add(named.get(0));
+        mine.addAll(
+                haishuIds.stream().filter(id -> visits.approved(id)).limit(2).toList());
+        mine.addAll(haishuIds.stream()
+                .filter(id -> !mine.contains(id))
+                .limit(6 - mine.size())
+                .toList());
+        for (UUID id : mine) {
+            assignments.assign(commissioner, id, haishu.code(), "demo");
+        }
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
         UUID jiangbeiFactoryId =
                 enterprises.findByUscc(jiangbeiFactory.uscc()).orElseThrow().id();
@@ -188,9 +196,6 @@ class DemoCity {
         for (UUID id : byDistrict.get(jiangbei.code()).subList(0, 3)) {
             assignments.assign(second, id, jiangbei.code(), "demo");
         }
-        List<UUID> mine = new ArrayList<>();
-        mine.add(named.get(0));
-        mine.addAll(haishuIds.subList(0, 5));
         log.info(
                 "Demo visits: {}",
                 visits.load(

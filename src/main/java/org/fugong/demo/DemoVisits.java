@@ -37,7 +37,10 @@ class DemoVisits {
         this.times = times;
     }
 
-    /** Loads the visits; the enterprises are the commissioner's, ent-haishu's first. How many visits. */
+    /**
+     * Loads the visits; the enterprises are the commissioner's: ent-haishu's first, then two approved
+     * ones, then the others. How many visits.
+     */
     int load(
             String cityCode,
             UUID commissionerId,
@@ -95,6 +98,13 @@ class DemoVisits {
                 3,
                 Map.of("VISITORS_SCREENED", "访客未登记 / visitors not registered"));
         return n;
+    }
+
+    /** Whether the enterprise's current application is approved (or it is back at work). */
+    boolean approved(UUID enterprise) {
+        return applications.ofEnterprise(Scope.city(), enterprise).stream()
+                .filter(Application::current)
+                .anyMatch(a -> a.status() == ApplicationStatus.APPROVED || a.status() == ApplicationStatus.RESUMED);
     }
 
     private int visit(Actor commissioner, Scope scope, UUID enterprise, int daysAgo, Map<String, String> failed) {
