@@ -318,6 +318,8 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /visits/figures", districts);
         routes.put("GET /api/visits/figures", districts);
         routes.put("GET /visits/rules", districts);
+        routes.put("POST /visits/rules", only("city"));
+        routes.put("POST /visits/checklist", only("city"));
 
         Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);

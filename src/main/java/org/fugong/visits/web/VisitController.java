@@ -1,5 +1,6 @@
 package org.fugong.visits.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.fugong.access.Actor;
@@ -26,6 +28,7 @@ import org.fugong.visits.VisitFigures;
 import org.fugong.visits.internal.Checklists;
 import org.fugong.visits.internal.ItemResult;
 import org.fugong.visits.internal.LightRuleBook;
+import org.fugong.visits.internal.LightRules;
 import org.fugong.visits.internal.Lights;
 import org.fugong.visits.internal.Orders;
 import org.fugong.visits.internal.Photos;
@@ -420,7 +423,95 @@ class VisitController {
     String rulesPage(Model model) {
         model.addAttribute("checklist", checklists.current());
         model.addAttribute("rules", rules.current());
+        model.addAttribute("areas", Checklists.Area.values());
+        model.addAttribute("edits", currentActor.get().hasRole(Role.CITY_OFFICIAL));
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+        }
         return "visits/rules";
+    }
+
+    /** A city official publishes a new checklist version: the rows kept, changed and added; a blank code drops a row. */
+    @PostMapping("/visits/checklist")
+    String publishChecklist(
+            HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        List<Checklists.Item> items = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String code = request.getParameter("items[" + i + "].code");
+            if (code == null) {
+                break;
+            }
+            if (code.isBlank()) {
+                continue;
+            }
+            Checklists.Area area;
+            try {
+                area = Checklists.Area.valueOf(String.valueOf(request.getParameter("items[" + i + "].area")));
+            } catch (IllegalArgumentException e) {
+                area = Checklists.Area.MANAGEMENT;
+            }
+            items.add(new Checklists.Item(
+                    code.trim().toUpperCase(Locale.ROOT),
+                    items.size() + 1,
+                    String.valueOf(request.getParameter("items[" + i + "].textZh")),
+                    String.valueOf(request.getParameter("items[" + i + "].textEn")),
+                    area,
+                    request.getParameter("items[" + i + "].photoRequired") != null,
+                    request.getParameter("items[" + i + "].serious") != null,
+                    blankToNull(request.getParameter("items[" + i + "].source"))));
+        }
+        try {
+            Checklists.Checklist published =
+                    checklists.publish(currentActor.get(), String.valueOf(request.getParameter("name")), items);
+            redirect.addFlashAttribute("success", "visits.checklist.published");
+            redirect.addFlashAttribute("version", published.version());
+            return "redirect:/visits/rules";
+        } catch (InvalidInputException invalid) {
+            response.setStatus(422);
+            model.addAttribute("problems", invalid.problems());
+            return rulesPage(model);
+        }
+    }
+
+    /** A city official publishes new light rules. */
+    @PostMapping("/visits/rules")
+    String publishRules(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "-1") int yellowsInARowForRed,
+            @RequestParam(required = false) @Nullable String seriousFailureIsRed,
+            @RequestParam(defaultValue = "-1") int seriousDeadlineDays,
+            @RequestParam(defaultValue = "-1") int otherDeadlineDays,
+            @RequestParam(defaultValue = "-1") int redEveryDays,
+            @RequestParam(defaultValue = "-1") int yellowEveryDays,
+            @RequestParam(defaultValue = "-1") int greenEveryDays,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            var published = rules.publish(
+                    currentActor.get(),
+                    new LightRules(
+                            0,
+                            name,
+                            yellowsInARowForRed,
+                            seriousFailureIsRed != null,
+                            seriousDeadlineDays,
+                            otherDeadlineDays,
+                            redEveryDays,
+                            yellowEveryDays,
+                            greenEveryDays));
+            redirect.addFlashAttribute("success", "visits.rules.published");
+            redirect.addFlashAttribute("version", published.version());
+            return "redirect:/visits/rules";
+        } catch (InvalidInputException invalid) {
+            response.setStatus(422);
+            model.addAttribute("problems", invalid.problems());
+            return rulesPage(model);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static @Nullable UUID uuid(@Nullable String text) {

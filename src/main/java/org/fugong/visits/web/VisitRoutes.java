@@ -17,7 +17,9 @@ class VisitRoutes implements RouteAccess {
     @Override
     public void declare(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/visits/record", "/visits/*/correct")
+        routes.requestMatchers(HttpMethod.POST, "/visits/checklist", "/visits/rules")
+                .hasRole("CITY_OFFICIAL")
+                .requestMatchers("/visits/record", "/visits/*/correct")
                 .hasRole("COMMISSIONER")
                 .requestMatchers(HttpMethod.POST, "/api/visits")
                 .hasRole("COMMISSIONER")
