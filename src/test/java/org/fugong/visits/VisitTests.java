@@ -3,12 +3,14 @@ package org.fugong.visits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,9 @@ import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.accounts.UserAdministration;
+import org.fugong.healthcode.Persons;
+import org.fugong.healthcode.ResidentId;
+import org.fugong.healthcode.Staff;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.RefusedChangeException;
 import org.fugong.tickets.TicketCategory;
@@ -60,6 +65,12 @@ class VisitTests extends IntegrationTest {
 
     @Autowired
     UserAdministration administration;
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Staff staff;
 
     Actor commissioner;
     Scope scope;
@@ -490,5 +501,59 @@ class VisitTests extends IntegrationTest {
                 .hasStatusOk()
                 .bodyText()
                 .contains("data-test=\"worklist\"");
+    }
+
+    @Test
+    void redCodesAtTheGatesMoreStaffThanApprovedAndOverdueTicketsMoveAnEnterpriseUpAndSayWhy() {
+        UUID enterprise = approvedEnterprise();
+        UUID quiet = approvedEnterprise();
+        visits.record(commissioner, scope, visit(enterprise, Map.of()));
+        visits.record(commissioner, scope, visit(quiet, Map.of()));
+        assertThat(worklist.of(scope, List.of(enterprise, quiet)))
+                .allSatisfy(e -> assertThat(e.why()).isEmpty());
+        // Two consenting staff scanned today, one of them red; the approval allows one.
+        String uscc = jdbc.sql("select uscc from enterprise where id = ?")
+                .param(enterprise)
+                .query(String.class)
+                .single();
+        Random random = new Random(enterprise.getMostSignificantBits());
+        for (int i = 0; i < 2; i++) {
+            String first17 = "330203" + (1960 + random.nextInt(40))
+                    + String.format(
+                            "%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
+            var person = persons.identify(
+                    first17 + ResidentId.checkCharacter(first17),
+                    "员工" + (char) ('甲' + i),
+                    "1390000" + (1000 + random.nextInt(8999)));
+            staff.consent(person.id(), uscc);
+            jdbc.sql(
+                            "insert into health_gate_scan (gate, scanned_at, person_id, result, colour) values ('east', ?, ?, 'VALID', ?)")
+                    .params(Timestamp.from(clock.instant()), person.id(), i == 0 ? "RED" : "GREEN")
+                    .update();
+        }
+        jdbc.sql("""
+                        update resumption_application set staff_local = 1, staff_other_provinces = 0, staff_risk_areas = 0
+                        where enterprise_id = ? and current""").param(enterprise).update();
+        List<Worklist.Entry> entries = worklist.of(scope, List.of(quiet, enterprise));
+        assertThat(entries.get(0).enterprise().id()).isEqualTo(enterprise);
+        assertThat(entries.get(0).why())
+                .extracting(r -> r.key() + r.args())
+                .containsExactly("visits.why.codes[1]", "visits.why.overStaff[2, 1]");
+        assertThat(entries.get(1).why()).isEmpty();
+        // An overdue ticket says so too.
+        clock.advance(Duration.ofDays(3));
+        visits.record(
+                commissioner,
+                scope,
+                visit(
+                        UUID.randomUUID(),
+                        quiet,
+                        Map.of(),
+                        List.of(new VisitLog.ProblemInput(
+                                "Masks", "Short of masks", TicketCategory.MATERIALS, false, null))));
+        clock.advance(Duration.ofDays(3));
+        assertThat(worklist.of(scope, List.of(quiet)).get(0).why())
+                .extracting(r -> r.key())
+                .contains("visits.why.tickets");
     }
 }
