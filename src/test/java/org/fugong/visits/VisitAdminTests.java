@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * What officials do around the visits: assign commissioners (one by one and by file), publish a new
@@ -198,45 +199,25 @@ class VisitAdminTests extends IntegrationTest {
             }
             String json = "{\"id\":\"" + id + "\",\"enterpriseId\":\"" + enterprise + "\",\"items\":{" + items
                     + "},\"staffOnSite\":12,\"staffNormal\":20,\"capacityPercent\":55}";
-            assertThat(mvc.post()
-                            .uri("/api/visits")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(json)
-                            .with(as("commissioner"))
-                            .with(csrf()))
+            assertThat(postVisit(json))
                     .hasStatus(201)
                     .bodyJson()
                     .extractingPath("$.enterpriseLight")
                     .isEqualTo("YELLOW");
-            assertThat(mvc.post()
-                            .uri("/api/visits")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(json)
-                            .with(as("commissioner"))
-                            .with(csrf()))
+            assertThat(postVisit(json))
                     .hasStatus(200)
                     .bodyJson()
                     .extractingPath("$.created")
                     .isEqualTo(false);
-            assertThat(mvc.post()
-                            .uri("/api/visits")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(json.replace("\"capacityPercent\":55", "\"capacityPercent\":155")
-                                    .replace(id.toString(), UUID.randomUUID().toString()))
-                            .with(as("commissioner"))
-                            .with(csrf()))
+            assertThat(postVisit(json.replace("\"capacityPercent\":55", "\"capacityPercent\":155")
+                            .replace(id.toString(), UUID.randomUUID().toString())))
                     .hasStatus(400)
                     .bodyText()
                     .contains("capacityPercent");
-            assertThat(mvc.post()
-                            .uri("/api/visits")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(json.replace(
-                                            enterprise.toString(),
-                                            enterpriseOf("ent-jiangbei").toString())
-                                    .replace(id.toString(), UUID.randomUUID().toString()))
-                            .with(as("commissioner"))
-                            .with(csrf()))
+            assertThat(postVisit(json.replace(
+                                    enterprise.toString(),
+                                    enterpriseOf("ent-jiangbei").toString())
+                            .replace(id.toString(), UUID.randomUUID().toString())))
                     .hasStatus(403);
             assertThat(mvc.get().uri("/api/visits/lights/" + uscc(enterprise)).with(as("commissioner")))
                     .hasStatusOk()
@@ -257,5 +238,15 @@ class VisitAdminTests extends IntegrationTest {
             List.of(enterprise)
                     .forEach(e -> assignments.unassign(actor("commissioner").id(), e, "330203"));
         }
+    }
+
+    private MvcTestResult postVisit(String json) {
+        return mvc.post()
+                .uri("/api/visits")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .with(as("commissioner"))
+                .with(csrf())
+                .exchange();
     }
 }

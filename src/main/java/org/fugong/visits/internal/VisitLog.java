@@ -472,41 +472,35 @@ public class VisitLog {
 
     /** A hash of what the phone sent, so that one id cannot carry two different visits. */
     private String contentHash(VisitInput input) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            Map<String, Object> canonical = new LinkedHashMap<>();
-            canonical.put("enterprise", input.enterpriseId().toString());
-            canonical.put(
-                    "visitedAt",
-                    input.visitedAt() == null
-                            ? null
-                            : String.valueOf(input.visitedAt().getEpochSecond()));
-            Map<String, Object> items = new TreeMap<>();
-            input.items()
-                    .forEach((code, item) -> items.put(
-                            code,
-                            List.of(
-                                    String.valueOf(item.result()),
-                                    Objects.toString(item.remark(), ""),
-                                    item.photo() == null
-                                            ? ""
-                                            : HexFormat.of()
-                                                    .formatHex(sha(item.photo().data())))));
-            canonical.put("items", items);
-            canonical.put("staff", input.staffOnSite() + "/" + input.staffNormal() + "/" + input.capacityPercent());
-            canonical.put("notes", Objects.toString(input.notes(), ""));
-            canonical.put("corrects", String.valueOf(input.corrects()));
-            canonical.put(
-                    "problems",
-                    input.problems().stream()
-                            .map(p -> p.title() + "|" + p.description() + "|" + p.category() + "|" + p.solvedOnSpot()
-                                    + "|" + p.resolution())
-                            .toList());
-            return HexFormat.of()
-                    .formatHex(digest.digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("enterprise", input.enterpriseId().toString());
+        canonical.put(
+                "visitedAt",
+                input.visitedAt() == null
+                        ? null
+                        : String.valueOf(input.visitedAt().getEpochSecond()));
+        Map<String, Object> items = new TreeMap<>();
+        input.items()
+                .forEach((code, item) -> items.put(
+                        code,
+                        List.of(
+                                String.valueOf(item.result()),
+                                Objects.toString(item.remark(), ""),
+                                item.photo() == null
+                                        ? ""
+                                        : HexFormat.of()
+                                                .formatHex(sha(item.photo().data())))));
+        canonical.put("items", items);
+        canonical.put("staff", input.staffOnSite() + "/" + input.staffNormal() + "/" + input.capacityPercent());
+        canonical.put("notes", Objects.toString(input.notes(), ""));
+        canonical.put("corrects", String.valueOf(input.corrects()));
+        canonical.put(
+                "problems",
+                input.problems().stream()
+                        .map(p -> p.title() + "|" + p.description() + "|" + p.category() + "|" + p.solvedOnSpot() + "|"
+                                + p.resolution())
+                        .toList());
+        return HexFormat.of().formatHex(sha(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] sha(byte[] data) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
@@ -163,7 +164,7 @@ class VisitController {
             MultipartHttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect)
             throws IOException {
         Actor actor = currentActor.get();
-        UUID enterprise = uuid(request.getParameter("enterpriseId"));
+        UUID enterprise = VisitForms.uuid(request.getParameter("enterpriseId"));
         try {
             VisitLog.VisitInput input = VisitForms.fromForm(request, checklists.current());
             VisitLog.Recorded recorded = visits.record(actor, currentActor.scope(), input);
@@ -172,7 +173,7 @@ class VisitController {
         } catch (InvalidInputException invalid) {
             response.setStatus(422);
             model.addAttribute("problems", invalid.problems());
-            return formPage(enterprise, uuid(request.getParameter("corrects")), model);
+            return formPage(enterprise, VisitForms.uuid(request.getParameter("corrects")), model);
         } catch (RefusedChangeException refused) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", refused.messageKey());
@@ -460,11 +461,27 @@ class VisitController {
                     request.getParameter("items[" + i + "].serious") != null,
                     blankToNull(request.getParameter("items[" + i + "].source"))));
         }
+        return published(
+                () -> checklists
+                        .publish(currentActor.get(), String.valueOf(request.getParameter("name")), items)
+                        .version(),
+                "visits.checklist.published",
+                model,
+                response,
+                redirect);
+    }
+
+    /** Publishes a new version (of the checklist or the rules): done, says which; refused, the page again with why. */
+    private String published(
+            IntSupplier publish,
+            String successKey,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            Checklists.Checklist published =
-                    checklists.publish(currentActor.get(), String.valueOf(request.getParameter("name")), items);
-            redirect.addFlashAttribute("success", "visits.checklist.published");
-            redirect.addFlashAttribute("version", published.version());
+            int version = publish.getAsInt();
+            redirect.addFlashAttribute("success", successKey);
+            redirect.addFlashAttribute("version", version);
             return "redirect:/visits/rules";
         } catch (InvalidInputException invalid) {
             response.setStatus(422);
@@ -487,38 +504,25 @@ class VisitController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            var published = rules.publish(
-                    currentActor.get(),
-                    new LightRules(
-                            0,
-                            name,
-                            yellowsInARowForRed,
-                            seriousFailureIsRed != null,
-                            seriousDeadlineDays,
-                            otherDeadlineDays,
-                            redEveryDays,
-                            yellowEveryDays,
-                            greenEveryDays));
-            redirect.addFlashAttribute("success", "visits.rules.published");
-            redirect.addFlashAttribute("version", published.version());
-            return "redirect:/visits/rules";
-        } catch (InvalidInputException invalid) {
-            response.setStatus(422);
-            model.addAttribute("problems", invalid.problems());
-            return rulesPage(model);
-        }
+        LightRules proposed = new LightRules(
+                0,
+                name,
+                yellowsInARowForRed,
+                seriousFailureIsRed != null,
+                seriousDeadlineDays,
+                otherDeadlineDays,
+                redEveryDays,
+                yellowEveryDays,
+                greenEveryDays);
+        return published(
+                () -> rules.publish(currentActor.get(), proposed).version(),
+                "visits.rules.published",
+                model,
+                response,
+                redirect);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static @Nullable UUID uuid(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
