@@ -156,7 +156,9 @@ class UserAdministrationTests extends IntegrationTest {
                 .param("newPassword", "brand-new-pass-7")
                 .param("confirmation", "brand-new-pass-7"));
         assertThat(changed.getRedirectedUrl()).isEqualTo("/");
-        assertThat(browser.perform(get("/")).getStatus()).isEqualTo(200);
+        // Free to go on: a commissioner's home is his worklist, and his pages open.
+        assertThat(browser.perform(get("/")).getRedirectedUrl()).isEqualTo("/visits");
+        assertThat(browser.perform(get("/tickets")).getStatus()).isEqualTo(200);
         assertThat(new Browser(mvc).login("reset-probe", temporary).getRedirectedUrl())
                 .isEqualTo("/login?error=bad");
     }

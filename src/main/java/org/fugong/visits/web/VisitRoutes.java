@@ -44,7 +44,7 @@ class VisitRoutes implements RouteAccess {
                 "nav.visits",
                 "nav.visits.description",
                 "/visits",
-                25,
+                27,
                 EnumSet.of(Role.CITY_OFFICIAL, Role.DISTRICT_OFFICIAL, Role.COMMISSIONER, Role.ENTERPRISE));
     }
 }
