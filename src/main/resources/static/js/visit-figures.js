@@ -20,7 +20,9 @@
         yAxis: {type: 'value', minInterval: 1},
         series: [series(element.dataset.green, 'green', '#2e7d32'), series(element.dataset.yellow, 'yellow', '#f9a825'),
           series(element.dataset.red, 'red', '#c62828'),
-          {name: element.dataset.orders, type: 'line', data: days.map(function (d) { return d.ordersOpened; })}]
+          {name: element.dataset.orders, type: 'line', data: days.map(function (d) { return d.ordersOpened; })},
+          {name: element.dataset.overdue, type: 'line', lineStyle: {type: 'dashed'}, itemStyle: {color: '#6a1b9a'},
+            data: days.map(function (d) { return d.overdueOrders; })}]
       });
       window.addEventListener('resize', function () { chart.resize(); });
     });

@@ -22,7 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisitFigures {
 
-    /** One district's (or the total's) figures on one day. */
+    /**
+     * One district's (or the total's) figures on one day: what happened that day (visits and the
+     * lights they gave, orders opened, talks called, approvals suspended) and how it stood at the end
+     * of it (orders open, of which past their deadline; approvals under suspension).
+     */
     public record Day(
             LocalDate day,
             String districtCode,
@@ -31,7 +35,18 @@ public class VisitFigures {
             long yellow,
             long red,
             long ordersOpened,
-            long talksCalled) {}
+            long talksCalled,
+            long openOrders,
+            long overdueOrders,
+            long suspensions,
+            long suspended) {
+
+        static Day of(LocalDate day, String district, long[] v) {
+            return new Day(day, district, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+        }
+    }
+
+    private static final int DAY_FIELDS = 10;
 
     /** One district's (or the total's) standing now. */
     public record Now(
@@ -75,7 +90,7 @@ public class VisitFigures {
                 .params(params)
                 .query((rs, n) -> {
                     long[] row = byKey.computeIfAbsent(
-                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6]);
+                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
                     row[0] = rs.getLong("visits");
                     row[1] = rs.getLong("green");
                     row[2] = rs.getLong("yellow");
@@ -88,7 +103,8 @@ public class VisitFigures {
                         + " and (opened_at at time zone :zone)::date between :from and :to group by 1, 2")
                 .params(params)
                 .query((rs, n) -> byKey.computeIfAbsent(
-                                        rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6])[4] =
+                                        rs.getDate("day") + "|" + rs.getString("district_code"),
+                                        k -> new long[DAY_FIELDS])[4] =
                         rs.getLong("n"))
                 .list();
         jdbc.sql("select district_code, (called_at at time zone :zone)::date as day, count(*) as n from visit_talk"
@@ -96,24 +112,55 @@ public class VisitFigures {
                         + " and (called_at at time zone :zone)::date between :from and :to group by 1, 2")
                 .params(params)
                 .query((rs, n) -> byKey.computeIfAbsent(
-                                        rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[6])[5] =
+                                        rs.getDate("day") + "|" + rs.getString("district_code"),
+                                        k -> new long[DAY_FIELDS])[5] =
                         rs.getLong("n"))
+                .list();
+        String daysCte = "with days as (select d::date as day, ((d::date + 1)::timestamp at time zone :zone) as day_end"
+                + " from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d) ";
+        jdbc.sql(daysCte + "select days.day, o.district_code, count(*) as open,"
+                        + " count(*) filter (where o.due_on < days.day) as overdue from days join visit_order o"
+                        + " on o.opened_at < days.day_end and (o.verified_at is null or o.verified_at >= days.day_end)"
+                        + " where " + visible.sql() + " group by 1, 2")
+                .params(params)
+                .query((rs, n) -> {
+                    long[] row = byKey.computeIfAbsent(
+                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+                    row[6] = rs.getLong("open");
+                    row[7] = rs.getLong("overdue");
+                    return row;
+                })
+                .list();
+        jdbc.sql(daysCte + "select days.day, s.district_code,"
+                        + " count(*) filter (where s.suspended_at >= days.day_end - interval '1 day') as new,"
+                        + " count(*) filter (where s.restored_at is null or s.restored_at >= days.day_end) as standing"
+                        + " from days join visit_suspension s on s.suspended_at < days.day_end"
+                        + " and (s.restored_at is null or s.restored_at >= days.day_end - interval '1 day')"
+                        + " where " + visible.sql() + " group by 1, 2")
+                .params(params)
+                .query((rs, n) -> {
+                    long[] row = byKey.computeIfAbsent(
+                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+                    row[8] = rs.getLong("new");
+                    row[9] = rs.getLong("standing");
+                    return row;
+                })
                 .list();
         List<Day> days = new ArrayList<>();
         Map<LocalDate, long[]> totals = new TreeMap<>();
         byKey.forEach((key, v) -> {
             String[] parts = key.split("\\|");
             LocalDate day = LocalDate.parse(parts[0]);
-            days.add(new Day(day, parts[1], v[0], v[1], v[2], v[3], v[4], v[5]));
-            long[] t = totals.computeIfAbsent(day, d -> new long[6]);
-            for (int i = 0; i < 6; i++) {
+            days.add(Day.of(day, parts[1], v));
+            long[] t = totals.computeIfAbsent(day, d -> new long[DAY_FIELDS]);
+            for (int i = 0; i < DAY_FIELDS; i++) {
                 t[i] += v[i];
             }
         });
         List<Day> byDay = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            long[] t = totals.getOrDefault(day, new long[6]);
-            byDay.add(new Day(day, TOTAL, t[0], t[1], t[2], t[3], t[4], t[5]));
+            long[] t = totals.getOrDefault(day, new long[DAY_FIELDS]);
+            byDay.add(Day.of(day, TOTAL, t));
         }
         Map<String, long[]> now = new TreeMap<>();
         jdbc.sql("select district_code, count(*) filter (where colour = 'GREEN') as g,"

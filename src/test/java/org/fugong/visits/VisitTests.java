@@ -217,6 +217,10 @@ class VisitTests extends IntegrationTest {
         assertThat(lights.sweep()).isPositive();
         assertThat(applicationStatus(enterprise)).isEqualTo("SUSPENDED");
         assertThat(lights.current(enterprise).suspendedAt()).isNotNull();
+        VisitFigures.Day suspendedDay =
+                figures.figures(scope("haishu"), today(), today()).byDay().get(0);
+        assertThat(suspendedDay.suspensions()).isPositive();
+        assertThat(suspendedDay.overdueOrders()).isPositive();
         lights.sweep();
         assertThat(auditSince(mark, "APPROVAL_SUSPENDED"))
                 .as("once")
@@ -592,5 +596,24 @@ class VisitTests extends IntegrationTest {
                 .hasStatusOk()
                 .bodyText()
                 .doesNotContain("330203");
+    }
+
+    @Test
+    void aSubmittedVisitCannotBeChangedEvenInTheDatabase() {
+        UUID enterprise = approvedEnterprise();
+        UUID id = visits.record(commissioner, scope, visit(enterprise, Map.of()))
+                .visit()
+                .id();
+        assertThatThrownBy(() -> jdbc.sql("update visit set light = 'RED' where id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.sql("delete from visit_item where visit_id = ?")
+                        .param(id)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("immutable");
+        assertThat(visits.get(scope, id).light()).isEqualTo(Light.GREEN);
     }
 }

@@ -207,6 +207,10 @@ public class Lights {
             jdbc.sql("update visit_light set suspended_at = null where enterprise_id = ?")
                     .param(enterprise.id())
                     .update();
+            jdbc.sql(
+                            "update visit_suspension set restored_at = ?, restored_by = ? where enterprise_id = ? and restored_at is null")
+                    .params(Timestamp.from(clock.instant()), visit.id(), enterprise.id())
+                    .update();
             audit.record(AuditEntry.of("visits", "Light", enterprise.id(), "APPROVAL_RESTORED")
                     .change(
                             null,
@@ -240,6 +244,18 @@ public class Lights {
         boolean suspended = applications.suspendForCompliance(system, enterpriseId, reason);
         jdbc.sql("update visit_light set suspended_at = ?, version = version + 1 where enterprise_id = ?")
                 .params(Timestamp.from(clock.instant()), enterpriseId)
+                .update();
+        jdbc.sql("""
+                        insert into visit_suspension (id, enterprise_id, district_code, suspended_at, reason,
+                                                      application_suspended)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        enterpriseId,
+                        due.get()[0],
+                        Timestamp.from(clock.instant()),
+                        reason.length() > 500 ? reason.substring(0, 500) : reason,
+                        suspended)
                 .update();
         audit.recordAs(
                 "compliance-lights",
