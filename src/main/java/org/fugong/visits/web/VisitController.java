@@ -341,7 +341,7 @@ class VisitController {
                 return "visits/assignments";
             }
             int changed = assignments.apply(lines, actor.getUsername());
-            redirect.addFlashAttribute("success", "visits.import.done");
+            redirect.addFlashAttribute("imported", "visits.import.done");
             redirect.addFlashAttribute("changed", changed);
             return "redirect:/visits/assignments";
         } catch (InvalidInputException invalid) {
@@ -482,7 +482,7 @@ class VisitController {
             RedirectAttributes redirect) {
         try {
             int version = publish.getAsInt();
-            redirect.addFlashAttribute("success", successKey);
+            redirect.addFlashAttribute("published", successKey);
             redirect.addFlashAttribute("version", version);
             return "redirect:/visits/rules";
         } catch (InvalidInputException invalid) {
