@@ -518,7 +518,7 @@ class RouteAccessTests extends IntegrationTest {
         return id;
     }
 
-    /** A photo of the Jiangbei visit's failed item, made once. */
+    /** A photo of Jiangbei's factory (its order's answer), made once. */
     private UUID jiangbeiPhoto(UUID visit) {
         UUID id = UUID.nameUUIDFromBytes("route-walk-photo".getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
@@ -526,7 +526,8 @@ class RouteAccessTests extends IntegrationTest {
                         values (?, 'image/png', 8, ?, 'test', now()) on conflict do nothing""")
                 .params(id, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
                 .update();
-        jdbc.sql("update visit_item set photo_id = ? where visit_id = ? and result = 'FAILED'")
+        // Visits never change, so the photo is the answer to the factory's order.
+        jdbc.sql("update visit_order set answer_photo = ? where visit_id = ?")
                 .params(id, visit)
                 .update();
         return id;
