@@ -1,0 +1,489 @@
+package org.fugong.supplychain.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The supply graph and what can run in it, in arrays: nodes (enterprises, inside or outside the
+ * city), each buyer's parts as slots, each slot's suppliers. A node can run when it may run by
+ * itself and every slot has a supplier that can run; with mutual supply the answer is the greatest
+ * fixpoint, found by propagating "cannot run" through a count per slot of the suppliers that still
+ * can — linear in the links. Pure: no database, tested as a table.
+ */
+public final class ChainGraph {
+
+    /** One link as declared: the buyer needs the part and the supplier supplies it. */
+    public record Link(int buyer, String part, int supplier) {}
+
+    private final int nodes;
+    private final int[] slotStart; // per node: its slots are slotStart[n] .. slotStart[n + 1]
+    private final int[] slotOwner; // per slot: the buyer
+    private final String[] slotPart; // per slot: the part
+    private final int[]
+            supplierStart; // per slot: its suppliers are suppliers[supplierStart[s] .. supplierStart[s + 1]]
+    private final int[] suppliers;
+    private final int[]
+            buyerStart; // per node: the slots it supplies are buyerSlots[buyerStart[n] .. buyerStart[n + 1]]
+    private final int[] buyerSlots;
+
+    private final boolean[] base;
+    private final boolean[] alive;
+    private final int[] count;
+
+    public ChainGraph(int nodes, List<Link> links, boolean[] base) {
+        this.nodes = nodes;
+        this.base = Arrays.copyOf(base, nodes);
+        List<Link> sorted = new ArrayList<>(links);
+        sorted.sort(
+                Comparator.comparingInt(Link::buyer).thenComparing(Link::part).thenComparingInt(Link::supplier));
+        // Slots: one per distinct (buyer, part); suppliers deduplicated.
+        int[] owner = new int[sorted.size()];
+        String[] part = new String[sorted.size()];
+        int[] supStart = new int[sorted.size() + 1];
+        int[] sup = new int[sorted.size()];
+        int slots = 0;
+        int supCount = 0;
+        Link previous = null;
+        for (Link link : sorted) {
+            if (link.buyer() < 0 || link.buyer() >= nodes || link.supplier() < 0 || link.supplier() >= nodes) {
+                throw new IllegalArgumentException("A link names a node out of range: " + link);
+            }
+            boolean newSlot = previous == null
+                    || previous.buyer() != link.buyer()
+                    || !previous.part().equals(link.part());
+            if (newSlot) {
+                owner[slots] = link.buyer();
+                part[slots] = link.part();
+                supStart[slots] = supCount;
+                slots++;
+            } else if (previous.supplier() == link.supplier()) {
+                continue;
+            }
+            sup[supCount++] = link.supplier();
+            previous = link;
+        }
+        supStart[slots] = supCount;
+        this.slotOwner = Arrays.copyOf(owner, slots);
+        this.slotPart = Arrays.copyOf(part, slots);
+        this.supplierStart = Arrays.copyOf(supStart, slots + 1);
+        this.suppliers = Arrays.copyOf(sup, supCount);
+        this.slotStart = new int[nodes + 1];
+        for (int s = 0; s < slots; s++) {
+            slotStart[slotOwner[s] + 1]++;
+        }
+        for (int n = 0; n < nodes; n++) {
+            slotStart[n + 1] += slotStart[n];
+        }
+        // Reverse: for each supplier, the slots it supplies.
+        this.buyerStart = new int[nodes + 1];
+        for (int i = 0; i < supCount; i++) {
+            buyerStart[suppliers[i] + 1]++;
+        }
+        for (int n = 0; n < nodes; n++) {
+            buyerStart[n + 1] += buyerStart[n];
+        }
+        this.buyerSlots = new int[supCount];
+        int[] fill = Arrays.copyOf(buyerStart, nodes);
+        for (int s = 0; s < slots; s++) {
+            for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                buyerSlots[fill[suppliers[i]]++] = s;
+            }
+        }
+        this.alive = new boolean[nodes];
+        this.count = new int[slots];
+        evaluate();
+    }
+
+    public int size() {
+        return nodes;
+    }
+
+    public int links() {
+        return suppliers.length;
+    }
+
+    /** Whether the node can run now. */
+    public boolean canRun(int node) {
+        return alive[node];
+    }
+
+    /** Whether the node may run by itself (its own approval, or its recorded status outside the city). */
+    public boolean mayRunByItself(int node) {
+        return base[node];
+    }
+
+    /** The greatest fixpoint from scratch. */
+    private void evaluate() {
+        System.arraycopy(base, 0, alive, 0, nodes);
+        for (int s = 0; s < count.length; s++) {
+            int c = 0;
+            for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                if (alive[suppliers[i]]) {
+                    c++;
+                }
+            }
+            count[s] = c;
+        }
+        ArrayDeque<Integer> dying = new ArrayDeque<>();
+        for (int s = 0; s < count.length; s++) {
+            if (count[s] == 0 && alive[slotOwner[s]]) {
+                dying.add(slotOwner[s]);
+            }
+        }
+        propagate(dying, null);
+    }
+
+    /** Marks the queued nodes unable to run and everything that then cannot; journals what it changed. */
+    private void propagate(ArrayDeque<Integer> dying, Journal journal) {
+        while (!dying.isEmpty()) {
+            int n = dying.poll();
+            if (!alive[n]) {
+                continue;
+            }
+            alive[n] = false;
+            if (journal != null) {
+                journal.died(n);
+            }
+            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
+                int slot = buyerSlots[i];
+                count[slot]--;
+                if (journal != null) {
+                    journal.decremented(slot);
+                }
+                if (count[slot] == 0 && alive[slotOwner[slot]]) {
+                    dying.add(slotOwner[slot]);
+                }
+            }
+        }
+    }
+
+    /**
+     * One node may now run by itself, or no longer: recomputes only what depends on it (its buyers,
+     * transitively). The nodes whose answer changed.
+     */
+    public List<Integer> setMayRun(int node, boolean mayRun) {
+        if (base[node] == mayRun) {
+            return List.of();
+        }
+        base[node] = mayRun;
+        BitSet affected = ancestors(node);
+        boolean[] before = new boolean[0];
+        int[] members = affected.stream().toArray();
+        before = new boolean[members.length];
+        for (int i = 0; i < members.length; i++) {
+            before[i] = alive[members[i]];
+        }
+        if (!mayRun) {
+            ArrayDeque<Integer> dying = new ArrayDeque<>();
+            dying.add(node);
+            propagate(dying, null);
+        } else {
+            // Tentatively everything affected that may run by itself runs; then take back what cannot.
+            for (int n : members) {
+                alive[n] = base[n];
+            }
+            ArrayDeque<Integer> dying = new ArrayDeque<>();
+            for (int n : members) {
+                for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
+                    int c = 0;
+                    for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                        if (alive[suppliers[i]]) {
+                            c++;
+                        }
+                    }
+                    count[s] = c;
+                    if (c == 0 && alive[n]) {
+                        dying.add(n);
+                    }
+                }
+            }
+            propagate(dying, null);
+        }
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < members.length; i++) {
+            if (before[i] != alive[members[i]]) {
+                changed.add(members[i]);
+            }
+        }
+        return changed;
+    }
+
+    /** The node and every node that buys from it, directly or through others. */
+    public BitSet ancestors(int node) {
+        BitSet seen = new BitSet(nodes);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen.set(node);
+        queue.add(node);
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
+                int buyer = slotOwner[buyerSlots[i]];
+                if (!seen.get(buyer)) {
+                    seen.set(buyer);
+                    queue.add(buyer);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The node and every node it buys from, directly or through others. */
+    public BitSet descendants(int node) {
+        BitSet seen = new BitSet(nodes);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen.set(node);
+        queue.add(node);
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
+                for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                    if (!seen.get(suppliers[i])) {
+                        seen.set(suppliers[i]);
+                        queue.add(suppliers[i]);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The parts a node buys, in order. */
+    public List<String> parts(int node) {
+        List<String> parts = new ArrayList<>();
+        for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
+            parts.add(slotPart[s]);
+        }
+        return parts;
+    }
+
+    /** The suppliers of a node's part (by its index among the node's parts). */
+    public int[] suppliersOf(int node, int partIndex) {
+        int s = slotStart[node] + partIndex;
+        return Arrays.copyOfRange(suppliers, supplierStart[s], supplierStart[s + 1]);
+    }
+
+    // ---- why a node cannot run --------------------------------------------------------------
+
+    /** Why a node cannot run: a tree of reasons, followed down to the first supplier that is not running by itself. */
+    public record Why(int node, boolean mayRunByItself, List<BlockedPart> blockedParts) {}
+
+    /** A part no supplier of which can run, and why each cannot (null for a supplier already explained above). */
+    public record BlockedPart(String part, List<Why> suppliers) {}
+
+    /** The reasons the node cannot run, or null if it can. */
+    public Why why(int node) {
+        return alive[node] ? null : why(node, new BitSet(nodes));
+    }
+
+    private Why why(int node, BitSet explained) {
+        explained.set(node);
+        List<BlockedPart> blocked = new ArrayList<>();
+        if (base[node]) {
+            for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
+                if (count[s] > 0) {
+                    continue;
+                }
+                List<Why> reasons = new ArrayList<>();
+                for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                    int supplier = suppliers[i];
+                    reasons.add(
+                            explained.get(supplier)
+                                    ? new Why(supplier, base[supplier], List.of())
+                                    : why(supplier, explained));
+                }
+                blocked.add(new BlockedPart(slotPart[s], reasons));
+            }
+        }
+        return new Why(node, base[node], blocked);
+    }
+
+    // ---- what-if: one node stops ----------------------------------------------------------------
+
+    /** Undoes a simulated stop. */
+    private final class Journal {
+        private final List<Integer> died = new ArrayList<>();
+        private final List<Integer> decremented = new ArrayList<>();
+
+        void died(int n) {
+            died.add(n);
+        }
+
+        void decremented(int slot) {
+            decremented.add(slot);
+        }
+
+        void undo() {
+            for (int n : died) {
+                alive[n] = true;
+            }
+            for (int slot : decremented) {
+                count[slot]++;
+            }
+        }
+    }
+
+    /** The nodes that could run now and could not if this one alone stopped (itself included). */
+    public List<Integer> stopsWith(int node) {
+        if (!alive[node]) {
+            return List.of();
+        }
+        Journal journal = new Journal();
+        ArrayDeque<Integer> dying = new ArrayDeque<>();
+        dying.add(node);
+        propagate(dying, journal);
+        List<Integer> stopped = List.copyOf(journal.died);
+        journal.undo();
+        return stopped;
+    }
+
+    /** The suppliers (below the lead) whose stop alone would block the running lead. */
+    public List<Integer> singlePointsOfFailure(int lead) {
+        List<Integer> points = new ArrayList<>();
+        if (!alive[lead]) {
+            return points;
+        }
+        BitSet below = descendants(lead);
+        below.clear(lead);
+        for (int n = below.nextSetBit(0); n >= 0; n = below.nextSetBit(n + 1)) {
+            if (stopsWith(n).contains(lead)) {
+                points.add(n);
+            }
+        }
+        return points;
+    }
+
+    // ---- what would unblock a lead ----------------------------------------------------------------
+
+    /**
+     * The fewest nodes not running by themselves whose resumption would let the lead run: a cheapest
+     * AND/OR derivation (each node that may not run by itself costs 1; Knuth's generalisation of
+     * Dijkstra; where only mutual supply can carry the lead, every node below it that does not run),
+     * then reduced until every member is needed. Empty when the lead runs; null when no resumption
+     * below it can help.
+     */
+    public Set<Integer> unblockingSet(int lead) {
+        if (alive[lead]) {
+            return Set.of();
+        }
+        BitSet region = descendants(lead);
+        long[] cost = new long[nodes];
+        Arrays.fill(cost, Long.MAX_VALUE);
+        int[] missing = new int[nodes];
+        long[] partial = new long[count.length];
+        int[] chosen = new int[count.length];
+        Arrays.fill(partial, -1);
+        boolean[] done = new boolean[nodes];
+        PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong(a -> a[0]));
+        for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
+            missing[n] = slotStart[n + 1] - slotStart[n];
+            if (alive[n]) {
+                cost[n] = 0;
+                queue.add(new long[] {0, n});
+            } else if (missing[n] == 0) {
+                cost[n] = base[n] ? 0 : 1;
+                queue.add(new long[] {cost[n], n});
+            }
+        }
+        while (!queue.isEmpty()) {
+            long[] top = queue.poll();
+            int n = (int) top[1];
+            if (done[n] || top[0] != cost[n]) {
+                continue;
+            }
+            done[n] = true;
+            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
+                int slot = buyerSlots[i];
+                int buyer = slotOwner[slot];
+                if (!region.get(buyer) || done[buyer] || partial[slot] >= 0) {
+                    continue;
+                }
+                partial[slot] = cost[n];
+                chosen[slot] = n;
+                if (--missing[buyer] == 0 && !alive[buyer]) {
+                    long total = base[buyer] ? 0 : 1;
+                    for (int s = slotStart[buyer]; s < slotStart[buyer + 1]; s++) {
+                        total += partial[s];
+                    }
+                    cost[buyer] = total;
+                    queue.add(new long[] {total, buyer});
+                }
+            }
+        }
+        Set<Integer> set = new LinkedHashSet<>();
+        if (cost[lead] != Long.MAX_VALUE) {
+            BitSet visited = new BitSet(nodes);
+            ArrayDeque<Integer> walk = new ArrayDeque<>();
+            walk.add(lead);
+            while (!walk.isEmpty()) {
+                int n = walk.poll();
+                if (visited.get(n) || alive[n]) {
+                    continue;
+                }
+                visited.set(n);
+                if (!base[n]) {
+                    set.add(n);
+                }
+                for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
+                    walk.add(chosen[s]);
+                }
+            }
+        } else {
+            // Only mutual supply could carry the lead (no derivation ends): start from every node below
+            // it that does not run by itself, and see whether that is enough.
+            for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
+                if (!base[n]) {
+                    set.add(n);
+                }
+            }
+            if (!runsWith(lead, set, region)) {
+                return null;
+            }
+        }
+        // Every member needed: drop any whose absence still lets the lead run.
+        for (Integer member : List.copyOf(set)) {
+            set.remove(member);
+            if (!runsWith(lead, set, region)) {
+                set.add(member);
+            }
+        }
+        return set;
+    }
+
+    /** Whether the lead would run if these nodes ran by themselves too (on the lead's part of the graph). */
+    public boolean runsWith(int lead, Set<Integer> resumed, BitSet region) {
+        Map<Integer, Boolean> state = new HashMap<>();
+        for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
+            state.put(n, base[n] || resumed.contains(n));
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
+                if (!state.get(n)) {
+                    continue;
+                }
+                for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
+                    boolean any = false;
+                    for (int i = supplierStart[s]; i < supplierStart[s + 1] && !any; i++) {
+                        any = state.getOrDefault(suppliers[i], alive[suppliers[i]]);
+                    }
+                    if (!any) {
+                        state.put(n, false);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return state.get(lead);
+    }
+}
