@@ -92,6 +92,7 @@ class ModuleApiTests {
                             "StaleVersionException",
                             "TabularFile",
                             "Times")),
+            Map.entry("supplychain", Set.of()),
             Map.entry(
                     "tickets",
                     Set.of(

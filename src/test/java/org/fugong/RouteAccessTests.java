@@ -321,6 +321,22 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /visits/rules", only("city"));
         routes.put("POST /visits/checklist", only("city"));
 
+        // Supply chains: Jiangbei's factory as the lead where a route takes one.
+        routes.put("GET /supply-chains", only("city", "haishu", "jiangbei", "ent-haishu", "ent-jiangbei"));
+        Map<String, Outcome> jiangbeiLead = only("city", "jiangbei", "ent-jiangbei");
+        routes.put("GET /supply-chains/{id}", jiangbeiLead);
+        routes.put("POST /supply-chains/{id}/links", jiangbeiLead);
+        routes.put("POST /supply-chains/{id}/links/{position}/remove", jiangbeiLead);
+        routes.put("POST /supply-chains/{id}/import", jiangbeiLead);
+        routes.put("PUT /api/supply-chains/{leadCreditCode}", jiangbeiLead);
+        routes.put("GET /api/supply-chains/{leadCreditCode}", jiangbeiLead);
+        routes.put("GET /api/supply-chains/{leadCreditCode}/analysis", jiangbeiLead);
+        routes.put("GET /supply-chains/criticality", only("city", "haishu", "jiangbei"));
+        routes.put("GET /api/supply-chains/criticality", only("city", "haishu", "jiangbei"));
+        Map<String, Outcome> noSuchOutside = only();
+        List.of("city", "haishu", "jiangbei").forEach(u -> noSuchOutside.put(u, Outcome.NOT_FOUND));
+        routes.put("POST /supply-chains/outside/{outside}", noSuchOutside);
+
         Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);
         routes.put("GET /v3/api-docs.yaml", officials);
@@ -376,6 +392,7 @@ class RouteAccessTests extends IntegrationTest {
                         || path.equals("/health/lists")
                         || (path.equals("/visits/record") && method == HttpMethod.POST)
                         || (path.equals("/visits/assignments") && method == HttpMethod.POST)
+                        || (path.endsWith("/import") && path.startsWith("/supply-chains/"))
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -399,6 +416,12 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/api/gate/verify")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
+        }
+        if (path.startsWith("/api/supply-chains/") && method == HttpMethod.PUT) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (path.startsWith("/supply-chains/outside/")) {
+            request.param("lead", UUID.randomUUID().toString()).param("status", "RUNNING");
         }
         if (path.equals("/api/visits")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -464,13 +487,22 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise)
                 .query(UUID.class)
                 .single();
-        return pattern.replace("/visits/{id}/correct", "/visits/" + jiangbeiVisit + "/correct")
+        return pattern.replace("/supply-chains/outside/{outside}", "/supply-chains/outside/" + UUID.randomUUID())
+                .replace("/supply-chains/{id}", "/supply-chains/" + jiangbeiEnterprise)
+                .replace("{position}", "99")
+                .replace("/visits/{id}/correct", "/visits/" + jiangbeiVisit + "/correct")
                 .replace("/visits/enterprise/{id}", "/visits/enterprise/" + jiangbeiEnterprise)
                 .replace("{commissioner}", UUID.randomUUID().toString())
                 .replace("/visits/orders/{id}", "/visits/orders/" + jiangbeiOrder(jiangbeiEnterprise))
                 .replace("/visits/talks/{id}", "/visits/talks/" + jiangbeiTalk(jiangbeiEnterprise, jiangbeiVisit))
                 .replace("/visits/photos/{id}", "/visits/photos/" + jiangbeiPhoto(jiangbeiVisit))
                 .replace("/visits/{id}", "/visits/" + jiangbeiVisit)
+                .replace(
+                        "{leadCreditCode}",
+                        jdbc.sql("select uscc from enterprise where id = ?")
+                                .param(jiangbeiEnterprise)
+                                .query(String.class)
+                                .single())
                 .replace(
                         "{creditCode}",
                         jdbc.sql("select uscc from enterprise where id = ?")

@@ -22,6 +22,7 @@ public class InvalidInputException extends RequestRefusedException {
     }
 
     private final List<Problem> problems;
+    private final int status;
 
     public InvalidInputException(Map<String, String> problems) {
         this(problems.entrySet().stream()
@@ -30,11 +31,24 @@ public class InvalidInputException extends RequestRefusedException {
     }
 
     public InvalidInputException(List<Problem> problems) {
+        this(problems, 400);
+    }
+
+    private InvalidInputException(List<Problem> problems, int status) {
         super("Invalid input: " + problems, "error.form");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("An invalid input has at least one problem");
         }
         this.problems = List.copyOf(problems);
+        this.status = status;
+    }
+
+    /**
+     * The same problems answered 422: a whole document (a tree of links, a file) that is well formed
+     * but cannot be taken as it is.
+     */
+    public InvalidInputException unprocessable() {
+        return new InvalidInputException(problems, 422);
     }
 
     /** One field's problem, with the arguments its message needs. */
@@ -70,7 +84,7 @@ public class InvalidInputException extends RequestRefusedException {
 
     @Override
     public int status() {
-        return 400;
+        return status;
     }
 
     /**

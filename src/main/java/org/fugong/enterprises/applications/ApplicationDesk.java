@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,23 @@ public class ApplicationDesk {
         EnterpriseSummary enterprise = directory.get(scope, enterpriseId);
         return store.where(
                 "a.enterprise_id = :enterprise", "order by a.created_at desc", Map.of("enterprise", enterprise.id()));
+    }
+
+    /**
+     * The status of each enterprise's current application (enterprises without one are absent): for
+     * modules that need many at once (supply chains), without the applications' contents.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, ApplicationStatus> currentStatuses(Collection<UUID> enterprises) {
+        Map<UUID, ApplicationStatus> statuses = new HashMap<>();
+        if (enterprises.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("select enterprise_id, status from resumption_application where current and enterprise_id = any(?)")
+                .param(enterprises.toArray(UUID[]::new))
+                .query((rs, n) -> statuses.put(rs.getObject(1, UUID.class), ApplicationStatus.valueOf(rs.getString(2))))
+                .list();
+        return statuses;
     }
 
     /** Whether an enterprise may file a new application now: none is open, or the last one ended. */
