@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -17,7 +15,9 @@ import java.util.Set;
  * city), each buyer's parts as slots, each slot's suppliers. A node can run when it may run by
  * itself and every slot has a supplier that can run; with mutual supply the answer is the greatest
  * fixpoint, found by propagating "cannot run" through a count per slot of the suppliers that still
- * can — linear in the links. Pure: no database, tested as a table.
+ * can — linear in the links. Pure: no database, tested as a table. What-if questions (a supplier
+ * stops, some resume) are answered by changing the graph and restoring it, so its methods take turns
+ * (synchronized).
  */
 public final class ChainGraph {
 
@@ -112,12 +112,12 @@ public final class ChainGraph {
     }
 
     /** Whether the node can run now. */
-    public boolean canRun(int node) {
+    public synchronized boolean canRun(int node) {
         return alive[node];
     }
 
     /** Whether the node may run by itself (its own approval, or its recorded status outside the city). */
-    public boolean mayRunByItself(int node) {
+    public synchronized boolean mayRunByItself(int node) {
         return base[node];
     }
 
@@ -170,28 +170,37 @@ public final class ChainGraph {
      * One node may now run by itself, or no longer: recomputes only what depends on it (its buyers,
      * transitively). The nodes whose answer changed.
      */
-    public List<Integer> setMayRun(int node, boolean mayRun) {
-        if (base[node] == mayRun) {
+    public synchronized List<Integer> setMayRun(int node, boolean mayRun) {
+        return setMayRun(List.of(node), mayRun);
+    }
+
+    /** Several nodes at once (one recomputation over what depends on any of them). */
+    public synchronized List<Integer> setMayRun(List<Integer> changing, boolean mayRun) {
+        List<Integer> flipped = new ArrayList<>();
+        for (int node : changing) {
+            if (base[node] != mayRun) {
+                base[node] = mayRun;
+                flipped.add(node);
+            }
+        }
+        if (flipped.isEmpty()) {
             return List.of();
         }
-        base[node] = mayRun;
-        BitSet affected = ancestors(node);
-        boolean[] before = new boolean[0];
+        BitSet affected = new BitSet(nodes);
+        flipped.forEach(n -> affected.or(ancestors(n, affected)));
         int[] members = affected.stream().toArray();
-        before = new boolean[members.length];
+        boolean[] before = new boolean[members.length];
         for (int i = 0; i < members.length; i++) {
             before[i] = alive[members[i]];
         }
+        ArrayDeque<Integer> dying = new ArrayDeque<>();
         if (!mayRun) {
-            ArrayDeque<Integer> dying = new ArrayDeque<>();
-            dying.add(node);
-            propagate(dying, null);
+            dying.addAll(flipped);
         } else {
             // Tentatively everything affected that may run by itself runs; then take back what cannot.
             for (int n : members) {
                 alive[n] = base[n];
             }
-            ArrayDeque<Integer> dying = new ArrayDeque<>();
             for (int n : members) {
                 for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
                     int c = 0;
@@ -206,8 +215,8 @@ public final class ChainGraph {
                     }
                 }
             }
-            propagate(dying, null);
         }
+        propagate(dying, null);
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < members.length; i++) {
             if (before[i] != alive[members[i]]) {
@@ -218,8 +227,13 @@ public final class ChainGraph {
     }
 
     /** The node and every node that buys from it, directly or through others. */
-    public BitSet ancestors(int node) {
-        BitSet seen = new BitSet(nodes);
+    public synchronized BitSet ancestors(int node) {
+        return ancestors(node, new BitSet(nodes));
+    }
+
+    /** The ancestors of a node not already in {@code known} (which are not walked again), with {@code known}. */
+    private BitSet ancestors(int node, BitSet known) {
+        BitSet seen = (BitSet) known.clone();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         seen.set(node);
         queue.add(node);
@@ -237,7 +251,7 @@ public final class ChainGraph {
     }
 
     /** The node and every node it buys from, directly or through others. */
-    public BitSet descendants(int node) {
+    public synchronized BitSet descendants(int node) {
         BitSet seen = new BitSet(nodes);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         seen.set(node);
@@ -257,7 +271,7 @@ public final class ChainGraph {
     }
 
     /** The parts a node buys, in order. */
-    public List<String> parts(int node) {
+    public synchronized List<String> parts(int node) {
         List<String> parts = new ArrayList<>();
         for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
             parts.add(slotPart[s]);
@@ -266,7 +280,7 @@ public final class ChainGraph {
     }
 
     /** The suppliers of a node's part (by its index among the node's parts). */
-    public int[] suppliersOf(int node, int partIndex) {
+    public synchronized int[] suppliersOf(int node, int partIndex) {
         int s = slotStart[node] + partIndex;
         return Arrays.copyOfRange(suppliers, supplierStart[s], supplierStart[s + 1]);
     }
@@ -279,15 +293,18 @@ public final class ChainGraph {
     /** A part no supplier of which can run, and why each cannot (null for a supplier already explained above). */
     public record BlockedPart(String part, List<Why> suppliers) {}
 
+    /** How deep an explanation goes (a chain of blocked suppliers longer than this is cut). */
+    static final int WHY_DEPTH = 12;
+
     /** The reasons the node cannot run, or null if it can. */
-    public Why why(int node) {
-        return alive[node] ? null : why(node, new BitSet(nodes));
+    public synchronized Why why(int node) {
+        return alive[node] ? null : why(node, new BitSet(nodes), 0);
     }
 
-    private Why why(int node, BitSet explained) {
+    private Why why(int node, BitSet explained, int depth) {
         explained.set(node);
         List<BlockedPart> blocked = new ArrayList<>();
-        if (base[node]) {
+        if (base[node] && depth < WHY_DEPTH) {
             for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
                 if (count[s] > 0) {
                     continue;
@@ -298,7 +315,7 @@ public final class ChainGraph {
                     reasons.add(
                             explained.get(supplier)
                                     ? new Why(supplier, base[supplier], List.of())
-                                    : why(supplier, explained));
+                                    : why(supplier, explained, depth + 1));
                 }
                 blocked.add(new BlockedPart(slotPart[s], reasons));
             }
@@ -332,7 +349,7 @@ public final class ChainGraph {
     }
 
     /** The nodes that could run now and could not if this one alone stopped (itself included). */
-    public List<Integer> stopsWith(int node) {
+    public synchronized List<Integer> stopsWith(int node) {
         if (!alive[node]) {
             return List.of();
         }
@@ -346,7 +363,7 @@ public final class ChainGraph {
     }
 
     /** The suppliers (below the lead) whose stop alone would block the running lead. */
-    public List<Integer> singlePointsOfFailure(int lead) {
+    public synchronized List<Integer> singlePointsOfFailure(int lead) {
         List<Integer> points = new ArrayList<>();
         if (!alive[lead]) {
             return points;
@@ -370,7 +387,7 @@ public final class ChainGraph {
      * then reduced until every member is needed. Empty when the lead runs; null when no resumption
      * below it can help.
      */
-    public Set<Integer> unblockingSet(int lead) {
+    public synchronized Set<Integer> unblockingSet(int lead) {
         if (alive[lead]) {
             return Set.of();
         }
@@ -444,46 +461,31 @@ public final class ChainGraph {
                     set.add(n);
                 }
             }
-            if (!runsWith(lead, set, region)) {
+        }
+        // Check on the graph itself (only what depends on each change is recomputed), then drop every member
+        // whose absence still lets the lead run; the graph is as it was afterwards.
+        List<Integer> resumed = List.copyOf(set);
+        setMayRun(resumed, true);
+        try {
+            if (!alive[lead]) {
                 return null;
             }
-        }
-        // Every member needed: drop any whose absence still lets the lead run.
-        for (Integer member : List.copyOf(set)) {
-            set.remove(member);
-            if (!runsWith(lead, set, region)) {
-                set.add(member);
+            if (resumed.size() <= MAX_REDUCED) {
+                for (int member : resumed) {
+                    setMayRun(member, false);
+                    if (alive[lead]) {
+                        set.remove(member);
+                    } else {
+                        setMayRun(member, true);
+                    }
+                }
             }
+        } finally {
+            setMayRun(resumed, false);
         }
         return set;
     }
 
-    /** Whether the lead would run if these nodes ran by themselves too (on the lead's part of the graph). */
-    public boolean runsWith(int lead, Set<Integer> resumed, BitSet region) {
-        Map<Integer, Boolean> state = new HashMap<>();
-        for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
-            state.put(n, base[n] || resumed.contains(n));
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
-                if (!state.get(n)) {
-                    continue;
-                }
-                for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                    boolean any = false;
-                    for (int i = supplierStart[s]; i < supplierStart[s + 1] && !any; i++) {
-                        any = state.getOrDefault(suppliers[i], alive[suppliers[i]]);
-                    }
-                    if (!any) {
-                        state.put(n, false);
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-        return state.get(lead);
-    }
+    /** Above this many candidates the unblocking set is returned as found, not reduced one by one. */
+    static final int MAX_REDUCED = 50;
 }
