@@ -174,7 +174,10 @@ public final class ChainGraph {
         return setMayRun(List.of(node), mayRun);
     }
 
-    /** Several nodes at once (one recomputation over what depends on any of them). */
+    /**
+     * Several nodes at once. Stopping only propagates "cannot run" from them; resuming recomputes,
+     * once, what depends on any of them (their buyers, transitively).
+     */
     public synchronized List<Integer> setMayRun(List<Integer> changing, boolean mayRun) {
         List<Integer> flipped = new ArrayList<>();
         for (int node : changing) {
@@ -186,33 +189,51 @@ public final class ChainGraph {
         if (flipped.isEmpty()) {
             return List.of();
         }
+        ArrayDeque<Integer> dying = new ArrayDeque<>();
+        if (!mayRun) {
+            Journal journal = new Journal();
+            dying.addAll(flipped);
+            propagate(dying, journal);
+            return List.copyOf(journal.died);
+        }
         BitSet affected = new BitSet(nodes);
-        flipped.forEach(n -> affected.or(ancestors(n, affected)));
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int n : flipped) {
+            if (!affected.get(n)) {
+                affected.set(n);
+                queue.add(n);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int n = queue.poll();
+            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
+                int buyer = slotOwner[buyerSlots[i]];
+                if (!affected.get(buyer)) {
+                    affected.set(buyer);
+                    queue.add(buyer);
+                }
+            }
+        }
         int[] members = affected.stream().toArray();
         boolean[] before = new boolean[members.length];
         for (int i = 0; i < members.length; i++) {
             before[i] = alive[members[i]];
         }
-        ArrayDeque<Integer> dying = new ArrayDeque<>();
-        if (!mayRun) {
-            dying.addAll(flipped);
-        } else {
-            // Tentatively everything affected that may run by itself runs; then take back what cannot.
-            for (int n : members) {
-                alive[n] = base[n];
-            }
-            for (int n : members) {
-                for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                    int c = 0;
-                    for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
-                        if (alive[suppliers[i]]) {
-                            c++;
-                        }
+        // Tentatively everything affected that may run by itself runs; then take back what cannot.
+        for (int n : members) {
+            alive[n] = base[n];
+        }
+        for (int n : members) {
+            for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
+                int c = 0;
+                for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
+                    if (alive[suppliers[i]]) {
+                        c++;
                     }
-                    count[s] = c;
-                    if (c == 0 && alive[n]) {
-                        dying.add(n);
-                    }
+                }
+                count[s] = c;
+                if (c == 0 && alive[n]) {
+                    dying.add(n);
                 }
             }
         }
@@ -228,12 +249,7 @@ public final class ChainGraph {
 
     /** The node and every node that buys from it, directly or through others. */
     public synchronized BitSet ancestors(int node) {
-        return ancestors(node, new BitSet(nodes));
-    }
-
-    /** The ancestors of a node not already in {@code known} (which are not walked again), with {@code known}. */
-    private BitSet ancestors(int node, BitSet known) {
-        BitSet seen = (BitSet) known.clone();
+        BitSet seen = new BitSet(nodes);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         seen.set(node);
         queue.add(node);
@@ -346,6 +362,11 @@ public final class ChainGraph {
                 count[slot]++;
             }
         }
+
+        void clear() {
+            died.clear();
+            decremented.clear();
+        }
     }
 
     /** The nodes that could run now and could not if this one alone stopped (itself included). */
@@ -370,10 +391,19 @@ public final class ChainGraph {
         }
         BitSet below = descendants(lead);
         below.clear(lead);
+        Journal journal = new Journal();
+        ArrayDeque<Integer> dying = new ArrayDeque<>();
         for (int n = below.nextSetBit(0); n >= 0; n = below.nextSetBit(n + 1)) {
-            if (stopsWith(n).contains(lead)) {
+            if (!alive[n]) {
+                continue;
+            }
+            dying.add(n);
+            propagate(dying, journal);
+            if (!alive[lead]) {
                 points.add(n);
             }
+            journal.undo();
+            journal.clear();
         }
         return points;
     }
@@ -472,11 +502,17 @@ public final class ChainGraph {
             }
             if (resumed.size() <= MAX_REDUCED) {
                 for (int member : resumed) {
-                    setMayRun(member, false);
+                    // Without it (a simulated stop, undone exactly if the lead needs it).
+                    base[member] = false;
+                    Journal journal = new Journal();
+                    ArrayDeque<Integer> dying = new ArrayDeque<>();
+                    dying.add(member);
+                    propagate(dying, journal);
                     if (alive[lead]) {
                         set.remove(member);
                     } else {
-                        setMayRun(member, true);
+                        journal.undo();
+                        base[member] = true;
                     }
                 }
             }
