@@ -125,13 +125,7 @@ public final class ChainGraph {
     private void evaluate() {
         System.arraycopy(base, 0, alive, 0, nodes);
         for (int s = 0; s < count.length; s++) {
-            int c = 0;
-            for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
-                if (alive[suppliers[i]]) {
-                    c++;
-                }
-            }
-            count[s] = c;
+            recount(s);
         }
         ArrayDeque<Integer> dying = new ArrayDeque<>();
         for (int s = 0; s < count.length; s++) {
@@ -140,6 +134,18 @@ public final class ChainGraph {
             }
         }
         propagate(dying, null);
+    }
+
+    /** Counts again the suppliers of a slot that can run now; the count. */
+    private int recount(int slot) {
+        int c = 0;
+        for (int i = supplierStart[slot]; i < supplierStart[slot + 1]; i++) {
+            if (alive[suppliers[i]]) {
+                c++;
+            }
+        }
+        count[slot] = c;
+        return c;
     }
 
     /** Marks the queued nodes unable to run and everything that then cannot; journals what it changed. */
@@ -196,25 +202,7 @@ public final class ChainGraph {
             propagate(dying, journal);
             return List.copyOf(journal.died);
         }
-        BitSet affected = new BitSet(nodes);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int n : flipped) {
-            if (!affected.get(n)) {
-                affected.set(n);
-                queue.add(n);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int n = queue.poll();
-            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
-                int buyer = slotOwner[buyerSlots[i]];
-                if (!affected.get(buyer)) {
-                    affected.set(buyer);
-                    queue.add(buyer);
-                }
-            }
-        }
-        int[] members = affected.stream().toArray();
+        int[] members = buyersClosure(flipped).stream().toArray();
         boolean[] before = new boolean[members.length];
         for (int i = 0; i < members.length; i++) {
             before[i] = alive[members[i]];
@@ -225,14 +213,7 @@ public final class ChainGraph {
         }
         for (int n : members) {
             for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                int c = 0;
-                for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
-                    if (alive[suppliers[i]]) {
-                        c++;
-                    }
-                }
-                count[s] = c;
-                if (c == 0 && alive[n]) {
+                if (recount(s) == 0 && alive[n]) {
                     dying.add(n);
                 }
             }
@@ -249,10 +230,19 @@ public final class ChainGraph {
 
     /** The node and every node that buys from it, directly or through others. */
     public synchronized BitSet ancestors(int node) {
+        return buyersClosure(List.of(node));
+    }
+
+    /** These nodes and every node that buys from any of them, directly or through others. */
+    private BitSet buyersClosure(List<Integer> from) {
         BitSet seen = new BitSet(nodes);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        seen.set(node);
-        queue.add(node);
+        for (int node : from) {
+            if (!seen.get(node)) {
+                seen.set(node);
+                queue.add(node);
+            }
+        }
         while (!queue.isEmpty()) {
             int n = queue.poll();
             for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
