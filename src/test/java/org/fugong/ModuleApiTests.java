@@ -92,7 +92,7 @@ class ModuleApiTests {
                             "StaleVersionException",
                             "TabularFile",
                             "Times")),
-            Map.entry("supplychain", Set.of()),
+            Map.entry("supplychain", Set.of("SupplierTrees")),
             Map.entry(
                     "tickets",
                     Set.of(

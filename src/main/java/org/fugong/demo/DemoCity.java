@@ -61,6 +61,7 @@ class DemoCity {
     private final UserAdministration users;
     private final CommissionerAssignments assignments;
     private final DemoVisits visits;
+    private final DemoSupplyChains supplyChains;
     private final RiskMapDesk riskMap;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
@@ -78,6 +79,7 @@ class DemoCity {
             UserAdministration users,
             CommissionerAssignments assignments,
             DemoVisits visits,
+            DemoSupplyChains supplyChains,
             RiskMapDesk riskMap,
             TransactionTemplate transaction,
             JdbcClient jdbc) {
@@ -91,6 +93,7 @@ class DemoCity {
         this.users = users;
         this.assignments = assignments;
         this.visits = visits;
+        this.supplyChains = supplyChains;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
@@ -196,6 +199,13 @@ class DemoCity {
         for (UUID id : byDistrict.get(jiangbei.code()).subList(0, 3)) {
             assignments.assign(second, id, jiangbei.code(), "demo");
         }
+        List<UUID> elsewhere = byDistrict.entrySet().stream()
+                .filter(e -> !e.getKey().equals(haishu.code()))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+        log.info(
+                "Demo supply-chain links: {}",
+                supplyChains.load(geography.city().code(), haishuIds, elsewhere));
         log.info(
                 "Demo visits: {}",
                 visits.load(

@@ -13,6 +13,7 @@
             "geography",
             "healthcode",
             "riskmap::reporting",
+            "supplychain",
             "tickets",
             "visits"
         })

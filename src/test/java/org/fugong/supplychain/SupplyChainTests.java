@@ -224,4 +224,45 @@ class SupplyChainTests extends IntegrationTest {
                 .bodyText()
                 .contains("/api/supply-chains/{leadCreditCode}/analysis");
     }
+
+    @Test
+    void theDemoHasABigLeadOverThreeTiersABlockedOneAndOneWithMutualSupply() {
+        List<String> leads = jdbc.sql("""
+                        select e.uscc from supply_tree t join enterprise e on e.id = t.lead_id
+                        where t.updated_by = 'demo' order by (select count(*) from supply_link l where l.lead_id = t.lead_id) desc""").query(String.class).list();
+        assertThat(leads).hasSize(3);
+        MvcTestResult big = mvc.get()
+                .uri("/api/supply-chains/" + leads.get(0))
+                .with(as("haishu"))
+                .exchange();
+        assertThat(big)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.links.length()")
+                .asNumber()
+                .satisfies(n -> assertThat(n.intValue()).isGreaterThan(90));
+        assertThat(big)
+                .bodyJson()
+                .extractingPath("$.nodes[?(@.outside == true)].region")
+                .asArray()
+                .contains("440306");
+        MvcTestResult bigAnalysis = mvc.get()
+                .uri("/api/supply-chains/" + leads.get(0) + "/analysis")
+                .with(as("haishu"))
+                .exchange();
+        assertThat(bigAnalysis).bodyJson().extractingPath("$.blocked").isEqualTo(false);
+        // The mutual supply (three links) runs; the other (two links) waits for its moulds supplier.
+        assertThat(mvc.get()
+                        .uri("/api/supply-chains/" + leads.get(1) + "/analysis")
+                        .with(as("haishu")))
+                .bodyJson()
+                .extractingPath("$.blocked")
+                .isEqualTo(false);
+        assertThat(mvc.get()
+                        .uri("/api/supply-chains/" + leads.get(2) + "/analysis")
+                        .with(as("haishu")))
+                .bodyJson()
+                .extractingPath("$.why.blockedParts[0].part")
+                .isEqualTo("moulds");
+    }
 }
