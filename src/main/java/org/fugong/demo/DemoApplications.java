@@ -169,4 +169,12 @@ class DemoApplications {
             default -> {}
         }
     }
+
+    /** Those of the enterprises whose current application lets them work, in their order. */
+    List<UUID> working(List<UUID> enterprises) {
+        var statuses = desk.currentStatuses(enterprises);
+        return enterprises.stream()
+                .filter(id -> statuses.get(id) != null && statuses.get(id).permitsWork())
+                .toList();
+    }
 }

@@ -182,8 +182,7 @@ class DemoCity {
         // The commissioner's six: ent-haishu's shop, two approved enterprises and three still on paper.
         List<UUID> mine = new ArrayList<>();
         mine.add(named.get(0));
-        mine.addAll(
-                haishuIds.stream().filter(id -> visits.approved(id)).limit(2).toList());
+        mine.addAll(applications.working(haishuIds).stream().limit(2).toList());
         mine.addAll(haishuIds.stream()
                 .filter(id -> !mine.contains(id))
                 .limit(6 - mine.size())
@@ -192,8 +191,7 @@ class DemoCity {
             assignments.assign(commissioner, id, haishu.code(), "demo");
         }
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
-        UUID jiangbeiFactoryId =
-                enterprises.findByUscc(jiangbeiFactory.uscc()).orElseThrow().id();
+        UUID jiangbeiFactoryId = named.get(1);
         UUID second = user("commissioner-jb", "驻企专员 王芳", Role.COMMISSIONER, jiangbei.code(), null, null);
         assignments.assign(second, jiangbeiFactoryId, jiangbei.code(), "demo");
         for (UUID id : byDistrict.get(jiangbei.code()).subList(0, 3)) {

@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
-import org.fugong.enterprises.applications.ApplicationDesk;
-import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.supplychain.SupplierTrees;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +18,9 @@ class DemoSupplyChains {
 
     private final SupplierTrees trees;
     private final EnterpriseDirectory enterprises;
-    private final ApplicationDesk applications;
+    private final DemoApplications applications;
 
-    DemoSupplyChains(SupplierTrees trees, EnterpriseDirectory enterprises, ApplicationDesk applications) {
+    DemoSupplyChains(SupplierTrees trees, EnterpriseDirectory enterprises, DemoApplications applications) {
         this.trees = trees;
         this.enterprises = enterprises;
         this.applications = applications;
@@ -33,18 +31,14 @@ class DemoSupplyChains {
      * as the leads, other districts' enterprises as their suppliers. How many links.
      */
     int load(String cityCode, List<UUID> haishu, List<UUID> others) {
-        var haishuStatuses = applications.currentStatuses(haishu);
-        List<UUID> leads = haishu.stream()
-                .filter(id -> mayRun(haishuStatuses.get(id)))
-                .skip(2)
-                .limit(3)
-                .toList();
-        var statuses = applications.currentStatuses(others);
+        List<UUID> leads =
+                applications.working(haishu).stream().skip(2).limit(3).toList();
+        List<UUID> working = applications.working(others);
         List<String> approved = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         for (UUID id : others) {
-            String uscc = enterprises.get(Scope.city(), id).uscc();
-            (mayRun(statuses.get(id)) ? approved : waiting).add(uscc);
+            (working.contains(id) ? approved : waiting)
+                    .add(enterprises.get(Scope.city(), id).uscc());
         }
         if (leads.size() < 3 || approved.size() < 40 || waiting.isEmpty()) {
             return 0;
@@ -100,9 +94,5 @@ class DemoSupplyChains {
                         new SupplierTrees.Link(approved.get(6), approved.get(7), null, null, "sand cores", "IMPORTANT"),
                         new SupplierTrees.Link(approved.get(7), approved.get(6), null, null, "scrap return", "MINOR")));
         return links;
-    }
-
-    private static boolean mayRun(ApplicationStatus status) {
-        return status == ApplicationStatus.APPROVED || status == ApplicationStatus.RESUMED;
     }
 }

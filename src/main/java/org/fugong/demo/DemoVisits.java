@@ -9,31 +9,27 @@ import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.fugong.enterprises.applications.Application;
-import org.fugong.enterprises.applications.ApplicationDesk;
-import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.shell.Times;
 import org.fugong.visits.CommissionerAssignments;
 import org.fugong.visits.VisitBackfill;
 import org.springframework.stereotype.Component;
 
 /**
- * Three weeks of a commissioner's visits to his six enterprises: one green, one yellow with an open
- * order, one red (three yellows in a row) with a warning talk and its approval suspended, one whose
- * visit is overdue, one visited lately, one never; and a visit by Jiangbei's commissioner.
+ * Three weeks of a commissioner's visits to his six enterprises: ent-haishu's shop green every week,
+ * an approved one red (three yellows in a row) with a warning talk and its approval suspended, one
+ * green all along, one whose visit is overdue, one yellow with an open order, one never visited; and
+ * a visit by Jiangbei's commissioner.
  */
 @Component
 class DemoVisits {
 
     private final VisitBackfill backfill;
     private final CommissionerAssignments assignments;
-    private final ApplicationDesk applications;
     private final Times times;
 
-    DemoVisits(VisitBackfill backfill, CommissionerAssignments assignments, ApplicationDesk applications, Times times) {
+    DemoVisits(VisitBackfill backfill, CommissionerAssignments assignments, Times times) {
         this.backfill = backfill;
         this.assignments = assignments;
-        this.applications = applications;
         this.times = times;
     }
 
@@ -51,28 +47,14 @@ class DemoVisits {
             UUID jiangbeiFactory) {
         Actor commissioner = commissioner(commissionerId, "commissioner", "驻企专员 李强", cityCode, haishu);
         Scope scope = Scope.assigned(assignments.enterprisesOf(commissionerId));
-        // The red one: an enterprise with an approval to suspend, if there is one among them.
-        UUID red = mine.subList(1, mine.size()).stream()
-                .filter(id -> applications.ofEnterprise(scope, id).stream()
-                        .filter(Application::current)
-                        .anyMatch(a ->
-                                a.status() == ApplicationStatus.APPROVED || a.status() == ApplicationStatus.RESUMED))
-                .findFirst()
-                .orElse(mine.get(2));
-        List<UUID> others = mine.stream()
-                .filter(id -> !id.equals(red) && !id.equals(mine.get(0)))
-                .toList();
+        // The red one has an approval to suspend; the next approved one stays green.
+        UUID red = mine.get(1);
+        List<UUID> others = mine.subList(2, mine.size());
         int n = 0;
-        // ent-haishu's shop: green, then yellow two days ago with an open order.
+        // ent-haishu's shop: green every week.
         n += visit(commissioner, scope, mine.get(0), 20, Map.of());
         n += visit(commissioner, scope, mine.get(0), 13, Map.of());
         n += visit(commissioner, scope, mine.get(0), 6, Map.of());
-        n += visit(
-                commissioner,
-                scope,
-                mine.get(0),
-                2,
-                Map.of("DISINFECTION", "消毒记录缺三天 / three days of the disinfection record missing"));
         // Three yellows in a row: red, a warning talk, and past the order's deadline the approval is suspended.
         n += visit(commissioner, scope, red, 20, Map.of("STAFF_LEDGER", "台账不全 / the staff ledger is incomplete"));
         n += visit(commissioner, scope, red, 17, Map.of("STAFF_LEDGER", "仍未补齐 / still incomplete"));
@@ -88,8 +70,13 @@ class DemoVisits {
         n += visit(commissioner, scope, others.get(0), 5, Map.of());
         // Green once, sixteen days ago: its weekly visit is overdue.
         n += visit(commissioner, scope, others.get(1), 16, Map.of());
-        // Visited lately; the last one never.
-        n += visit(commissioner, scope, others.get(2), 4, Map.of());
+        // Yellow two days ago, with an open order; the last one never visited.
+        n += visit(
+                commissioner,
+                scope,
+                others.get(2),
+                2,
+                Map.of("DISINFECTION", "消毒记录缺三天 / three days of the disinfection record missing"));
         Actor second = commissioner(jiangbeiCommissioner, "commissioner-jb", "驻企专员 王芳", cityCode, jiangbei);
         n += visit(
                 second,
@@ -98,13 +85,6 @@ class DemoVisits {
                 3,
                 Map.of("VISITORS_SCREENED", "访客未登记 / visitors not registered"));
         return n;
-    }
-
-    /** Whether the enterprise's current application is approved (or it is back at work). */
-    boolean approved(UUID enterprise) {
-        return applications.ofEnterprise(Scope.city(), enterprise).stream()
-                .filter(Application::current)
-                .anyMatch(a -> a.status() == ApplicationStatus.APPROVED || a.status() == ApplicationStatus.RESUMED);
     }
 
     private int visit(Actor commissioner, Scope scope, UUID enterprise, int daysAgo, Map<String, String> failed) {

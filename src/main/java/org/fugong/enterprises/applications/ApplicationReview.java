@@ -197,8 +197,7 @@ public class ApplicationReview {
     @Transactional
     public boolean suspendForCompliance(Actor actor, UUID enterpriseId, String reason) {
         Application current = store.current(enterpriseId).orElse(null);
-        if (current == null
-                || (current.status() != ApplicationStatus.APPROVED && current.status() != ApplicationStatus.RESUMED)) {
+        if (current == null || !current.status().permitsWork()) {
             return false;
         }
         Application before = store.locked(current.id(), current.version());

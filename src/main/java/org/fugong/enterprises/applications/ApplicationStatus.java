@@ -54,6 +54,11 @@ public enum ApplicationStatus {
         return this == DRAFT || this == RETURNED_FOR_REVISION;
     }
 
+    /** The enterprise may work: its approval stands, or it is back at work. */
+    public boolean permitsWork() {
+        return this == APPROVED || this == RESUMED;
+    }
+
     /** Nothing more happens to it: a new application may be filed. */
     public boolean closed() {
         return this == REJECTED || this == SUSPENDED;

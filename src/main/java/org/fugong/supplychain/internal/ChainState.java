@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.applications.ApplicationStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -127,8 +128,8 @@ public class ChainState {
     }
 
     /** A registry enterprise may run by itself when its approval stands or it is back at work. */
-    static boolean mayRun(ApplicationStatus status) {
-        return status == ApplicationStatus.APPROVED || status == ApplicationStatus.RESUMED;
+    static boolean mayRun(@Nullable ApplicationStatus status) {
+        return status != null && status.permitsWork();
     }
 
     private static int node(Node node, List<Node> nodes, Map<Node, Integer> index) {

@@ -14,7 +14,6 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
-import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.healthcode.Staff;
 import org.fugong.shell.Times;
 import org.fugong.tickets.TicketFigures;
@@ -152,7 +151,7 @@ public class Worklist {
     private @Nullable Integer approvedStaff(Scope scope, UUID enterpriseId) {
         return applications.ofEnterprise(scope, enterpriseId).stream()
                 .filter(Application::current)
-                .filter(a -> a.status() == ApplicationStatus.APPROVED || a.status() == ApplicationStatus.RESUMED)
+                .filter(a -> a.status().permitsWork())
                 .map(Application::staffOnSite)
                 .findFirst()
                 .orElse(null);
