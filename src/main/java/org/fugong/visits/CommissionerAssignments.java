@@ -4,14 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.AssignmentDirectory;
-import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.InvalidInputException;
@@ -56,9 +53,9 @@ public class CommissionerAssignments implements AssignmentDirectory {
                 .list());
     }
 
-    /** Assigns a commissioner to an enterprise of a district (nothing if already assigned). */
+    /** Assigns a commissioner to an enterprise of a district (nothing if already assigned); whether it was new. */
     @Transactional
-    public void assign(UUID commissionerId, UUID enterpriseId, String districtCode, String assignedBy) {
+    public boolean assign(UUID commissionerId, UUID enterpriseId, String districtCode, String assignedBy) {
         long others = jdbc.sql("select count(*) from visit_assignment where enterprise_id = ? and commissioner_id <> ?")
                 .params(enterpriseId, commissionerId)
                 .query(Long.class)
@@ -77,11 +74,12 @@ public class CommissionerAssignments implements AssignmentDirectory {
                     AuditEntry.of("visits", "Assignment", commissionerId + "/" + enterpriseId, "COMMISSIONER_ASSIGNED")
                             .owner(districtCode, enterpriseId));
         }
+        return added == 1;
     }
 
-    /** Ends an assignment (nothing if there is none). */
+    /** Ends an assignment (nothing if there is none); whether there was one. */
     @Transactional
-    public void unassign(UUID commissionerId, UUID enterpriseId, String districtCode) {
+    public boolean unassign(UUID commissionerId, UUID enterpriseId, String districtCode) {
         int removed = jdbc.sql("delete from visit_assignment where commissioner_id = ? and enterprise_id = ?")
                 .params(commissionerId, enterpriseId)
                 .update();
@@ -90,6 +88,7 @@ public class CommissionerAssignments implements AssignmentDirectory {
                             "visits", "Assignment", commissionerId + "/" + enterpriseId, "COMMISSIONER_UNASSIGNED")
                     .owner(districtCode, enterpriseId));
         }
+        return removed == 1;
     }
 
     /** The commissioners of an enterprise. */
@@ -101,32 +100,15 @@ public class CommissionerAssignments implements AssignmentDirectory {
                 .list();
     }
 
-    /** Assignments in scope (by the enterprise's district), newest first. */
-    @Transactional(readOnly = true)
-    public List<UUID[]> pairs(Scope scope, int limit) {
-        Scope.Condition scoped = scope.where("district_code", "enterprise_id");
-        Map<String, Object> params = new LinkedHashMap<>(scoped.parameters());
-        params.put("limit", limit);
-        return jdbc.sql("select commissioner_id, enterprise_id from visit_assignment where " + scoped.sql()
-                        + " order by assigned_at desc limit :limit")
-                .params(params)
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
-                .list();
-    }
-
     /** Applies a checked bulk file: all lines or none. How many assignments changed. */
     @Transactional
     public int apply(List<Line> lines, String by) {
         int changed = 0;
         for (Line line : lines) {
-            boolean had = enterprisesOf(line.commissionerId()).contains(line.enterpriseId());
-            if (line.remove()) {
-                unassign(line.commissionerId(), line.enterpriseId(), line.districtCode());
-                changed += had ? 1 : 0;
-            } else {
-                assign(line.commissionerId(), line.enterpriseId(), line.districtCode(), by);
-                changed += had ? 0 : 1;
-            }
+            boolean done = line.remove()
+                    ? unassign(line.commissionerId(), line.enterpriseId(), line.districtCode())
+                    : assign(line.commissionerId(), line.enterpriseId(), line.districtCode(), by);
+            changed += done ? 1 : 0;
         }
         return changed;
     }

@@ -1,6 +1,8 @@
 package org.fugong.visits;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,12 @@ public class VisitFigures {
 
     private static final int DAY_FIELDS = 10;
 
+    /** The counts of the result row's day and district, made on first use. */
+    private static long[] dayRow(Map<String, long[]> byKey, ResultSet rs) throws SQLException {
+        return byKey.computeIfAbsent(
+                rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+    }
+
     /** One district's (or the total's) standing now. */
     public record Now(
             String districtCode,
@@ -89,8 +97,7 @@ public class VisitFigures {
                         + " and (visited_at at time zone :zone)::date between :from and :to group by 1, 2")
                 .params(params)
                 .query((rs, n) -> {
-                    long[] row = byKey.computeIfAbsent(
-                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+                    long[] row = dayRow(byKey, rs);
                     row[0] = rs.getLong("visits");
                     row[1] = rs.getLong("green");
                     row[2] = rs.getLong("yellow");
@@ -102,19 +109,13 @@ public class VisitFigures {
                         + " where " + visible.sql()
                         + " and (opened_at at time zone :zone)::date between :from and :to group by 1, 2")
                 .params(params)
-                .query((rs, n) -> byKey.computeIfAbsent(
-                                        rs.getDate("day") + "|" + rs.getString("district_code"),
-                                        k -> new long[DAY_FIELDS])[4] =
-                        rs.getLong("n"))
+                .query((rs, n) -> dayRow(byKey, rs)[4] = rs.getLong("n"))
                 .list();
         jdbc.sql("select district_code, (called_at at time zone :zone)::date as day, count(*) as n from visit_talk"
                         + " where " + visible.sql()
                         + " and (called_at at time zone :zone)::date between :from and :to group by 1, 2")
                 .params(params)
-                .query((rs, n) -> byKey.computeIfAbsent(
-                                        rs.getDate("day") + "|" + rs.getString("district_code"),
-                                        k -> new long[DAY_FIELDS])[5] =
-                        rs.getLong("n"))
+                .query((rs, n) -> dayRow(byKey, rs)[5] = rs.getLong("n"))
                 .list();
         String daysCte = "with days as (select d::date as day, ((d::date + 1)::timestamp at time zone :zone) as day_end"
                 + " from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d) ";
@@ -124,8 +125,7 @@ public class VisitFigures {
                         + " where " + visible.sql() + " group by 1, 2")
                 .params(params)
                 .query((rs, n) -> {
-                    long[] row = byKey.computeIfAbsent(
-                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+                    long[] row = dayRow(byKey, rs);
                     row[6] = rs.getLong("open");
                     row[7] = rs.getLong("overdue");
                     return row;
@@ -139,8 +139,7 @@ public class VisitFigures {
                         + " where " + visible.sql() + " group by 1, 2")
                 .params(params)
                 .query((rs, n) -> {
-                    long[] row = byKey.computeIfAbsent(
-                            rs.getDate("day") + "|" + rs.getString("district_code"), k -> new long[DAY_FIELDS]);
+                    long[] row = dayRow(byKey, rs);
                     row[8] = rs.getLong("new");
                     row[9] = rs.getLong("standing");
                     return row;

@@ -187,11 +187,7 @@ public class Orders {
     @Transactional
     public Talk recordTalk(
             Actor actor, Scope scope, UUID id, long version, @Nullable LocalDate heldOn, @Nullable String outcome) {
-        Talk talk = jdbc.sql("select * from visit_talk where id = ?")
-                .param(id)
-                .query(Talk.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("talk", id));
+        Talk talk = talk(id);
         scope.check(talk.districtCode(), talk.enterpriseId());
         if (!actor.hasRole(Role.DISTRICT_OFFICIAL) && !actor.hasRole(Role.CITY_OFFICIAL)) {
             throw new AccessDeniedException("Only district and city officials record warning talks");
@@ -219,10 +215,15 @@ public class Orders {
         audit.record(AuditEntry.of("visits", "WarningTalk", id, "TALK_RECORDED")
                 .change(null, Map.of("heldOn", heldOn.toString(), "outcome", outcome.trim()))
                 .owner(talk.districtCode(), talk.enterpriseId()));
-        return talks(scope, talk.enterpriseId(), 50).stream()
-                .filter(t -> t.id().equals(id))
-                .findFirst()
-                .orElseThrow();
+        return talk(id);
+    }
+
+    private Talk talk(UUID id) {
+        return jdbc.sql("select * from visit_talk where id = ?")
+                .param(id)
+                .query(Talk.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("talk", id));
     }
 
     /** A photo of an order's answer or of a visit's failed item, if the scope may see what it belongs to. */

@@ -3,12 +3,10 @@ package org.fugong.visits.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
-import org.fugong.shell.Times;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;
@@ -129,7 +126,6 @@ public class VisitLog {
     private final EnterpriseDirectory enterprises;
     private final TicketDesk tickets;
     private final AuditTrail audit;
-    private final Times times;
     private final Clock clock;
 
     VisitLog(
@@ -142,7 +138,6 @@ public class VisitLog {
             EnterpriseDirectory enterprises,
             TicketDesk tickets,
             AuditTrail audit,
-            Times times,
             Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
@@ -153,7 +148,6 @@ public class VisitLog {
         this.enterprises = enterprises;
         this.tickets = tickets;
         this.audit = audit;
-        this.times = times;
         this.clock = clock;
     }
 
@@ -459,15 +453,6 @@ public class VisitLog {
                 .query(UUID.class)
                 .optional()
                 .orElse(null);
-    }
-
-    /** The day of a visit in the city's time. */
-    LocalDate day(Instant at) {
-        return at.atZone(times.zone()).toLocalDate();
-    }
-
-    static Date date(LocalDate day) {
-        return Date.valueOf(day);
     }
 
     /** A hash of what the phone sent, so that one id cannot carry two different visits. */

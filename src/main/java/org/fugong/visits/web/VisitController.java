@@ -227,20 +227,15 @@ class VisitController {
         model.addAttribute("orders", orders.list(scope, id, false, 100));
         model.addAttribute("talks", orders.talks(scope, id, 20));
         model.addAttribute("today", times.today());
+        // The district's commissioners, read once: those assigned here, and those who could be.
+        List<UserAdministration.Member> district =
+                users.members(Scope.district(enterprise.districtCode()), Role.COMMISSIONER);
+        List<UUID> assigned = assignments.commissionersOf(id);
         model.addAttribute(
                 "commissioners",
-                assignments.commissionersOf(id).stream()
-                        .map(c -> users.members(Scope.city(), Role.COMMISSIONER).stream()
-                                .filter(m -> m.id().equals(c))
-                                .findFirst()
-                                .orElse(null))
-                        .filter(m -> m != null)
-                        .toList());
+                district.stream().filter(m -> assigned.contains(m.id())).toList());
         model.addAttribute("assigns", assigns(actor));
-        if (assigns(actor)) {
-            model.addAttribute(
-                    "candidates", users.members(Scope.district(enterprise.districtCode()), Role.COMMISSIONER));
-        }
+        model.addAttribute("candidates", district);
         return "visits/enterprise";
     }
 
