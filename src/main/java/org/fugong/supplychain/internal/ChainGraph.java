@@ -111,6 +111,11 @@ public final class ChainGraph {
         return suppliers.length;
     }
 
+    /** Whether the node supplies anyone. */
+    public boolean supplies(int node) {
+        return buyerStart[node + 1] > buyerStart[node];
+    }
+
     /** Whether the node can run now. */
     public synchronized boolean canRun(int node) {
         return alive[node];

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -411,6 +410,9 @@ public class SupplyChains {
      */
     @Transactional(readOnly = true)
     public List<Critical> criticality(Scope scope, @Nullable String district, int limit) {
+        if (district != null && !scope.permitsDistrict(district)) {
+            throw new AccessDeniedException("Another district's ranking");
+        }
         ChainState.Snapshot snapshot = state.current();
         ChainGraph graph = snapshot.graph();
         Views views = new Views(snapshot);
@@ -422,13 +424,10 @@ public class SupplyChains {
             }
         }
         List<Critical> ranking = new ArrayList<>();
-        Set<Integer> suppliers = new HashSet<>();
         for (int n = 0; n < graph.size(); n++) {
-            if (!snapshot.leads().contains(n) || graph.parts(n).isEmpty()) {
-                suppliers.add(n);
+            if (!graph.supplies(n)) {
+                continue;
             }
-        }
-        for (int n : suppliers) {
             ChainState.Node node = snapshot.nodes().get(n);
             if (district != null && (node.outside() || !district.equals(views.district(node.id())))) {
                 continue;

@@ -16,7 +16,6 @@ import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
 import org.fugong.supplychain.internal.SupplyChains;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -209,9 +208,6 @@ class SupplyChainController {
         String chosen = district;
         if (chosen == null && scope.districtCode() != null) {
             chosen = scope.districtCode();
-        }
-        if (chosen != null && !scope.permitsDistrict(chosen)) {
-            throw new AccessDeniedException("Another district");
         }
         model.addAttribute("district", chosen);
         model.addAttribute("ranking", chains.criticality(scope, chosen, 100));
