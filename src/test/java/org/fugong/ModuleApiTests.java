@@ -64,6 +64,7 @@ class ModuleApiTests {
                             "ApplicationInput",
                             "ApplicationReview",
                             "ApplicationStatus",
+                            "ApplicationStatusChanged",
                             "Checklist",
                             "PolicyCategory",
                             "PolicyDecision",
@@ -92,11 +93,12 @@ class ModuleApiTests {
                             "StaleVersionException",
                             "TabularFile",
                             "Times")),
-            Map.entry("supplychain", Set.of("SupplierTrees")),
+            Map.entry("supplychain", Set.of("ChainsChanged", "SupplierTrees")),
             Map.entry(
                     "tickets",
                     Set.of(
                             "CommonIssues",
+                            "Notices",
                             "Ticket",
                             "TicketCategory",
                             "TicketChannel",

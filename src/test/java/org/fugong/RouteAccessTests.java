@@ -331,6 +331,13 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("PUT /api/supply-chains/{leadCreditCode}", jiangbeiLead);
         routes.put("GET /api/supply-chains/{leadCreditCode}", jiangbeiLead);
         routes.put("GET /api/supply-chains/{leadCreditCode}/analysis", jiangbeiLead);
+        routes.put("POST /supply-chains/{id}/filing", jiangbeiLead);
+        routes.put("POST /api/supply-chains/{leadCreditCode}/filing", jiangbeiLead);
+        // Jiangbei's factory never filed a chain: those who may look are told there is none.
+        Map<String, Outcome> noFiling = only();
+        List.of("city", "jiangbei", "ent-jiangbei").forEach(u -> noFiling.put(u, Outcome.NOT_FOUND));
+        routes.put("GET /api/supply-chains/{leadCreditCode}/filing", noFiling);
+        routes.put("GET /api/supply-chains/supplied/{supplierCreditCode}", jiangbeiLead);
         routes.put("GET /supply-chains/criticality", only("city", "haishu", "jiangbei"));
         routes.put("GET /api/supply-chains/criticality", only("city", "haishu", "jiangbei"));
         Map<String, Outcome> noSuchOutside = only();
@@ -417,6 +424,9 @@ class RouteAccessTests extends IntegrationTest {
         if (path.equals("/api/gate/verify")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"x\",\"gate\":\"walk\"}");
         }
+        if (path.startsWith("/api/supply-chains/") && path.endsWith("/filing") && method == HttpMethod.POST) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
         if (path.startsWith("/api/supply-chains/") && method == HttpMethod.PUT) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
@@ -497,6 +507,12 @@ class RouteAccessTests extends IntegrationTest {
                 .replace("/visits/talks/{id}", "/visits/talks/" + jiangbeiTalk(jiangbeiEnterprise, jiangbeiVisit))
                 .replace("/visits/photos/{id}", "/visits/photos/" + jiangbeiPhoto(jiangbeiVisit))
                 .replace("/visits/{id}", "/visits/" + jiangbeiVisit)
+                .replace(
+                        "{supplierCreditCode}",
+                        jdbc.sql("select uscc from enterprise where id = ?")
+                                .param(jiangbeiEnterprise)
+                                .query(String.class)
+                                .single())
                 .replace(
                         "{leadCreditCode}",
                         jdbc.sql("select uscc from enterprise where id = ?")

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
@@ -168,6 +169,14 @@ class DemoApplications {
                         new Review(Review.Outcome.REJECT, Map.of(), "生产场所与员工宿舍未分隔，暂不具备复工条件"));
             default -> {}
         }
+    }
+
+    /** Those of the enterprises whose current application is in one of these statuses, in their order. */
+    List<UUID> inStatus(List<UUID> enterprises, Set<ApplicationStatus> wanted) {
+        var statuses = desk.currentStatuses(enterprises);
+        return enterprises.stream()
+                .filter(id -> statuses.get(id) != null && wanted.contains(statuses.get(id)))
+                .toList();
     }
 
     /** Those of the enterprises whose current application lets them work, in their order. */

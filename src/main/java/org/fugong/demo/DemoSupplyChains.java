@@ -1,17 +1,24 @@
 package org.fugong.demo;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.shell.Times;
 import org.fugong.supplychain.SupplierTrees;
 import org.springframework.stereotype.Component;
 
 /**
  * Leads like the seed's: one with about a hundred suppliers over three tiers (some outside the
- * province), one blocked by a supplier whose application waits, one with mutual supply.
+ * province), one blocked by a supplier whose approval is suspended, one with mutual supply, and one
+ * whose chain filing waits in two districts.
  */
 @Component
 class DemoSupplyChains {
@@ -19,20 +26,23 @@ class DemoSupplyChains {
     private final SupplierTrees trees;
     private final EnterpriseDirectory enterprises;
     private final DemoApplications applications;
+    private final Times times;
 
-    DemoSupplyChains(SupplierTrees trees, EnterpriseDirectory enterprises, DemoApplications applications) {
+    DemoSupplyChains(SupplierTrees trees, EnterpriseDirectory enterprises, DemoApplications applications, Times times) {
         this.trees = trees;
         this.enterprises = enterprises;
         this.applications = applications;
+        this.times = times;
     }
 
     /**
-     * Declares the trees: three approved Haishu enterprises (after the two the commissioner visits)
-     * as the leads, other districts' enterprises as their suppliers. How many links.
+     * Declares the trees: four approved Haishu enterprises (after the two the commissioner visits)
+     * as the leads, other districts' enterprises as their suppliers (never Jiangbei's factory, whose
+     * application the walkthrough files into a chain). How many links.
      */
-    int load(String cityCode, List<UUID> haishu, List<UUID> others) {
+    int load(String cityCode, List<UUID> haishu, List<UUID> others, UUID keepOut) {
         List<UUID> leads =
-                applications.working(haishu).stream().skip(2).limit(3).toList();
+                applications.working(haishu).stream().skip(2).limit(4).toList();
         List<UUID> working = applications.working(others);
         List<String> approved = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
@@ -40,7 +50,8 @@ class DemoSupplyChains {
             (working.contains(id) ? approved : waiting)
                     .add(enterprises.get(Scope.city(), id).uscc());
         }
-        if (leads.size() < 3 || approved.size() < 40 || waiting.isEmpty()) {
+        List<UUID> suspended = applications.inStatus(others, EnumSet.of(ApplicationStatus.SUSPENDED));
+        if (leads.size() < 4 || approved.size() < 40 || waiting.isEmpty()) {
             return 0;
         }
         Actor system = Actor.system("demo", cityCode);
@@ -74,14 +85,17 @@ class DemoSupplyChains {
             }
         }
         links += trees.declare(system, Scope.city(), leads.get(0), big);
-        // A lead held back by a supplier whose application waits.
+        // A lead held back by a supplier whose approval is suspended (held).
         UUID second = leads.get(1);
+        String moulds = suspended.isEmpty()
+                ? waiting.get(0)
+                : enterprises.get(Scope.city(), suspended.get(0)).uscc();
         links += trees.declare(
                 system,
                 Scope.city(),
                 second,
                 List.of(
-                        new SupplierTrees.Link(null, waiting.get(0), null, null, "moulds", "CRITICAL"),
+                        new SupplierTrees.Link(null, moulds, null, null, "moulds", "CRITICAL"),
                         new SupplierTrees.Link(null, approved.get(5), null, null, "packaging", "MINOR")));
         // Mutual supply: two suppliers that supply each other.
         UUID third = leads.get(2);
@@ -93,6 +107,38 @@ class DemoSupplyChains {
                         new SupplierTrees.Link(null, approved.get(6), null, null, "castings", "CRITICAL"),
                         new SupplierTrees.Link(approved.get(6), approved.get(7), null, null, "sand cores", "IMPORTANT"),
                         new SupplierTrees.Link(approved.get(7), approved.get(6), null, null, "scrap return", "MINOR")));
+        // A lead that filed for its chain: suppliers waiting for review in two districts (not Jiangbei,
+        // whose queue the walkthrough uses), and one approved.
+        Map<String, List<String>> pendingByDistrict = new TreeMap<>();
+        for (UUID id : applications.inStatus(others, ApplicationStatus.PENDING)) {
+            EnterpriseSummary e = enterprises.get(Scope.city(), id);
+            if (!id.equals(keepOut) && !e.districtCode().equals(JIANGBEI)) {
+                pendingByDistrict
+                        .computeIfAbsent(e.districtCode(), k -> new ArrayList<>())
+                        .add(e.uscc());
+            }
+        }
+        List<List<String>> two = pendingByDistrict.values().stream()
+                .filter(l -> l.size() >= 2)
+                .limit(2)
+                .toList();
+        if (two.size() == 2) {
+            UUID fourth = leads.get(3);
+            links += trees.declare(
+                    system,
+                    Scope.city(),
+                    fourth,
+                    List.of(
+                            new SupplierTrees.Link(null, two.get(0).get(0), null, null, "wiring harness", "CRITICAL"),
+                            new SupplierTrees.Link(null, two.get(0).get(1), null, null, "fasteners", "IMPORTANT"),
+                            new SupplierTrees.Link(null, two.get(1).get(0), null, null, "seat fabric", "CRITICAL"),
+                            new SupplierTrees.Link(null, two.get(1).get(1), null, null, "seat fabric", "CRITICAL"),
+                            new SupplierTrees.Link(null, approved.get(8), null, null, "pallets", "MINOR")));
+            trees.file(system, Scope.city(), fourth, times.today().plusDays(2));
+        }
         return links;
     }
+
+    /** Jiangbei: its queue is left to the walkthrough. */
+    private static final String JIANGBEI = "330205";
 }

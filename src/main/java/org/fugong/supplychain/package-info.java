@@ -4,7 +4,8 @@
  * matter most. Model and rules: docs/supplychain.md.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "enterprises", "enterprises::applications", "geography"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "enterprises", "enterprises::applications", "geography", "riskmap", "tickets"})
 package org.fugong.supplychain;
 
 import org.jspecify.annotations.NullMarked;

@@ -673,8 +673,9 @@ class ApplicationTests extends IntegrationTest {
     }
 
     @Test
-    void theQueueIsOldestFirstAndPagesWithoutGapsOrRepeats() {
+    void theQueueIsChainFilingsFirstThenOldestFirstAndPagesWithoutGapsOrRepeats() {
         var filter = new ReviewQueue.Filter(ReviewQueue.View.PENDING, null, null, null, null, null);
+        List<Instant> chained = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         String cursor = null;
@@ -682,10 +683,18 @@ class ApplicationTests extends IntegrationTest {
             var slice = queue.page(Scope.city(), filter, cursor, 7);
             for (Application a : slice.items()) {
                 assertThat(seen.add(a.id())).isTrue();
-                times.add(a.submittedAt());
+                if (a.chain() != null) {
+                    // A lead's chain filing (四同步) never comes after an application that is not one.
+                    assertThat(times).isEmpty();
+                    chained.add(a.submittedAt());
+                } else {
+                    times.add(a.submittedAt());
+                }
             }
             cursor = slice.next();
         } while (cursor != null);
+        // The demo's filing waits in two districts: its four suppliers come first.
+        assertThat(chained).hasSizeGreaterThanOrEqualTo(4).isSorted();
         assertThat(times).isSorted();
         long pending = jdbc.sql(
                         "select count(*) from resumption_application where status in ('SUBMITTED', 'IN_REVIEW')")

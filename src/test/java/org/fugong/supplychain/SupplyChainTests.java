@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.fugong.IntegrationTest;
@@ -226,11 +227,11 @@ class SupplyChainTests extends IntegrationTest {
     }
 
     @Test
-    void theDemoHasABigLeadOverThreeTiersABlockedOneAndOneWithMutualSupply() {
+    void theDemoHasABigLeadOverThreeTiersAFilingInTwoDistrictsOneWithMutualSupplyAndAHeldOne() {
         List<String> leads = jdbc.sql("""
                         select e.uscc from supply_tree t join enterprise e on e.id = t.lead_id
                         where t.updated_by = 'demo' order by (select count(*) from supply_link l where l.lead_id = t.lead_id) desc""").query(String.class).list();
-        assertThat(leads).hasSize(3);
+        assertThat(leads).hasSize(4);
         MvcTestResult big = mvc.get()
                 .uri("/api/supply-chains/" + leads.get(0))
                 .with(as("haishu"))
@@ -251,18 +252,34 @@ class SupplyChainTests extends IntegrationTest {
                 .with(as("haishu"))
                 .exchange();
         assertThat(bigAnalysis).bodyJson().extractingPath("$.blocked").isEqualTo(false);
-        // The mutual supply (three links) runs; the other (two links) waits for its moulds supplier.
-        assertThat(mvc.get()
-                        .uri("/api/supply-chains/" + leads.get(1) + "/analysis")
-                        .with(as("haishu")))
+        // The filing (five links) waits in two districts.
+        MvcTestResult filing = mvc.get()
+                .uri("/api/supply-chains/" + leads.get(1) + "/filing")
+                .with(as("city"))
+                .exchange();
+        assertThat(filing)
+                .hasStatusOk()
                 .bodyJson()
-                .extractingPath("$.blocked")
-                .isEqualTo(false);
+                .extractingPath("$.items[?(@.applicationStatus in ['SUBMITTED', 'IN_REVIEW'])].districtCode")
+                .asArray()
+                .hasSize(4)
+                .doesNotContain("330205")
+                .satisfies(d -> assertThat(Arrays.stream(d).distinct()).hasSize(2));
+        // The mutual supply (three links) runs; the other (two links) waits for its moulds supplier, held.
         assertThat(mvc.get()
                         .uri("/api/supply-chains/" + leads.get(2) + "/analysis")
                         .with(as("haishu")))
                 .bodyJson()
-                .extractingPath("$.why.blockedParts[0].part")
-                .isEqualTo("moulds");
+                .extractingPath("$.blocked")
+                .isEqualTo(false);
+        MvcTestResult held = mvc.get()
+                .uri("/api/supply-chains/" + leads.get(3) + "/analysis")
+                .with(as("haishu"))
+                .exchange();
+        assertThat(held).bodyJson().extractingPath("$.why.blockedParts[0].part").isEqualTo("moulds");
+        assertThat(held)
+                .bodyJson()
+                .extractingPath("$.why.blockedParts[0].suppliers[0].node.state")
+                .isEqualTo("HELD");
     }
 }

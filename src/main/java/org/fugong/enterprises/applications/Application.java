@@ -43,7 +43,14 @@ public record Application(
         @Nullable Instant resumedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        @Nullable ChainMark chain) {
+
+    /**
+     * The lead whose chain filing started or linked this application: its name, the importance of
+     * what this enterprise supplies to it, and whether the lead is a key enterprise.
+     */
+    public record ChainMark(UUID leadId, String leadName, String importance, boolean keyLead) {}
 
     /** A reviewer's verdict on one checklist item: in order, or what must change. */
     public record ItemVerdict(boolean ok, @Nullable String remark) {}

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
@@ -106,6 +107,23 @@ public class ApplicationDesk {
         return statuses;
     }
 
+    /**
+     * Of these enterprises, those whose current application is held: waiting but held by the policy
+     * matrix (its district's colour), or suspended. Without the applications' contents.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> held(Collection<UUID> enterprises) {
+        if (enterprises.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select enterprise_id from resumption_application where current and enterprise_id = any(?)
+                          and (status = 'SUSPENDED' or (status in ('SUBMITTED', 'IN_REVIEW') and policy_decision = 'HOLD'))""")
+                .param(enterprises.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
     /** Whether an enterprise may file a new application now: none is open, or the last one ended. */
     @Transactional(readOnly = true)
     public boolean mayFile(UUID enterpriseId) {
@@ -183,7 +201,11 @@ public class ApplicationDesk {
             List<Checklist.Item> items,
             Instant now) {
         RiskColour colour = riskMap.currentColour(enterprise.districtCode());
-        PolicyMatrix.Ruling ruling = matrix.rule(enterprise, colour, Checklist.unmet(application.measures(), items));
+        PolicyMatrix.Ruling ruling = matrix.rule(
+                enterprise,
+                colour,
+                Checklist.unmet(application.measures(), items),
+                application.chain() != null && application.chain().keyLead());
         // A resubmission starts a fresh review: the last verdicts stay in the history, not on the form.
         Map<String, @Nullable Object> sets = new LinkedHashMap<>();
         sets.put("commitment_name", input.commitmentName().trim());
@@ -205,6 +227,83 @@ public class ApplicationDesk {
             return approved;
         }
         return submitted;
+    }
+
+    /** What a chain filing did for one supplier: its application, its status, and whether it was started now. */
+    public record ChainLink(UUID applicationId, ApplicationStatus status, boolean started) {}
+
+    /**
+     * A lead's chain filing (四同步) for one of its suppliers in the city: the supplier's open
+     * application is marked with the chain (linked), or, when it has none open, a draft is started
+     * for it with the lead's planned date, marked likewise, for the supplier to complete and file
+     * with its own commitment. A pending application the matrix holds is ruled on again when the
+     * chain is a key lead's. The caller has checked that the actor may file for the lead.
+     */
+    @Transactional
+    public ChainLink joinChain(Actor actor, UUID supplierId, Application.ChainMark mark, LocalDate plannedDate) {
+        EnterpriseSummary supplier = directory.get(Scope.city(), supplierId);
+        jdbc.sql("select id from enterprise where id = ? for update")
+                .param(supplierId)
+                .query()
+                .singleRow();
+        Optional<Application> current = store.current(supplierId);
+        Instant now = clock.instant();
+        if (current.isPresent() && !ended(current.get())) {
+            Application before = current.get();
+            Map<String, @Nullable Object> sets = chainColumns(mark);
+            if (mark.keyLead() && before.status().pending() && before.policyDecision() == PolicyDecision.HOLD) {
+                PolicyMatrix.Ruling ruling = matrix.rule(
+                        supplier,
+                        riskMap.currentColour(supplier.districtCode()),
+                        Checklist.unmet(before.measures(), checklist.active()),
+                        true);
+                if (ruling.decision() != PolicyDecision.HOLD) {
+                    sets.put(
+                            "policy_decision",
+                            ruling.decision() == PolicyDecision.AUTO_APPROVE
+                                    ? PolicyDecision.REVIEW.name()
+                                    : ruling.decision().name());
+                    sets.put("policy_category", ruling.category().name());
+                }
+            }
+            Application after = store.transition(before, before.status(), actor, "CHAIN_LINKED", mark.leadName(), sets);
+            store.audit(actor, after, "APPLICATION_CHAIN_LINKED", before);
+            return new ChainLink(after.id(), after.status(), false);
+        }
+        current.ifPresent(old -> jdbc.sql("update resumption_application set current = false where id = ?")
+                .param(old.id())
+                .update());
+        UUID id = UUID.randomUUID();
+        LocalDate planned = plannedDate.isBefore(times.today()) ? times.today() : plannedDate;
+        jdbc.sql("""
+                        insert into resumption_application (id, enterprise_id, district_code, status, planned_date,
+                            chain_lead_id, chain_lead_name, chain_importance, chain_key, created_at, updated_at)
+                        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        supplierId,
+                        supplier.districtCode(),
+                        Date.valueOf(planned),
+                        mark.leadId(),
+                        mark.leadName(),
+                        mark.importance(),
+                        mark.keyLead(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+        store.step(id, actor, "CHAIN_STARTED", null, ApplicationStatus.DRAFT, mark.leadName());
+        Application started = store.get(id);
+        store.audit(actor, started, "APPLICATION_CHAIN_STARTED", null);
+        return new ChainLink(id, ApplicationStatus.DRAFT, true);
+    }
+
+    private static Map<String, @Nullable Object> chainColumns(Application.ChainMark mark) {
+        Map<String, @Nullable Object> sets = new LinkedHashMap<>();
+        sets.put("chain_lead_id", mark.leadId());
+        sets.put("chain_lead_name", mark.leadName());
+        sets.put("chain_importance", mark.importance());
+        sets.put("chain_key", mark.keyLead());
+        return sets;
     }
 
     /** The enterprise confirms it reopened, within the approval's validity window. */

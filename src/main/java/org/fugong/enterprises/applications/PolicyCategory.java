@@ -16,7 +16,12 @@ public enum PolicyCategory {
     LOGISTICS,
     EXPORTER,
     CONSTRUCTION,
-    GENERAL;
+    GENERAL,
+    /**
+     * Not a category of its own: the row a supplier of a key lead's chain filing is ruled by when it
+     * is more lenient than its own category's (a lead's suppliers pass a colour that would hold them).
+     */
+    KEY_CHAIN_SUPPLIER;
 
     /** Small shops: under 300 m² and under 20 staff (Xiangshan's rule). */
     public static final double SMALL_SHOP_MAX_FLOOR_AREA_M2 = 300;

@@ -15,6 +15,7 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationStatus;
+import org.fugong.enterprises.applications.ApplicationStatusChanged;
 import org.fugong.enterprises.applications.PolicyCategory;
 import org.fugong.enterprises.applications.PolicyDecision;
 import org.fugong.riskmap.RiskColour;
@@ -24,6 +25,7 @@ import org.fugong.shell.StaleVersionException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,15 +71,18 @@ public class ApplicationStore {
     private final Clock clock;
     private final int validityDays;
     private final RowMapper<Application> rows;
+    private final ApplicationEventPublisher events;
 
     ApplicationStore(
             JdbcClient jdbc,
+            ApplicationEventPublisher events,
             AuditTrail audit,
             JsonMapper json,
             Times times,
             Clock clock,
             @Value("${fugong.enterprises.approval-validity-days:30}") int validityDays) {
         this.jdbc = jdbc;
+        this.events = events;
         this.audit = audit;
         this.json = json;
         this.times = times;
@@ -113,7 +118,14 @@ public class ApplicationStore {
                 instant(rs.getTimestamp("resumed_at")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getObject("chain_lead_id") == null
+                        ? null
+                        : new Application.ChainMark(
+                                rs.getObject("chain_lead_id", UUID.class),
+                                rs.getString("chain_lead_name"),
+                                rs.getString("chain_importance"),
+                                rs.getBoolean("chain_key")));
     }
 
     public Optional<Application> find(UUID id) {
@@ -194,7 +206,15 @@ public class ApplicationStore {
             throw new StaleVersionException();
         }
         step(before.id(), actor, action, before.status(), to, remark);
+        published(before, to);
         return get(before.id());
+    }
+
+    private void published(Application before, ApplicationStatus to) {
+        if (to != before.status()) {
+            events.publishEvent(new ApplicationStatusChanged(
+                    before.id(), before.enterpriseId(), before.districtCode(), before.status(), to));
+        }
     }
 
     /**
@@ -222,6 +242,7 @@ public class ApplicationStore {
             throw new StaleVersionException();
         }
         step(before.id(), actor, "RESTORED_BY_LIGHTS", before.status(), to, reason);
+        published(before, to);
         return get(before.id());
     }
 

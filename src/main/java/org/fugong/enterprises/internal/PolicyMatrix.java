@@ -62,18 +62,28 @@ public class PolicyMatrix {
         return cells;
     }
 
-    public Ruling rule(EnterpriseSummary enterprise, RiskColour colour, List<String> unmetMeasures) {
-        return rule(cells(), enterprise, colour, unmetMeasures);
+    public Ruling rule(EnterpriseSummary enterprise, RiskColour colour, List<String> unmetMeasures, boolean keyChain) {
+        return rule(cells(), enterprise, colour, unmetMeasures, keyChain);
     }
 
-    /** The ruling from a matrix already read, for ruling on many applications at once. */
+    /**
+     * The ruling from a matrix already read, for ruling on many applications at once. A supplier in
+     * a key lead's chain filing ({@code keyChain}) is ruled by the KEY_CHAIN_SUPPLIER row when that
+     * row is more lenient than its own category's.
+     */
     public static Ruling rule(
             Map<RiskColour, Map<PolicyCategory, PolicyDecision>> cells,
             EnterpriseSummary enterprise,
             RiskColour colour,
-            List<String> unmetMeasures) {
+            List<String> unmetMeasures,
+            boolean keyChain) {
         PolicyCategory category = PolicyCategory.of(enterprise);
-        return new Ruling(cells.get(colour).get(category), colour, category, List.copyOf(unmetMeasures));
+        PolicyDecision cell = cells.get(colour).get(category);
+        PolicyDecision chain = cells.get(colour).get(PolicyCategory.KEY_CHAIN_SUPPLIER);
+        if (keyChain && chain.ordinal() < cell.ordinal()) {
+            return new Ruling(chain, colour, PolicyCategory.KEY_CHAIN_SUPPLIER, List.copyOf(unmetMeasures));
+        }
+        return new Ruling(cell, colour, category, List.copyOf(unmetMeasures));
     }
 
     /** A short fingerprint of the matrix, carried by the edit form to refuse a stale save. */

@@ -89,8 +89,12 @@ public class PolicyReevaluation {
                 Map.of("district", districtCode));
         for (Application application : pending) {
             EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
-            PolicyMatrix.Ruling ruling =
-                    PolicyMatrix.rule(cells, enterprise, colour, Checklist.unmet(application.measures(), items));
+            PolicyMatrix.Ruling ruling = PolicyMatrix.rule(
+                    cells,
+                    enterprise,
+                    colour,
+                    Checklist.unmet(application.measures(), items),
+                    application.chain() != null && application.chain().keyLead());
             if (ruling.decision() == application.policyDecision() && colour == application.policyColour()) {
                 continue;
             }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The district's review queue: applications waiting for a decision, oldest first, or the approved
+ * The district's review queue: applications waiting for a decision, a lead's chain filings first and
+ * then the oldest, or the approved
  * enterprises flagged after their district turned orange or red. Keyset-paginated on
  * (submitted_at, id) over partial indexes, so that a page costs the same in a city of a million
  * enterprises.
@@ -76,14 +77,18 @@ public class ReviewQueue {
             params.put("uscc", text.toUpperCase(Locale.ROOT));
         }
         if (cursor != null && !cursor.isBlank()) {
-            Slice.Cursor after = Slice.after(cursor, 2);
-            conditions.add("(a.submitted_at, a.id) > (:after_at, :after_id)");
-            params.put("after_at", Timestamp.from(after.instant(0)));
-            params.put("after_id", after.uuid(1));
+            Slice.Cursor after = Slice.after(cursor, 3);
+            conditions.add("(a.chain_lead_id is null, a.submitted_at, a.id) > (:after_plain, :after_at, :after_id)");
+            params.put("after_plain", after.number(0) != 0);
+            params.put("after_at", Timestamp.from(after.instant(1)));
+            params.put("after_id", after.uuid(2));
         }
         params.put("limit", size + 1);
-        List<Application> rows =
-                store.where(String.join(" and ", conditions), "order by a.submitted_at, a.id limit :limit", params);
-        return Slice.of(rows, size, a -> List.of(a.submittedAt(), a.id()));
+        // A lead's chain filing comes first (四同步), then the oldest.
+        List<Application> rows = store.where(
+                String.join(" and ", conditions),
+                "order by a.chain_lead_id is null, a.submitted_at, a.id limit :limit",
+                params);
+        return Slice.of(rows, size, a -> List.of(a.chain() == null ? 1 : 0, a.submittedAt(), a.id()));
     }
 }

@@ -42,6 +42,7 @@ public class ChainState {
             Map<Node, Integer> index,
             Set<Integer> leads,
             Map<UUID, ApplicationStatus> statuses,
+            Set<UUID> held,
             Map<UUID, String> outsideStatuses,
             Instant builtAt,
             long change) {
@@ -122,6 +123,7 @@ public class ChainState {
                 Map.copyOf(index),
                 Set.copyOf(leads),
                 statuses,
+                applications.held(registry),
                 outside,
                 clock.instant(),
                 change);

@@ -24,6 +24,7 @@ import org.fugong.geography.Geography;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -79,11 +80,15 @@ public class SupplyChains {
             @Nullable String applicationStatus,
             int staff) {}
 
-    /** How a node stands: it can run; it may but a part blocks it; it waits for its approval; outside, by its recorded status. */
+    /**
+     * How a node stands: it can run; it may but a part blocks it; it waits for its approval; its
+     * application is held (by its district's colour) or suspended; outside, by its recorded status.
+     */
     public enum State {
         RUNNING,
         BLOCKED,
         WAITING,
+        HELD,
         OUTSIDE_RUNNING,
         OUTSIDE_NOT_RUNNING,
         OUTSIDE_UNKNOWN
@@ -102,10 +107,14 @@ public class SupplyChains {
 
     public record Analysis(
             NodeView lead,
+            boolean leadApproved,
             boolean blocked,
             @Nullable Reason why,
             List<NodeView> singlePointsOfFailure,
             @Nullable List<NodeView> unblockingSet) {}
+
+    /** A lead an enterprise supplies (directly or in a lower tier): how the lead stands, what it supplies there. */
+    public record Supplied(NodeView lead, NodeView supplier, List<String> parts) {}
 
     /** A supplier and what its stop alone would block: leads, and their staff. */
     public record Critical(NodeView supplier, int leadsBlocked, long staffBlocked, List<String> leads) {}
@@ -116,6 +125,7 @@ public class SupplyChains {
     private final Geography geography;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SupplyChains(
             JdbcClient jdbc,
@@ -123,7 +133,9 @@ public class SupplyChains {
             EnterpriseDirectory enterprises,
             Geography geography,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.state = state;
         this.enterprises = enterprises;
@@ -133,7 +145,7 @@ public class SupplyChains {
     }
 
     /** Who declares a lead's tree: the lead itself, its district, the city. */
-    private static void checkDeclares(Actor actor, Scope scope, EnterpriseSummary lead) {
+    static void checkDeclares(Actor actor, Scope scope, EnterpriseSummary lead) {
         scope.check(lead.districtCode(), lead.id());
         if (!(actor.hasRole(Role.ENTERPRISE)
                 || actor.hasRole(Role.DISTRICT_OFFICIAL)
@@ -292,6 +304,7 @@ public class SupplyChains {
                 .change(Map.of("links", before), Map.of("links", resolved.size(), "needs", parsedNeeds.size()))
                 .owner(lead.districtCode(), lead.id()));
         state.changed();
+        events.publishEvent(new ChainWatch.Touched(lead.id()));
         return tree(scope, lead.id());
     }
 
@@ -323,6 +336,7 @@ public class SupplyChains {
         audit.record(AuditEntry.of("supplychain", "OutsideSupplier", outsideId, "OUTSIDE_STATUS_RECORDED")
                 .change(null, Map.of("status", status)));
         state.changed();
+        events.publishEvent(new ChainWatch.Touched(outsideId));
     }
 
     /** The lead's tree with each node's state; empty if it declared none. */
@@ -363,7 +377,11 @@ public class SupplyChains {
         return new Tree(leadView, List.copyOf(nodes.values()), links, needs, version);
     }
 
-    /** Blocked or not, why, the single points of failure and the smallest unblocking set of a lead. */
+    /**
+     * Blocked or not, why, the single points of failure and the smallest unblocking set of a lead.
+     * Blocked speaks of the chain: a lead whose own application is not approved yet is judged as if
+     * it were (simulated on the graph and undone), and {@code leadApproved} says whether it is.
+     */
     @Transactional(readOnly = true)
     public Analysis analysis(Scope scope, UUID leadId) {
         EnterpriseSummary lead = enterprises.get(scope, leadId);
@@ -371,20 +389,37 @@ public class SupplyChains {
         Views views = new Views(snapshot);
         ChainState.Node node = new ChainState.Node('E', lead.id());
         Integer at = snapshot.of(node);
+        boolean approved = ChainState.mayRun(snapshot.statuses().get(lead.id()));
         if (at == null) {
-            return new Analysis(
-                    views.of(node), !ChainState.mayRun(snapshot.statuses().get(lead.id())), null, List.of(), null);
+            return new Analysis(views.of(node), approved, false, null, List.of(), null);
         }
         ChainGraph graph = snapshot.graph();
-        ChainGraph.Why why = graph.why(at);
-        Set<Integer> unblocking = graph.unblockingSet(at);
+        ChainGraph.Why why;
+        Set<Integer> unblocking;
+        List<Integer> points;
+        boolean blocked;
+        synchronized (graph) {
+            boolean simulated = !graph.mayRunByItself(at);
+            if (simulated) {
+                graph.setMayRun(at, true);
+            }
+            try {
+                blocked = !graph.canRun(at);
+                why = graph.why(at);
+                unblocking = graph.unblockingSet(at);
+                points = graph.singlePointsOfFailure(at);
+            } finally {
+                if (simulated) {
+                    graph.setMayRun(at, false);
+                }
+            }
+        }
         return new Analysis(
                 views.of(node),
-                !graph.canRun(at),
+                approved,
+                blocked,
                 why == null ? null : reason(why, views, snapshot),
-                graph.singlePointsOfFailure(at).stream()
-                        .map(i -> views.of(snapshot.nodes().get(i)))
-                        .toList(),
+                points.stream().map(i -> views.of(snapshot.nodes().get(i))).toList(),
                 unblocking == null
                         ? null
                         : unblocking.stream()
@@ -453,6 +488,35 @@ public class SupplyChains {
                 .reversed()
                 .thenComparing(c -> c.supplier().name()));
         return ranking.size() > limit ? List.copyOf(ranking.subList(0, limit)) : ranking;
+    }
+
+    /**
+     * The leads whose trees name this enterprise as a supplier, with how each stands: what a supplier
+     * sees of its chains (the leads' states, never the other suppliers' applications).
+     */
+    @Transactional(readOnly = true)
+    public List<Supplied> supplied(Scope scope, UUID supplierId) {
+        EnterpriseSummary supplier = enterprises.get(scope, supplierId);
+        Map<UUID, List<String>> parts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select lead_id, part from supply_link where supplier_kind = 'E' and supplier_id = ?
+                        order by lead_id, position""")
+                .param(supplier.id())
+                .query((rs, n) -> parts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        Views views = new Views(state.current());
+        NodeView self = views.of(new ChainState.Node('E', supplier.id()));
+        return parts.entrySet().stream()
+                .map(e -> new Supplied(
+                        views.of(new ChainState.Node('E', e.getKey())),
+                        self,
+                        e.getValue().stream().distinct().toList()))
+                .sorted(Comparator.comparing((Supplied s) -> s.lead().name()))
+                .toList();
     }
 
     /** The leads in scope with whether each can run. */
@@ -526,6 +590,8 @@ public class SupplyChains {
                 state = State.RUNNING;
             } else if (ChainState.mayRun(status)) {
                 state = State.BLOCKED;
+            } else if (snapshot.held().contains(node.id())) {
+                state = State.HELD;
             } else {
                 state = State.WAITING;
             }

@@ -7,10 +7,13 @@ import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.NotFoundException;
+import org.fugong.supplychain.internal.ChainFilings;
 import org.fugong.supplychain.internal.SupplyChains;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,12 +31,49 @@ class SupplyChainApi {
             @Nullable List<SupplyChains.LinkInput> links,
             @Nullable List<SupplyChains.NeedInput> needs) {}
 
+    /** A chain filing as sent: the date the chain plans to resume (ISO, today to a year ahead). */
+    record FilingJson(@Nullable String plannedDate) {}
+
     private final SupplyChains chains;
+    private final ChainFilings filings;
     private final CurrentActor currentActor;
 
-    SupplyChainApi(SupplyChains chains, CurrentActor currentActor) {
+    SupplyChainApi(SupplyChains chains, ChainFilings filings, CurrentActor currentActor) {
         this.chains = chains;
+        this.filings = filings;
         this.currentActor = currentActor;
+    }
+
+    @PostMapping("/{leadCreditCode}/filing")
+    @Operation(
+            summary = "File for the lead's whole chain (四同步)",
+            description = "Each supplier in the city gets its return-to-work application started (a draft for it to"
+                    + " complete) or its open one linked, marked with the chain and first in its district's queue;"
+                    + " each supplier outside the city gets a coordination ticket, once. Filing again adds what is"
+                    + " new. 422 when the date is missing or out of range, or the lead declared no supplier.")
+    ChainFilings.Result file(@PathVariable String leadCreditCode, @RequestBody FilingJson json) {
+        Scope scope = currentActor.scope();
+        EnterpriseSummary lead = chains.lead(scope, leadCreditCode);
+        try {
+            return filings.file(currentActor.get(), scope, lead.id(), SupplyChainController.date(json.plannedDate()));
+        } catch (InvalidInputException invalid) {
+            throw invalid.unprocessable();
+        }
+    }
+
+    @GetMapping("/{leadCreditCode}/filing")
+    @Operation(summary = "The lead's chain filing: each supplier's application status (never its contents) or ticket")
+    ChainFilings.Filing filing(@PathVariable String leadCreditCode) {
+        Scope scope = currentActor.scope();
+        EnterpriseSummary lead = chains.lead(scope, leadCreditCode);
+        return filings.filing(scope, lead.id()).orElseThrow(() -> new NotFoundException("filing", leadCreditCode));
+    }
+
+    @GetMapping("/supplied/{supplierCreditCode}")
+    @Operation(summary = "The leads whose chains this enterprise supplies, and how each stands")
+    List<SupplyChains.Supplied> supplied(@PathVariable String supplierCreditCode) {
+        Scope scope = currentActor.scope();
+        return chains.supplied(scope, chains.lead(scope, supplierCreditCode).id());
     }
 
     @PutMapping("/{leadCreditCode}")

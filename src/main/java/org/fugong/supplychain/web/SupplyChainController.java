@@ -2,9 +2,13 @@ package org.fugong.supplychain.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,10 +16,15 @@ import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
+import org.fugong.geography.Geography;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
+import org.fugong.shell.Times;
+import org.fugong.supplychain.internal.ChainFilings;
 import org.fugong.supplychain.internal.SupplyChains;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The supply-chain pages: the leads in scope, one lead's tree with its analysis and its editing, the ranking. */
 @Controller
@@ -33,11 +43,28 @@ class SupplyChainController {
             List.of("buyer", "supplier", "outside_name", "outside_region", "part", "importance");
 
     private final SupplyChains chains;
+    private final ChainFilings filings;
     private final CurrentActor currentActor;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Times times;
+    private final Geography geography;
 
-    SupplyChainController(SupplyChains chains, CurrentActor currentActor) {
+    SupplyChainController(
+            SupplyChains chains,
+            ChainFilings filings,
+            CurrentActor currentActor,
+            MessageSource messages,
+            JsonMapper json,
+            Times times,
+            Geography geography) {
+        this.geography = geography;
         this.chains = chains;
+        this.filings = filings;
         this.currentActor = currentActor;
+        this.messages = messages;
+        this.json = json;
+        this.times = times;
     }
 
     @GetMapping("/supply-chains")
@@ -65,6 +92,28 @@ class SupplyChainController {
         model.addAttribute("analysis", chains.analysis(scope, id));
         model.addAttribute("importances", SupplyChains.Importance.values());
         model.addAttribute("officer", !currentActor.get().hasRole(Role.ENTERPRISE));
+        ChainFilings.Filing filing = filings.filing(scope, id).orElse(null);
+        model.addAttribute("filing", filing);
+        model.addAttribute(
+                "waitingNames",
+                filing == null
+                        ? ""
+                        : String.join(
+                                "、",
+                                filing.waitingDistricts().stream()
+                                        .map(d -> geography
+                                                .district(d)
+                                                .map(x -> x.name(LocaleContextHolder.getLocale()))
+                                                .orElse(d))
+                                        .toList()));
+        model.addAttribute("supplied", chains.supplied(scope, id));
+        model.addAttribute("today", times.today());
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> states = new LinkedHashMap<>();
+        for (SupplyChains.State state : SupplyChains.State.values()) {
+            states.put(state.name(), messages.getMessage("supply.state." + state.name(), null, locale));
+        }
+        model.addAttribute("stateNames", json.writeValueAsString(states));
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", Map.of());
         }
@@ -189,6 +238,37 @@ class SupplyChainController {
                     link.importance().name()));
         }
         return links;
+    }
+
+    /** The lead files for its whole chain (四同步): applications started or linked, outside suppliers' tickets. */
+    @PostMapping("/supply-chains/{id}/filing")
+    String file(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String plannedDate,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            ChainFilings.Result result = filings.file(currentActor.get(), currentActor.scope(), id, date(plannedDate));
+            redirect.addFlashAttribute("filed", result);
+            return "redirect:/supply-chains/" + id;
+        } catch (InvalidInputException invalid) {
+            response.setStatus(422);
+            model.addAttribute("problems", invalid.problems());
+            return tree(id, model);
+        }
+    }
+
+    /** A date as typed, or null when there is none or it cannot be read (the service says which). */
+    static @Nullable LocalDate date(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("plannedDate", "supply.error.plannedDate");
+        }
     }
 
     @PostMapping("/supply-chains/outside/{outside}")
