@@ -113,7 +113,7 @@ class ApplicationJourneyTests extends JourneyTest {
         signIn("city");
         browser.get(url("/applications/policy"));
         assertThat(browser.findElements(By.cssSelector("[data-test=policy] select")))
-                .hasSize(40);
+                .hasSize(45);
         BrowserSupport.screenshot(browser, "policy-matrix");
     }
 
