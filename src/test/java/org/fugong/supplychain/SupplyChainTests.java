@@ -59,11 +59,18 @@ class SupplyChainTests extends IntegrationTest {
                 + "," + link(b, c, "coil") + "," + link(c, b, "magnet") + ","
                 + "{\"outsideName\":\"Jiangsu Bearings\",\"outsideRegion\":\"320582\",\"part\":\"bearing\",\"importance\":\"CRITICAL\"}"
                 + "," + link("", d, "paint") + "],\"needs\":[{\"kind\":\"STAFF\",\"text\":\"40 welders\"}]}";
-        assertThat(put("haishu", lead, json))
+        MvcTestResult saved = put("haishu", lead, json);
+        assertThat(saved)
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.links.length()")
                 .isEqualTo(7);
+        // b and c supply each other: one group of mutual supply, nothing else.
+        assertThat(saved).bodyJson().extractingPath("$.mutualSupply.length()").isEqualTo(1);
+        assertThat(saved)
+                .bodyJson()
+                .extractingPath("$.mutualSupply[0].length()")
+                .isEqualTo(2);
 
         // Blocked: paint (d not approved) and the bearing (outside, status unknown).
         MvcTestResult analysis = mvc.get()
@@ -143,6 +150,7 @@ class SupplyChainTests extends IntegrationTest {
                 .hasStatusOk()
                 .bodyText()
                 .contains("data-test=\"spof\"")
+                .contains("data-test=\"mutual-supply\"")
                 .contains("40 welders");
         assertThat(mvc.get().uri("/supply-chains/criticality").with(as("haishu")))
                 .hasStatusOk();

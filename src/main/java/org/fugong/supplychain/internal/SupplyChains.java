@@ -23,6 +23,10 @@ import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.geography.Geography;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +102,17 @@ public class SupplyChains {
 
     public record Need(NeedKind kind, String text) {}
 
-    public record Tree(NodeView lead, List<NodeView> nodes, List<LinkView> links, List<Need> needs, long version) {}
+    /**
+     * A lead's tree: its nodes with their states, its links, its needs, its version, and the groups of
+     * its enterprises that supply each other (mutual supply: they can run together), by node key.
+     */
+    public record Tree(
+            NodeView lead,
+            List<NodeView> nodes,
+            List<LinkView> links,
+            List<Need> needs,
+            long version,
+            List<List<String>> mutualSupply) {}
 
     /** Why something cannot run: the node, and for each blocked part, its suppliers and why each cannot. */
     public record Reason(NodeView node, List<BlockedPart> blockedParts) {}
@@ -374,7 +388,29 @@ public class SupplyChains {
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
-        return new Tree(leadView, List.copyOf(nodes.values()), links, needs, version);
+        return new Tree(leadView, List.copyOf(nodes.values()), links, needs, version, mutualSupply(links));
+    }
+
+    /**
+     * The groups of nodes that supply each other, directly or round a cycle: the strongly connected
+     * components of more than one node (JGraphT's Gabow), each in the order its nodes first appear.
+     */
+    static List<List<String>> mutualSupply(List<LinkView> links) {
+        Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (LinkView link : links) {
+            graph.addVertex(link.buyer());
+            graph.addVertex(link.supplier());
+            if (!link.buyer().equals(link.supplier())) {
+                graph.addEdge(link.buyer(), link.supplier());
+            }
+        }
+        List<String> order = new ArrayList<>(graph.vertexSet());
+        return new GabowStrongConnectivityInspector<>(graph)
+                .stronglyConnectedSets().stream()
+                        .filter(group -> group.size() > 1)
+                        .map(group -> order.stream().filter(group::contains).toList())
+                        .sorted(Comparator.comparing((List<String> group) -> order.indexOf(group.get(0))))
+                        .toList();
     }
 
     /**

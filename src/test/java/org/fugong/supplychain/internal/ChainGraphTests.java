@@ -99,6 +99,26 @@ class ChainGraphTests {
     }
 
     @Test
+    void mutualSupplyGroupsAreTheCyclesOfATreeAndNothingElse() {
+        List<SupplyChains.LinkView> links = List.of(
+                link("lead", "a"),
+                link("lead", "b"),
+                link("b", "c"),
+                link("c", "d"),
+                link("d", "b"),
+                link("a", "e"),
+                link("e", "a"),
+                link("a", "f"));
+        assertThat(SupplyChains.mutualSupply(links)).containsExactly(List.of("a", "e"), List.of("b", "c", "d"));
+        assertThat(SupplyChains.mutualSupply(List.of(link("lead", "a"), link("a", "b"))))
+                .isEmpty();
+    }
+
+    private static SupplyChains.LinkView link(String buyer, String supplier) {
+        return new SupplyChains.LinkView(buyer, supplier, "part", SupplyChains.Importance.IMPORTANT);
+    }
+
+    @Test
     void whyALeadIsBlockedFollowsDownToTheFirstSupplierNotRunning() {
         Graph g = new Graph("L:p<S L:p<R L:q<Q S:x<T", "T R");
         ChainGraph.Why why = g.graph.why(g.id("L"));
