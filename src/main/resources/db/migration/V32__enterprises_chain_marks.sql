@@ -19,3 +19,6 @@ create index resumption_application_chain_city_queue_idx
 insert into resumption_policy (colour, category, decision)
 select c.colour, 'KEY_CHAIN_SUPPLIER', 'REVIEW'
 from (values ('GREEN'), ('BLUE'), ('YELLOW'), ('ORANGE'), ('RED')) c(colour);
+
+-- Modules that keep a copy of who may work (the supply chains' graph) read what changed since.
+create index resumption_application_changed_idx on resumption_application (updated_at) where current;

@@ -124,6 +124,28 @@ public class ApplicationDesk {
                 .list());
     }
 
+    /** How an enterprise stands by its current application: its status, and whether it is held. */
+    public record Standing(ApplicationStatus status, boolean held) {}
+
+    /**
+     * The standing of every enterprise whose current application changed after the instant (moved,
+     * ruled on again, filed anew): for modules that keep a copy up to date without reading them all.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Standing> standingsChangedSince(Instant since) {
+        Map<UUID, Standing> standings = new HashMap<>();
+        jdbc.sql("""
+                        select enterprise_id, status, (status = 'SUSPENDED'
+                            or (status in ('SUBMITTED', 'IN_REVIEW') and policy_decision = 'HOLD')) as held
+                        from resumption_application where current and updated_at > ?""")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> standings.put(
+                        rs.getObject(1, UUID.class),
+                        new Standing(ApplicationStatus.valueOf(rs.getString(2)), rs.getBoolean(3))))
+                .list();
+        return standings;
+    }
+
     /** Whether an enterprise may file a new application now: none is open, or the last one ended. */
     @Transactional(readOnly = true)
     public boolean mayFile(UUID enterpriseId) {

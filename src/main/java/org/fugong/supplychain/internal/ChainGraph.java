@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The supply graph and what can run in it, in arrays: nodes (enterprises, inside or outside the
@@ -154,9 +155,21 @@ public final class ChainGraph {
     }
 
     /** Marks the queued nodes unable to run and everything that then cannot; journals what it changed. */
-    private void propagate(ArrayDeque<Integer> dying, Journal journal) {
+    private void propagate(ArrayDeque<Integer> dying, @Nullable Journal journal) {
+        IntStack stack = new IntStack();
+        dying.forEach(stack::push);
+        dying.clear();
+        propagate(stack, journal, null);
+    }
+
+    /**
+     * The same on a stack of ints (the order does not matter: the fixpoint is the same); with a region,
+     * only nodes inside it are touched — enough for questions about a lead, whose answer depends on
+     * nothing outside the nodes it buys from (a buyer of a node outside that region is outside it too).
+     */
+    private void propagate(IntStack dying, @Nullable Journal journal, @Nullable BitSet region) {
         while (!dying.isEmpty()) {
-            int n = dying.poll();
+            int n = dying.pop();
             if (!alive[n]) {
                 continue;
             }
@@ -166,14 +179,51 @@ public final class ChainGraph {
             }
             for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
                 int slot = buyerSlots[i];
+                int owner = slotOwner[slot];
+                if (region != null && !region.get(owner)) {
+                    continue;
+                }
                 count[slot]--;
                 if (journal != null) {
                     journal.decremented(slot);
                 }
-                if (count[slot] == 0 && alive[slotOwner[slot]]) {
-                    dying.add(slotOwner[slot]);
+                if (count[slot] == 0 && alive[owner]) {
+                    dying.push(owner);
                 }
             }
+        }
+    }
+
+    /** A growing stack of ints, without boxing. */
+    private static final class IntStack {
+        private int[] items = new int[64];
+        private int size;
+
+        void push(int value) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = value;
+        }
+
+        int pop() {
+            return items[--size];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int i) {
+            return items[i];
+        }
+
+        void clear() {
+            size = 0;
         }
     }
 
@@ -205,7 +255,7 @@ public final class ChainGraph {
             Journal journal = new Journal();
             dying.addAll(flipped);
             propagate(dying, journal);
-            return List.copyOf(journal.died);
+            return journal.dead();
         }
         int[] members = buyersClosure(flipped).stream().toArray();
         boolean[] before = new boolean[members.length];
@@ -264,17 +314,16 @@ public final class ChainGraph {
     /** The node and every node it buys from, directly or through others. */
     public synchronized BitSet descendants(int node) {
         BitSet seen = new BitSet(nodes);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        IntStack queue = new IntStack();
         seen.set(node);
-        queue.add(node);
+        queue.push(node);
         while (!queue.isEmpty()) {
-            int n = queue.poll();
-            for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
-                    if (!seen.get(suppliers[i])) {
-                        seen.set(suppliers[i]);
-                        queue.add(suppliers[i]);
-                    }
+            int n = queue.pop();
+            for (int i = supplierStart[slotStart[n]]; i < supplierStart[slotStart[n + 1]]; i++) {
+                int supplier = suppliers[i];
+                if (!seen.get(supplier)) {
+                    seen.set(supplier);
+                    queue.push(supplier);
                 }
             }
         }
@@ -338,29 +387,37 @@ public final class ChainGraph {
 
     /** Undoes a simulated stop. */
     private final class Journal {
-        private final List<Integer> died = new ArrayList<>();
-        private final List<Integer> decremented = new ArrayList<>();
+        private final IntStack died = new IntStack();
+        private final IntStack decremented = new IntStack();
 
         void died(int n) {
-            died.add(n);
+            died.push(n);
         }
 
         void decremented(int slot) {
-            decremented.add(slot);
+            decremented.push(slot);
         }
 
         void undo() {
-            for (int n : died) {
-                alive[n] = true;
+            for (int i = 0; i < died.size(); i++) {
+                alive[died.get(i)] = true;
             }
-            for (int slot : decremented) {
-                count[slot]++;
+            for (int i = 0; i < decremented.size(); i++) {
+                count[decremented.get(i)]++;
             }
         }
 
         void clear() {
             died.clear();
             decremented.clear();
+        }
+
+        List<Integer> dead() {
+            List<Integer> dead = new ArrayList<>(died.size());
+            for (int i = 0; i < died.size(); i++) {
+                dead.add(died.get(i));
+            }
+            return dead;
         }
     }
 
@@ -373,27 +430,30 @@ public final class ChainGraph {
         ArrayDeque<Integer> dying = new ArrayDeque<>();
         dying.add(node);
         propagate(dying, journal);
-        List<Integer> stopped = List.copyOf(journal.died);
+        List<Integer> stopped = journal.dead();
         journal.undo();
         return stopped;
     }
 
-    /** The suppliers (below the lead) whose stop alone would block the running lead. */
+    /**
+     * The suppliers (below the lead) whose stop alone would block the running lead. Each stop is
+     * simulated inside the lead's region only and undone; a supplier that is nowhere the last running
+     * supplier of a part cannot stop anyone and is passed over.
+     */
     public synchronized List<Integer> singlePointsOfFailure(int lead) {
         List<Integer> points = new ArrayList<>();
         if (!alive[lead]) {
             return points;
         }
         BitSet below = descendants(lead);
-        below.clear(lead);
         Journal journal = new Journal();
-        ArrayDeque<Integer> dying = new ArrayDeque<>();
+        IntStack dying = new IntStack();
         for (int n = below.nextSetBit(0); n >= 0; n = below.nextSetBit(n + 1)) {
-            if (!alive[n]) {
+            if (n == lead || !alive[n] || !lastSupplierSomewhere(n, below)) {
                 continue;
             }
-            dying.add(n);
-            propagate(dying, journal);
+            dying.push(n);
+            propagate(dying, journal, below);
             if (!alive[lead]) {
                 points.add(n);
             }
@@ -401,6 +461,17 @@ public final class ChainGraph {
             journal.clear();
         }
         return points;
+    }
+
+    /** Whether the node is the only running supplier of some part of a running buyer in the region. */
+    private boolean lastSupplierSomewhere(int node, BitSet region) {
+        for (int i = buyerStart[node]; i < buyerStart[node + 1]; i++) {
+            int slot = buyerSlots[i];
+            if (count[slot] == 1 && alive[slotOwner[slot]] && region.get(slotOwner[slot])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- what would unblock a lead ----------------------------------------------------------------
@@ -487,34 +558,120 @@ public final class ChainGraph {
                 }
             }
         }
-        // Check on the graph itself (only what depends on each change is recomputed), then drop every member
-        // whose absence still lets the lead run; the graph is as it was afterwards.
+        // Check on the graph itself, inside the lead's region (nothing outside it can change the lead's
+        // answer), then drop every member whose absence still lets the lead run; everything the check
+        // changed is restored exactly afterwards.
         List<Integer> resumed = List.copyOf(set);
-        setMayRun(resumed, true);
+        Saved saved = resumeWithin(resumed, region);
         try {
             if (!alive[lead]) {
                 return null;
             }
             if (resumed.size() <= MAX_REDUCED) {
+                Journal journal = new Journal();
+                IntStack dying = new IntStack();
                 for (int member : resumed) {
-                    // Without it (a simulated stop, undone exactly if the lead needs it).
+                    // Without it: a simulated stop, undone if the lead needs it.
                     base[member] = false;
-                    Journal journal = new Journal();
-                    ArrayDeque<Integer> dying = new ArrayDeque<>();
-                    dying.add(member);
-                    propagate(dying, journal);
+                    dying.push(member);
+                    propagate(dying, journal, region);
                     if (alive[lead]) {
                         set.remove(member);
                     } else {
                         journal.undo();
                         base[member] = true;
                     }
+                    journal.clear();
                 }
             }
         } finally {
-            setMayRun(resumed, false);
+            saved.restore();
         }
         return set;
+    }
+
+    /** What a simulation inside a region changed, to put back: nodes' own and computed states, slots' counts. */
+    private final class Saved {
+        private final int[] members;
+        private final boolean[] wasAlive;
+        private final boolean[] wasBase;
+        private final int[] slots;
+        private final int[] counts;
+
+        Saved(int[] members) {
+            this.members = members;
+            wasAlive = new boolean[members.length];
+            wasBase = new boolean[members.length];
+            int total = 0;
+            for (int i = 0; i < members.length; i++) {
+                wasAlive[i] = alive[members[i]];
+                wasBase[i] = base[members[i]];
+                total += slotStart[members[i] + 1] - slotStart[members[i]];
+            }
+            slots = new int[total];
+            counts = new int[total];
+            int k = 0;
+            for (int n : members) {
+                for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                    slots[k] = slot;
+                    counts[k++] = count[slot];
+                }
+            }
+        }
+
+        void restore() {
+            for (int i = 0; i < members.length; i++) {
+                alive[members[i]] = wasAlive[i];
+                base[members[i]] = wasBase[i];
+            }
+            for (int k = 0; k < slots.length; k++) {
+                count[slots[k]] = counts[k];
+            }
+        }
+    }
+
+    /**
+     * Lets these nodes run by themselves and recomputes, inside the region, what depends on them; the
+     * state to restore. Only the nodes of the region that buy from them (transitively) can change.
+     */
+    private Saved resumeWithin(List<Integer> resumed, BitSet region) {
+        BitSet closure = new BitSet(nodes);
+        IntStack queue = new IntStack();
+        for (int node : resumed) {
+            if (region.get(node) && !closure.get(node)) {
+                closure.set(node);
+                queue.push(node);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int n = queue.pop();
+            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
+                int buyer = slotOwner[buyerSlots[i]];
+                if (region.get(buyer) && !closure.get(buyer)) {
+                    closure.set(buyer);
+                    queue.push(buyer);
+                }
+            }
+        }
+        int[] members = closure.stream().toArray();
+        Saved saved = new Saved(members);
+        for (int node : resumed) {
+            base[node] = true;
+        }
+        // Tentatively every affected node that may run by itself runs; then take back what cannot.
+        for (int n : members) {
+            alive[n] = base[n];
+        }
+        IntStack dying = new IntStack();
+        for (int n : members) {
+            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                if (recount(slot) == 0 && alive[n]) {
+                    dying.push(n);
+                }
+            }
+        }
+        propagate(dying, null, region);
+        return saved;
     }
 
     /** Above this many candidates the unblocking set is returned as found, not reduced one by one. */

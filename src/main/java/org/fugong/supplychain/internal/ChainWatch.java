@@ -49,20 +49,23 @@ public class ChainWatch {
         this.clock = clock;
     }
 
+    /** Only what depends on the enterprise is recomputed; the graph is not rebuilt. */
     @ApplicationModuleListener
     void on(ApplicationStatusChanged change) {
-        state.changed();
+        state.refresh(change.enterpriseId());
         reconcile();
     }
 
+    /** A colour holds or releases applications (a held supplier shows as such after the next look). */
     @ApplicationModuleListener
     void on(RiskColourChanged change) {
-        state.changed();
         reconcile();
     }
 
+    /** A tree, an outside status or a filing changed: rebuilt from what is now committed. */
     @ApplicationModuleListener
     void on(Touched touched) {
+        state.changed();
         reconcile();
     }
 

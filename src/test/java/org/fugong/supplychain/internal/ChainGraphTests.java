@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,6 +201,73 @@ class ChainGraphTests {
                 }
                 assertThat(incremental.ancestors(node).stream().boxed().toList())
                         .containsAll(changed);
+            }
+        }
+    }
+
+    @Test
+    void singlePointsOfFailureAndUnblockingSetsAgreeWithBruteForceAndLeaveTheGraphAsItWas() {
+        Random random = new Random(2021);
+        for (int round = 0; round < 60; round++) {
+            int n = 20 + random.nextInt(40);
+            List<ChainGraph.Link> links = new ArrayList<>();
+            for (int i = 0; i < n * 3; i++) {
+                links.add(new ChainGraph.Link(random.nextInt(n), "p" + random.nextInt(3), random.nextInt(n)));
+            }
+            boolean[] base = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                base[i] = random.nextInt(6) > 0;
+            }
+            ChainGraph graph = new ChainGraph(n, links, base);
+            boolean[] before = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                before[i] = graph.canRun(i);
+            }
+            for (int lead = 0; lead < n; lead++) {
+                // A single point of failure: a node below the running lead whose stop alone blocks it.
+                List<Integer> expected = new ArrayList<>();
+                if (before[lead]) {
+                    BitSet below = graph.descendants(lead);
+                    for (int s = below.nextSetBit(0); s >= 0; s = below.nextSetBit(s + 1)) {
+                        if (s != lead && before[s]) {
+                            boolean[] stopped = base.clone();
+                            stopped[s] = false;
+                            if (!new ChainGraph(n, links, stopped).canRun(lead)) {
+                                expected.add(s);
+                            }
+                        }
+                    }
+                }
+                assertThat(graph.singlePointsOfFailure(lead))
+                        .as("round %d lead %d", round, lead)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                // An unblocking set: resuming it lets the lead run, and every member is needed.
+                Set<Integer> set = graph.unblockingSet(lead);
+                if (set != null && !set.isEmpty()) {
+                    boolean[] resumed = base.clone();
+                    set.forEach(m -> resumed[m] = true);
+                    assertThat(new ChainGraph(n, links, resumed).canRun(lead))
+                            .as("round %d lead %d set %s", round, lead, set)
+                            .isTrue();
+                    for (int member : set) {
+                        boolean[] without = resumed.clone();
+                        without[member] = false;
+                        assertThat(new ChainGraph(n, links, without).canRun(lead))
+                                .as("round %d lead %d needs %d", round, lead, member)
+                                .isFalse();
+                    }
+                } else if (set == null) {
+                    boolean[] everything = base.clone();
+                    graph.descendants(lead).stream().forEach(m -> everything[m] = true);
+                    assertThat(new ChainGraph(n, links, everything).canRun(lead))
+                            .isFalse();
+                }
+                for (int i = 0; i < n; i++) {
+                    assertThat(graph.canRun(i))
+                            .as("round %d lead %d node %d after", round, lead, i)
+                            .isEqualTo(before[i]);
+                    assertThat(graph.mayRunByItself(i)).isEqualTo(base[i]);
+                }
             }
         }
     }
