@@ -93,7 +93,7 @@ class ModuleApiTests {
                             "StaleVersionException",
                             "TabularFile",
                             "Times")),
-            Map.entry("supplychain", Set.of("ChainsChanged", "SupplierTrees")),
+            Map.entry("supplychain", Set.of("ChainFigures", "ChainsChanged", "SupplierTrees")),
             Map.entry(
                     "tickets",
                     Set.of(

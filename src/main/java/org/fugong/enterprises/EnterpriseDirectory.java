@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,24 @@ public class EnterpriseDirectory {
                 .param(uscc)
                 .query(SUMMARY)
                 .optional();
+    }
+
+    /**
+     * Many enterprises by id at once, regardless of scope (callers check their own rules, as with
+     * {@link #findByUscc}); the ones that do not exist are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, EnterpriseSummary> getAll(Collection<UUID> ids) {
+        Map<UUID, EnterpriseSummary> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + " from enterprise where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(SUMMARY)
+                .list()
+                .forEach(e -> found.put(e.id(), e));
+        return found;
     }
 
     /** The enterprise, if the scope permits it: 404 if there is none, 403 if it is someone else's. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -19,6 +20,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * ranking; all-or-nothing with every problem; scoping.
  */
 class SupplyChainTests extends IntegrationTest {
+
+    @Autowired
+    ChainFigures figures;
 
     /** Haishu enterprises whose current application is approved or resumed (they may run), and ones that are not. */
     private List<String> haishu(boolean mayRun, int count, int offset) {
@@ -289,5 +293,36 @@ class SupplyChainTests extends IntegrationTest {
                 .bodyJson()
                 .extractingPath("$.why.blockedParts[0].suppliers[0].node.state")
                 .isEqualTo("HELD");
+    }
+
+    @Test
+    void theDashboardCountsAddUpAndAreScoped() {
+        ChainFigures.Figures city = figures.figures(scope("city"));
+        ChainFigures.Counts total = city.total();
+        assertThat(total.leads()).isGreaterThanOrEqualTo(4);
+        assertThat(total.running() + total.waitingForOwnApproval() + total.blockedBySuppliers())
+                .isEqualTo(total.leads());
+        assertThat(city.districts().stream()
+                        .mapToLong(ChainFigures.Counts::leads)
+                        .sum())
+                .isEqualTo(total.leads());
+        // The demo's leads are in Haishu; its filing's four suppliers wait in two other districts.
+        ChainFigures.Figures haishu = figures.figures(scope("haishu"));
+        assertThat(haishu.districts())
+                .extracting(ChainFigures.Counts::districtCode)
+                .containsOnly("330203");
+        assertThat(haishu.total().filedSuppliersWaiting()).isGreaterThanOrEqualTo(4);
+        assertThat(haishu.total().blockedBySuppliers()).isGreaterThanOrEqualTo(1);
+        // Jiangbei sees only its own leads' counts.
+        List<String> jiangbei = jdbc.sql("""
+                        select e.uscc from enterprise e where e.district_code = '330205'
+                          and not exists (select 1 from supply_tree t where t.lead_id = e.id)
+                          and not exists (select 1 from account_user u where u.enterprise_id = e.id)
+                        order by e.uscc limit 2""").query(String.class).list();
+        assertThat(put("jiangbei", jiangbei.get(0), "{\"links\":[" + link("", jiangbei.get(1), "rope") + "]}"))
+                .hasStatusOk();
+        assertThat(figures.figures(scope("jiangbei")).districts())
+                .extracting(ChainFigures.Counts::districtCode)
+                .containsOnly("330205");
     }
 }

@@ -122,6 +122,16 @@ public final class ChainGraph {
         return alive[node];
     }
 
+    /** Whether every part the node buys has at least one supplier that can run now. */
+    public synchronized boolean partsSupplied(int node) {
+        for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
+            if (count[s] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the node may run by itself (its own approval, or its recorded status outside the city). */
     public synchronized boolean mayRunByItself(int node) {
         return base[node];
@@ -356,13 +366,20 @@ public final class ChainGraph {
     /** How deep an explanation goes (a chain of blocked suppliers longer than this is cut). */
     static final int WHY_DEPTH = 12;
 
+    /**
+     * How many nodes an explanation explains at most: past them, suppliers are named without their
+     * own reasons (a lead blocked through most of the city would otherwise explain the city).
+     */
+    static final int WHY_NODES = 200;
+
     /** The reasons the node cannot run, or null if it can. */
     public synchronized Why why(int node) {
-        return alive[node] ? null : why(node, new BitSet(nodes), 0);
+        return alive[node] ? null : why(node, new BitSet(nodes), 0, new int[] {0});
     }
 
-    private Why why(int node, BitSet explained, int depth) {
+    private Why why(int node, BitSet explained, int depth, int[] budget) {
         explained.set(node);
+        budget[0]++;
         List<BlockedPart> blocked = new ArrayList<>();
         if (base[node] && depth < WHY_DEPTH) {
             for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
@@ -373,9 +390,9 @@ public final class ChainGraph {
                 for (int i = supplierStart[s]; i < supplierStart[s + 1]; i++) {
                     int supplier = suppliers[i];
                     reasons.add(
-                            explained.get(supplier)
+                            explained.get(supplier) || budget[0] >= WHY_NODES
                                     ? new Why(supplier, base[supplier], List.of())
-                                    : why(supplier, explained, depth + 1));
+                                    : why(supplier, explained, depth + 1, budget));
                 }
                 blocked.add(new BlockedPart(slotPart[s], reasons));
             }

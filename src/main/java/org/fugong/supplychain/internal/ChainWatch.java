@@ -83,8 +83,7 @@ public class ChainWatch {
         List<ChainsChanged.Lead> changed = new ArrayList<>();
         for (int lead : snapshot.leads()) {
             UUID id = snapshot.nodes().get(lead).id();
-            List<String> blockedParts = blockedParts(graph, lead);
-            Standing standing = new Standing(graph.canRun(lead), blockedParts.isEmpty());
+            Standing standing = new Standing(graph.canRun(lead), graph.partsSupplied(lead));
             Standing before = told.get(id);
             if (standing.equals(before)) {
                 continue;
@@ -106,7 +105,7 @@ public class ChainWatch {
             if (standing.suppliersReady() && !before.suppliersReady()) {
                 notices.toEnterprise(id, standing.canRun() ? "CHAIN_RUNS" : "CHAIN_SUPPLIERS_READY", "");
             } else if (!standing.suppliersReady() && before.suppliersReady()) {
-                notices.toEnterprise(id, "CHAIN_BLOCKED", String.join("、", blockedParts));
+                notices.toEnterprise(id, "CHAIN_BLOCKED", String.join("、", blockedParts(graph, lead)));
             }
         }
         if (!changed.isEmpty()) {

@@ -3,6 +3,7 @@ package org.fugong.supplychain.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -363,22 +365,29 @@ public class SupplyChains {
         Map<String, NodeView> nodes = new LinkedHashMap<>();
         NodeView leadView = views.of(new ChainState.Node('E', lead.id()));
         nodes.put(leadView.key(), leadView);
-        jdbc.sql("""
+        record Row(ChainState.Node buyer, ChainState.Node supplier, String part, Importance importance) {}
+        List<Row> rows = jdbc.sql("""
                         select buyer_kind, buyer_id, supplier_kind, supplier_id, part, importance from supply_link
                         where lead_id = ? order by position""")
                 .param(lead.id())
-                .query((rs, n) -> {
-                    NodeView buyer =
-                            views.of(new ChainState.Node(rs.getString(1).charAt(0), rs.getObject(2, UUID.class)));
-                    NodeView supplier =
-                            views.of(new ChainState.Node(rs.getString(3).charAt(0), rs.getObject(4, UUID.class)));
-                    nodes.putIfAbsent(buyer.key(), buyer);
-                    nodes.putIfAbsent(supplier.key(), supplier);
-                    links.add(new LinkView(
-                            buyer.key(), supplier.key(), rs.getString(5), Importance.valueOf(rs.getString(6))));
-                    return null;
-                })
+                .query((rs, n) -> new Row(
+                        new ChainState.Node(rs.getString(1).charAt(0), rs.getObject(2, UUID.class)),
+                        new ChainState.Node(rs.getString(3).charAt(0), rs.getObject(4, UUID.class)),
+                        rs.getString(5),
+                        Importance.valueOf(rs.getString(6))))
                 .list();
+        views.preload(rows.stream()
+                .flatMap(r -> Stream.of(r.buyer(), r.supplier()))
+                .filter(node -> !node.outside())
+                .map(ChainState.Node::id)
+                .toList());
+        for (Row row : rows) {
+            NodeView buyer = views.of(row.buyer());
+            NodeView supplier = views.of(row.supplier());
+            nodes.putIfAbsent(buyer.key(), buyer);
+            nodes.putIfAbsent(supplier.key(), supplier);
+            links.add(new LinkView(buyer.key(), supplier.key(), row.part(), row.importance()));
+        }
         List<Need> needs = jdbc.sql("select kind, text from supply_need where lead_id = ? order by position")
                 .param(lead.id())
                 .query((rs, n) -> new Need(NeedKind.valueOf(rs.getString(1)), rs.getString(2)))
@@ -450,6 +459,15 @@ public class SupplyChains {
                 }
             }
         }
+        List<UUID> named = new ArrayList<>();
+        if (why != null) {
+            named(why, snapshot, named);
+        }
+        points.forEach(i -> named.add(snapshot.nodes().get(i).id()));
+        if (unblocking != null) {
+            unblocking.forEach(i -> named.add(snapshot.nodes().get(i).id()));
+        }
+        views.preload(named);
         return new Analysis(
                 views.of(node),
                 approved,
@@ -461,6 +479,12 @@ public class SupplyChains {
                         : unblocking.stream()
                                 .map(i -> views.of(snapshot.nodes().get(i)))
                                 .toList());
+    }
+
+    /** Every node an explanation names, to read them at once. */
+    private static void named(ChainGraph.Why why, ChainState.Snapshot snapshot, List<UUID> into) {
+        into.add(snapshot.nodes().get(why.node()).id());
+        why.blockedParts().forEach(p -> p.suppliers().forEach(w -> named(w, snapshot, into)));
     }
 
     private Reason reason(ChainGraph.Why why, Views views, ChainState.Snapshot snapshot) {
@@ -487,6 +511,15 @@ public class SupplyChains {
         ChainState.Snapshot snapshot = state.current();
         ChainGraph graph = snapshot.graph();
         Views views = new Views(snapshot);
+        // Every supplier in the city and every lead, named in one query.
+        List<UUID> named = new ArrayList<>();
+        for (int n = 0; n < graph.size(); n++) {
+            ChainState.Node node = snapshot.nodes().get(n);
+            if (!node.outside() && (graph.supplies(n) || snapshot.leads().contains(n))) {
+                named.add(node.id());
+            }
+        }
+        views.preload(named);
         Map<Integer, EnterpriseSummary> leads = new HashMap<>();
         for (int lead : snapshot.leads()) {
             EnterpriseSummary e = views.enterprise(snapshot.nodes().get(lead).id());
@@ -560,6 +593,9 @@ public class SupplyChains {
     public List<NodeView> leads(Scope scope) {
         ChainState.Snapshot snapshot = state.current();
         Views views = new Views(snapshot);
+        views.preload(snapshot.leads().stream()
+                .map(lead -> snapshot.nodes().get(lead).id())
+                .toList());
         List<NodeView> leads = new ArrayList<>();
         for (int lead : snapshot.leads()) {
             EnterpriseSummary e = views.enterprise(snapshot.nodes().get(lead).id());
@@ -580,6 +616,19 @@ public class SupplyChains {
 
         Views(ChainState.Snapshot snapshot) {
             this.snapshot = snapshot;
+        }
+
+        /** Reads these enterprises in one query, so that naming many nodes costs one round trip. */
+        Views preload(Collection<UUID> ids) {
+            List<UUID> missing = ids.stream()
+                    .filter(id -> !registry.containsKey(id))
+                    .distinct()
+                    .toList();
+            Map<UUID, EnterpriseSummary> found = enterprises.getAll(missing);
+            for (UUID id : missing) {
+                registry.put(id, Optional.ofNullable(found.get(id)));
+            }
+            return this;
         }
 
         @Nullable EnterpriseSummary enterprise(UUID id) {

@@ -271,4 +271,34 @@ class ChainGraphTests {
             }
         }
     }
+
+    @Test
+    void anExplanationStopsExplainingAfterItsBudgetButStillNamesEverySupplierOfABlockedPart() {
+        // The lead buys one part from 1,000 suppliers, each blocked by its own supplier that may not run.
+        int suppliers = 1_000;
+        List<ChainGraph.Link> links = new ArrayList<>();
+        boolean[] base = new boolean[1 + 2 * suppliers];
+        base[0] = true;
+        for (int i = 0; i < suppliers; i++) {
+            links.add(new ChainGraph.Link(0, "p", 1 + i));
+            links.add(new ChainGraph.Link(1 + i, "q", 1 + suppliers + i));
+            base[1 + i] = true;
+        }
+        ChainGraph graph = new ChainGraph(base.length, links, base);
+        ChainGraph.Why why = graph.why(0);
+        assertThat(why.blockedParts()).hasSize(1);
+        assertThat(why.blockedParts().get(0).suppliers()).hasSize(suppliers);
+        assertThat(explained(why)).isLessThanOrEqualTo(ChainGraph.WHY_NODES).isGreaterThan(50);
+    }
+
+    /** How many nodes of an explanation give their own reasons. */
+    private static int explained(ChainGraph.Why why) {
+        int count = why.blockedParts().isEmpty() ? 0 : 1;
+        for (ChainGraph.BlockedPart part : why.blockedParts()) {
+            for (ChainGraph.Why supplier : part.suppliers()) {
+                count += explained(supplier);
+            }
+        }
+        return count;
+    }
 }
