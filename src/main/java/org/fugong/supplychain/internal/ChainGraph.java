@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -201,6 +200,64 @@ public final class ChainGraph {
                     dying.push(owner);
                 }
             }
+        }
+    }
+
+    /** A binary min-heap of (cost, node) packed in longs, without boxing. */
+    private static final class LongHeap {
+        static final long MAX_COST = Integer.MAX_VALUE;
+        private long[] items = new long[256];
+        private int size;
+
+        static int node(long item) {
+            return (int) (item & 0xFFFFFFFFL);
+        }
+
+        static long cost(long item) {
+            return item >>> 32;
+        }
+
+        void add(long cost, int node) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            long item = (Math.min(cost, MAX_COST) << 32) | (node & 0xFFFFFFFFL);
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (items[parent] <= item) {
+                    break;
+                }
+                items[i] = items[parent];
+                i = parent;
+            }
+            items[i] = item;
+        }
+
+        long poll() {
+            long top = items[0];
+            long last = items[--size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && items[child + 1] < items[child]) {
+                    child++;
+                }
+                if (items[child] >= last) {
+                    break;
+                }
+                items[i] = items[child];
+                i = child;
+            }
+            items[i] = last;
+            return top;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
         }
     }
 
@@ -512,21 +569,21 @@ public final class ChainGraph {
         int[] chosen = new int[count.length];
         Arrays.fill(partial, -1);
         boolean[] done = new boolean[nodes];
-        PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong(a -> a[0]));
+        LongHeap queue = new LongHeap();
         for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
             missing[n] = slotStart[n + 1] - slotStart[n];
             if (alive[n]) {
                 cost[n] = 0;
-                queue.add(new long[] {0, n});
+                queue.add(0, n);
             } else if (missing[n] == 0) {
                 cost[n] = base[n] ? 0 : 1;
-                queue.add(new long[] {cost[n], n});
+                queue.add(cost[n], n);
             }
         }
         while (!queue.isEmpty()) {
-            long[] top = queue.poll();
-            int n = (int) top[1];
-            if (done[n] || top[0] != cost[n]) {
+            long top = queue.poll();
+            int n = LongHeap.node(top);
+            if (done[n] || LongHeap.cost(top) != cost[n]) {
                 continue;
             }
             done[n] = true;
@@ -543,8 +600,8 @@ public final class ChainGraph {
                     for (int s = slotStart[buyer]; s < slotStart[buyer + 1]; s++) {
                         total += partial[s];
                     }
-                    cost[buyer] = total;
-                    queue.add(new long[] {total, buyer});
+                    cost[buyer] = Math.min(total, LongHeap.MAX_COST);
+                    queue.add(cost[buyer], buyer);
                 }
             }
         }
