@@ -519,7 +519,8 @@ public final class ChainGraph {
         if (!alive[lead]) {
             return points;
         }
-        BitSet below = descendants(lead);
+        // Only running nodes reached through running suppliers can stop the lead.
+        BitSet below = runningBelow(lead);
         Journal journal = new Journal();
         IntStack dying = new IntStack();
         for (int n = below.nextSetBit(0); n >= 0; n = below.nextSetBit(n + 1)) {
@@ -535,6 +536,25 @@ public final class ChainGraph {
             journal.clear();
         }
         return points;
+    }
+
+    /** The running node and every running node below it reached through running suppliers. */
+    private BitSet runningBelow(int node) {
+        BitSet seen = new BitSet(nodes);
+        IntStack queue = new IntStack();
+        seen.set(node);
+        queue.push(node);
+        while (!queue.isEmpty()) {
+            int n = queue.pop();
+            for (int i = supplierStart[slotStart[n]]; i < supplierStart[slotStart[n + 1]]; i++) {
+                int supplier = suppliers[i];
+                if (alive[supplier] && !seen.get(supplier)) {
+                    seen.set(supplier);
+                    queue.push(supplier);
+                }
+            }
+        }
+        return seen;
     }
 
     /** Whether the node is the only running supplier of some part of a running buyer in the region. */
@@ -561,7 +581,8 @@ public final class ChainGraph {
         if (alive[lead]) {
             return Set.of();
         }
-        BitSet region = descendants(lead);
+        // Only what is blocked matters: a part some running supplier supplies needs no help.
+        BitSet region = blockedBelow(lead);
         long[] cost = new long[nodes];
         Arrays.fill(cost, Long.MAX_VALUE);
         int[] missing = new int[nodes];
@@ -571,11 +592,15 @@ public final class ChainGraph {
         boolean[] done = new boolean[nodes];
         LongHeap queue = new LongHeap();
         for (int n = region.nextSetBit(0); n >= 0; n = region.nextSetBit(n + 1)) {
-            missing[n] = slotStart[n + 1] - slotStart[n];
-            if (alive[n]) {
-                cost[n] = 0;
-                queue.add(0, n);
-            } else if (missing[n] == 0) {
+            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                if (count[slot] > 0) {
+                    partial[slot] = 0; // a running supplier: nothing to resume
+                    chosen[slot] = -1;
+                } else {
+                    missing[n]++;
+                }
+            }
+            if (missing[n] == 0) {
                 cost[n] = base[n] ? 0 : 1;
                 queue.add(cost[n], n);
             }
@@ -620,7 +645,9 @@ public final class ChainGraph {
                     set.add(n);
                 }
                 for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                    walk.add(chosen[s]);
+                    if (chosen[s] >= 0) {
+                        walk.add(chosen[s]);
+                    }
                 }
             }
         } else {
@@ -662,6 +689,32 @@ public final class ChainGraph {
             saved.restore();
         }
         return set;
+    }
+
+    /**
+     * The node and every node below it reached through parts that no running supplier supplies: all
+     * of them cannot run, and only their resumption can change the node's answer.
+     */
+    private BitSet blockedBelow(int node) {
+        BitSet seen = new BitSet(nodes);
+        IntStack queue = new IntStack();
+        seen.set(node);
+        queue.push(node);
+        while (!queue.isEmpty()) {
+            int n = queue.pop();
+            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                if (count[slot] > 0) {
+                    continue;
+                }
+                for (int i = supplierStart[slot]; i < supplierStart[slot + 1]; i++) {
+                    if (!seen.get(suppliers[i])) {
+                        seen.set(suppliers[i]);
+                        queue.push(suppliers[i]);
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /** What a simulation inside a region changed, to put back: nodes' own and computed states, slots' counts. */
