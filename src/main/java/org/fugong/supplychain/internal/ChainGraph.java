@@ -427,7 +427,7 @@ public final class ChainGraph {
      * How many nodes an explanation explains at most: past them, suppliers are named without their
      * own reasons (a lead blocked through most of the city would otherwise explain the city).
      */
-    static final int WHY_NODES = 200;
+    static final int WHY_NODES = 60;
 
     /** The reasons the node cannot run, or null if it can. */
     public synchronized Why why(int node) {

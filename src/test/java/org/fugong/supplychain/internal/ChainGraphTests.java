@@ -288,7 +288,7 @@ class ChainGraphTests {
         ChainGraph.Why why = graph.why(0);
         assertThat(why.blockedParts()).hasSize(1);
         assertThat(why.blockedParts().get(0).suppliers()).hasSize(suppliers);
-        assertThat(explained(why)).isLessThanOrEqualTo(ChainGraph.WHY_NODES).isGreaterThan(50);
+        assertThat(explained(why)).isLessThanOrEqualTo(ChainGraph.WHY_NODES).isGreaterThan(20);
     }
 
     /** How many nodes of an explanation give their own reasons. */
