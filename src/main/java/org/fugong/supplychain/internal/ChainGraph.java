@@ -631,7 +631,8 @@ public final class ChainGraph {
             }
         }
         Set<Integer> set = new LinkedHashSet<>();
-        if (cost[lead] != Long.MAX_VALUE) {
+        boolean derived = cost[lead] != Long.MAX_VALUE;
+        if (derived) {
             BitSet visited = new BitSet(nodes);
             ArrayDeque<Integer> walk = new ArrayDeque<>();
             walk.add(lead);
@@ -659,9 +660,14 @@ public final class ChainGraph {
                 }
             }
         }
-        // Check on the graph itself, inside the lead's region (nothing outside it can change the lead's
-        // answer), then drop every member whose absence still lets the lead run; everything the check
-        // changed is restored exactly afterwards.
+        // A derivation found by the search is well-founded (each node's suppliers were settled before
+        // it), so resuming its members lets the lead run: too many to reduce one by one, it is returned
+        // as found. Otherwise check on the graph itself, inside the lead's region (nothing outside it
+        // can change the lead's answer), then drop every member whose absence still lets the lead
+        // run; everything the check changed is restored exactly afterwards.
+        if (derived && set.size() > MAX_REDUCED) {
+            return set;
+        }
         List<Integer> resumed = List.copyOf(set);
         Saved saved = resumeWithin(resumed, region);
         try {

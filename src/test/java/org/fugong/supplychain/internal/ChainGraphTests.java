@@ -301,4 +301,24 @@ class ChainGraphTests {
         }
         return count;
     }
+
+    @Test
+    void aLargeUnblockingSetIsAWellFoundedDerivationThatLetsTheLeadRun() {
+        // Sixty parts, each from its own supplier that waits for approval, and behind each a second one.
+        int parts = 60;
+        List<ChainGraph.Link> links = new ArrayList<>();
+        boolean[] base = new boolean[1 + 2 * parts];
+        base[0] = true;
+        for (int p = 0; p < parts; p++) {
+            links.add(new ChainGraph.Link(0, "p" + p, 1 + p));
+            links.add(new ChainGraph.Link(1 + p, "q", 1 + parts + p));
+        }
+        ChainGraph graph = new ChainGraph(base.length, links, base);
+        Set<Integer> set = graph.unblockingSet(0);
+        assertThat(set).hasSize(2 * parts);
+        boolean[] resumed = base.clone();
+        set.forEach(m -> resumed[m] = true);
+        assertThat(new ChainGraph(base.length, links, resumed).canRun(0)).isTrue();
+        assertThat(graph.canRun(0)).isFalse();
+    }
 }
