@@ -332,6 +332,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /api/supply-chains/{leadCreditCode}", jiangbeiLead);
         routes.put("GET /api/supply-chains/{leadCreditCode}/analysis", jiangbeiLead);
         routes.put("POST /supply-chains/{id}/filing", jiangbeiLead);
+        routes.put("GET /supply-chains/{id}/unblocking", jiangbeiLead);
         routes.put("POST /api/supply-chains/{leadCreditCode}/filing", jiangbeiLead);
         // Jiangbei's factory never filed a chain: those who may look are told there is none.
         Map<String, Outcome> noFiling = only();

@@ -26,6 +26,10 @@ class SupplyChainJourneyTests extends JourneyTest {
                 .param(factory)
                 .query(String.class)
                 .single();
+        String factoryName = jdbc.sql("select name from enterprise where id = ?")
+                .param(factory)
+                .query(String.class)
+                .single();
         String shopName = jdbc.sql("select name from enterprise where id = ?")
                 .param(shop)
                 .query(String.class)
@@ -45,6 +49,9 @@ class SupplyChainJourneyTests extends JourneyTest {
         await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=success]")));
         assertThat(pages.text("[data-test=links]")).contains("zip fasteners").contains("Not approved");
         assertThat(pages.text("[data-test=why]")).contains("zip fasteners");
+        // What would unblock it arrives after the page.
+        await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=unblocking]")));
+        assertThat(pages.text("[data-test=unblocking]")).contains(factoryName);
 
         // It files for the whole chain: the supplier's waiting application is linked.
         pages.click(By.cssSelector("[data-test=file-chain-button]"));

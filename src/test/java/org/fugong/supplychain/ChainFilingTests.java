@@ -290,6 +290,19 @@ class ChainFilingTests extends IntegrationTest {
                 .extractingPath("$.unblockingSet[*].creditCode")
                 .asArray()
                 .containsExactly(waiting);
+        // The page shows why at once and loads what would unblock it after itself.
+        assertThat(mvc.get().uri("/supply-chains/" + leadId).with(as("haishu")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-test=\"unblocking-pending\"")
+                .doesNotContain("data-test=\"unblocking\"");
+        assertThat(mvc.get().uri("/supply-chains/" + leadId + "/unblocking").with(as("haishu")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-test=\"unblocking\"")
+                .contains(nameOf(waiting));
+        assertThat(mvc.get().uri("/supply-chains/" + leadId + "/unblocking").with(as("jiangbei")))
+                .hasStatus(403);
         // The chain's standing is recorded once the tree is saved.
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->

@@ -429,6 +429,15 @@ public class SupplyChains {
      */
     @Transactional(readOnly = true)
     public Analysis analysis(Scope scope, UUID leadId) {
+        return analysis(scope, leadId, true);
+    }
+
+    /**
+     * The same, the smallest unblocking set left out (null) unless asked for: the costliest part of
+     * the analysis, which a page loads after itself.
+     */
+    @Transactional(readOnly = true)
+    public Analysis analysis(Scope scope, UUID leadId, boolean withUnblockingSet) {
         EnterpriseSummary lead = enterprises.get(scope, leadId);
         ChainState.Snapshot snapshot = state.current();
         Views views = new Views(snapshot);
@@ -451,7 +460,7 @@ public class SupplyChains {
             try {
                 blocked = !graph.canRun(at);
                 why = graph.why(at);
-                unblocking = graph.unblockingSet(at);
+                unblocking = withUnblockingSet ? graph.unblockingSet(at) : null;
                 points = graph.singlePointsOfFailure(at);
             } finally {
                 if (simulated) {

@@ -89,7 +89,9 @@ class SupplyChainController {
         tree.nodes().forEach(n -> nodes.put(n.key(), n));
         model.addAttribute("tree", tree);
         model.addAttribute("nodes", nodes);
-        model.addAttribute("analysis", chains.analysis(scope, id));
+        // The unblocking set, the costliest part, comes after the page (htmx, /unblocking).
+        model.addAttribute("analysis", chains.analysis(scope, id, false));
+        model.addAttribute("deferred", true);
         model.addAttribute("importances", SupplyChains.Importance.values());
         model.addAttribute("officer", !currentActor.get().hasRole(Role.ENTERPRISE));
         ChainFilings.Filing filing = filings.filing(scope, id).orElse(null);
@@ -118,6 +120,14 @@ class SupplyChainController {
             model.addAttribute("problems", Map.of());
         }
         return "supplychain/tree";
+    }
+
+    /** What would unblock the lead: the fragment the tree page loads after itself. */
+    @GetMapping("/supply-chains/{id}/unblocking")
+    String unblocking(@PathVariable UUID id, Model model) {
+        model.addAttribute("analysis", chains.analysis(currentActor.scope(), id, true));
+        model.addAttribute("deferred", false);
+        return "supplychain/tree :: unblocking";
     }
 
     /** Adds one link to the tree (the tree is replaced with it added). */
