@@ -21,7 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -83,23 +83,15 @@ class ChainFilingTests extends IntegrationTest {
     }
 
     private MvcTestResult put(String user, String lead, String json) {
-        return mvc.put()
-                .uri("/api/supply-chains/" + lead)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .with(as(user))
-                .with(csrf())
-                .exchange();
+        return sendJson(HttpMethod.PUT, user, "/api/supply-chains/" + lead, json);
     }
 
     private MvcTestResult file(String user, String lead, String plannedDate) {
-        return mvc.post()
-                .uri("/api/supply-chains/" + lead + "/filing")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(plannedDate == null ? "{}" : "{\"plannedDate\":\"" + plannedDate + "\"}")
-                .with(as(user))
-                .with(csrf())
-                .exchange();
+        return sendJson(
+                HttpMethod.POST,
+                user,
+                "/api/supply-chains/" + lead + "/filing",
+                plannedDate == null ? "{}" : "{\"plannedDate\":\"" + plannedDate + "\"}");
     }
 
     private static String link(String supplier, String part, String importance) {

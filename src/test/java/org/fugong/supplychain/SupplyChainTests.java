@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -36,13 +36,7 @@ class SupplyChainTests extends IntegrationTest {
     }
 
     private MvcTestResult put(String user, String lead, String json) {
-        return mvc.put()
-                .uri("/api/supply-chains/" + lead)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .with(as(user))
-                .with(csrf())
-                .exchange();
+        return sendJson(HttpMethod.PUT, user, "/api/supply-chains/" + lead, json);
     }
 
     private static String link(String buyer, String supplier, String part) {

@@ -380,17 +380,30 @@ public final class ChainGraph {
 
     /** The node and every node it buys from, directly or through others. */
     public synchronized BitSet descendants(int node) {
+        return below(node, false, false);
+    }
+
+    /**
+     * The node and the nodes below it, reached through its parts and theirs: every part, or only the
+     * parts no running supplier supplies; every supplier, or only running ones.
+     */
+    private BitSet below(int node, boolean onlyBlockedParts, boolean onlyRunning) {
         BitSet seen = new BitSet(nodes);
         IntStack queue = new IntStack();
         seen.set(node);
         queue.push(node);
         while (!queue.isEmpty()) {
             int n = queue.pop();
-            for (int i = supplierStart[slotStart[n]]; i < supplierStart[slotStart[n + 1]]; i++) {
-                int supplier = suppliers[i];
-                if (!seen.get(supplier)) {
-                    seen.set(supplier);
-                    queue.push(supplier);
+            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                if (onlyBlockedParts && count[slot] > 0) {
+                    continue;
+                }
+                for (int i = supplierStart[slot]; i < supplierStart[slot + 1]; i++) {
+                    int supplier = suppliers[i];
+                    if ((!onlyRunning || alive[supplier]) && !seen.get(supplier)) {
+                        seen.set(supplier);
+                        queue.push(supplier);
+                    }
                 }
             }
         }
@@ -520,7 +533,7 @@ public final class ChainGraph {
             return points;
         }
         // Only running nodes reached through running suppliers can stop the lead.
-        BitSet below = runningBelow(lead);
+        BitSet below = below(lead, false, true);
         Journal journal = new Journal();
         IntStack dying = new IntStack();
         for (int n = below.nextSetBit(0); n >= 0; n = below.nextSetBit(n + 1)) {
@@ -536,25 +549,6 @@ public final class ChainGraph {
             journal.clear();
         }
         return points;
-    }
-
-    /** The running node and every running node below it reached through running suppliers. */
-    private BitSet runningBelow(int node) {
-        BitSet seen = new BitSet(nodes);
-        IntStack queue = new IntStack();
-        seen.set(node);
-        queue.push(node);
-        while (!queue.isEmpty()) {
-            int n = queue.pop();
-            for (int i = supplierStart[slotStart[n]]; i < supplierStart[slotStart[n + 1]]; i++) {
-                int supplier = suppliers[i];
-                if (alive[supplier] && !seen.get(supplier)) {
-                    seen.set(supplier);
-                    queue.push(supplier);
-                }
-            }
-        }
-        return seen;
     }
 
     /** Whether the node is the only running supplier of some part of a running buyer in the region. */
@@ -582,7 +576,7 @@ public final class ChainGraph {
             return Set.of();
         }
         // Only what is blocked matters: a part some running supplier supplies needs no help.
-        BitSet region = blockedBelow(lead);
+        BitSet region = below(lead, true, false);
         long[] cost = new long[nodes];
         Arrays.fill(cost, Long.MAX_VALUE);
         int[] missing = new int[nodes];
@@ -695,32 +689,6 @@ public final class ChainGraph {
             saved.restore();
         }
         return set;
-    }
-
-    /**
-     * The node and every node below it reached through parts that no running supplier supplies: all
-     * of them cannot run, and only their resumption can change the node's answer.
-     */
-    private BitSet blockedBelow(int node) {
-        BitSet seen = new BitSet(nodes);
-        IntStack queue = new IntStack();
-        seen.set(node);
-        queue.push(node);
-        while (!queue.isEmpty()) {
-            int n = queue.pop();
-            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
-                if (count[slot] > 0) {
-                    continue;
-                }
-                for (int i = supplierStart[slot]; i < supplierStart[slot + 1]; i++) {
-                    if (!seen.get(suppliers[i])) {
-                        seen.set(suppliers[i]);
-                        queue.push(suppliers[i]);
-                    }
-                }
-            }
-        }
-        return seen;
     }
 
     /** What a simulation inside a region changed, to put back: nodes' own and computed states, slots' counts. */
