@@ -104,6 +104,7 @@ class SupplyChainJourneyTests extends JourneyTest {
         browser.get(url("/supply-chains"));
         await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=chain-ready]")));
         assertThat(browser.findElements(By.cssSelector("[data-test=why]"))).isEmpty();
+        assertThat(pages.text("[data-test=chain-notices]")).contains("supplier that can run");
         BrowserSupport.screenshot(browser, "supply-chain-ready");
 
         // The supplier sees its lead's standing on its own page, but not the lead's tree.

@@ -22,6 +22,7 @@ import org.fugong.shell.TabularFile;
 import org.fugong.shell.Times;
 import org.fugong.supplychain.internal.ChainFilings;
 import org.fugong.supplychain.internal.SupplyChains;
+import org.fugong.tickets.Notices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,6 +50,7 @@ class SupplyChainController {
     private final JsonMapper json;
     private final Times times;
     private final Geography geography;
+    private final Notices notices;
 
     SupplyChainController(
             SupplyChains chains,
@@ -57,8 +59,10 @@ class SupplyChainController {
             MessageSource messages,
             JsonMapper json,
             Times times,
-            Geography geography) {
+            Geography geography,
+            Notices notices) {
         this.geography = geography;
+        this.notices = notices;
         this.chains = chains;
         this.filings = filings;
         this.currentActor = currentActor;
@@ -109,6 +113,8 @@ class SupplyChainController {
                                                 .orElse(d))
                                         .toList()));
         model.addAttribute("supplied", chains.supplied(scope, id));
+        // The chain's own notices to the lead (the scope was checked by the tree above).
+        model.addAttribute("notices", notices.recent(id, "CHAIN_", 3));
         model.addAttribute("today", times.today());
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> states = new LinkedHashMap<>();

@@ -133,6 +133,26 @@ public class Notifications {
                 .update();
     }
 
+    /** An enterprise's latest notifications of the kinds that start with the prefix, newest first. */
+    @Transactional(readOnly = true)
+    public List<Notification> ofEnterprise(UUID enterpriseId, String kindPrefix, int limit) {
+        return jdbc.sql("""
+                        select id, kind, ticket_id, text, created_at, read_at from notification
+                        where recipient_kind = 'ENTERPRISE' and recipient = ? and kind like ?
+                        order by created_at desc, id desc limit ?""")
+                .params(enterpriseId.toString(), kindPrefix.replace("%", "") + "%", limit)
+                .query((rs, n) -> new Notification(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getObject("ticket_id", UUID.class),
+                        rs.getString("text"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null
+                                ? null
+                                : rs.getTimestamp("read_at").toInstant()))
+                .list();
+    }
+
     /** The latest notifications an actor receives: its unit's, or its enterprise's. */
     @Transactional(readOnly = true)
     public List<Notification> of(Actor actor, @Nullable String unitCode, int limit) {
