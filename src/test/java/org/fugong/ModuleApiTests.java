@@ -110,6 +110,7 @@ class ModuleApiTests {
                             "TicketStatus",
                             "TicketSweep",
                             "TicketUnits")),
+            Map.entry("transport", Set.of()),
             Map.entry("visits", Set.of("CommissionerAssignments", "Light", "VisitBackfill", "VisitFigures"))));
 
     @Test
