@@ -3,6 +3,7 @@ package org.fugong.supplychain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.sql.Date;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fugong.IntegrationTest;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
@@ -148,6 +151,28 @@ class ChainFilingTests extends IntegrationTest {
                         .single()
                         .toLocalDate())
                 .isEqualTo(today().plusDays(3));
+        // The supplier opens its started draft and finds it ready to complete (as the enterprise itself).
+        Actor supplierUser = new Actor(
+                UUID.randomUUID(),
+                "supplier-test",
+                "Supplier",
+                Role.ENTERPRISE,
+                "330200",
+                YINZHOU,
+                null,
+                id(neverFiled),
+                true,
+                false,
+                false,
+                null);
+        assertThat(mvc.get().uri("/applications/" + started.id() + "/edit").with(user(supplierUser)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-test=\"application-form\"");
+        assertThat(mvc.get().uri("/applications/" + started.id()).with(user(supplierUser)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-test=\"chain-mark\"");
         // The outside supplier's paperwork is a coordination ticket of the lead's, about materials.
         assertThat(jdbc.sql("""
                         select count(*) from ticket where enterprise_id = ? and category = 'MATERIALS'
