@@ -51,5 +51,48 @@ class ModularityTests {
                 Files.write(file, out);
             }
         }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+                Files.write(file, sortedCells(Files.readAllLines(file)));
+            }
+        }
+    }
+
+    /**
+     * The canvases list a cell's items (beans, events, ...) in hash order too: each cell's items
+     * sorted, blank lines between them dropped.
+     */
+    static List<String> sortedCells(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("|* ")) {
+                flush(items, out);
+                items.add(line.substring(1));
+            } else if (!items.isEmpty() && line.startsWith("* ")) {
+                items.add(line);
+            } else if (!items.isEmpty() && line.isBlank()) {
+                continue;
+            } else if (!items.isEmpty() && !line.startsWith("|")) {
+                items.set(items.size() - 1, items.get(items.size() - 1) + "\n" + line);
+            } else {
+                flush(items, out);
+                out.add(line);
+            }
+        }
+        flush(items, out);
+        return out;
+    }
+
+    private static void flush(List<String> items, List<String> out) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<String> sorted = items.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            out.addAll(List.of(((i == 0 ? "|" : "") + sorted.get(i)).split("\n", -1)));
+        }
+        out.add("");
+        items.clear();
     }
 }
