@@ -121,6 +121,17 @@ public final class ChainGraph {
         return alive[node];
     }
 
+    /** The parts of the node for which no supplier can run now, in order. */
+    public synchronized List<String> blockedParts(int node) {
+        List<String> blocked = new ArrayList<>();
+        for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
+            if (count[s] == 0) {
+                blocked.add(slotPart[s]);
+            }
+        }
+        return blocked;
+    }
+
     /** Whether every part the node buys has at least one supplier that can run now. */
     public synchronized boolean partsSupplied(int node) {
         for (int s = slotStart[node]; s < slotStart[node + 1]; s++) {
@@ -142,13 +153,13 @@ public final class ChainGraph {
         for (int s = 0; s < count.length; s++) {
             recount(s);
         }
-        ArrayDeque<Integer> dying = new ArrayDeque<>();
+        IntStack dying = new IntStack();
         for (int s = 0; s < count.length; s++) {
             if (count[s] == 0 && alive[slotOwner[s]]) {
-                dying.add(slotOwner[s]);
+                dying.push(slotOwner[s]);
             }
         }
-        propagate(dying, null);
+        propagate(dying, null, null);
     }
 
     /** Counts again the suppliers of a slot that can run now; the count. */
@@ -163,16 +174,9 @@ public final class ChainGraph {
         return c;
     }
 
-    /** Marks the queued nodes unable to run and everything that then cannot; journals what it changed. */
-    private void propagate(ArrayDeque<Integer> dying, @Nullable Journal journal) {
-        IntStack stack = new IntStack();
-        dying.forEach(stack::push);
-        dying.clear();
-        propagate(stack, journal, null);
-    }
-
     /**
-     * The same on a stack of ints (the order does not matter: the fixpoint is the same); with a region,
+     * Marks the stacked nodes unable to run and everything that then cannot; journals what it changed
+     * (the order does not matter: the fixpoint is the same). With a region,
      * only nodes inside it are touched — enough for questions about a lead, whose answer depends on
      * nothing outside the nodes it buys from (a buyer of a node outside that region is outside it too).
      */
@@ -317,30 +321,19 @@ public final class ChainGraph {
         if (flipped.isEmpty()) {
             return List.of();
         }
-        ArrayDeque<Integer> dying = new ArrayDeque<>();
         if (!mayRun) {
             Journal journal = new Journal();
-            dying.addAll(flipped);
-            propagate(dying, journal);
+            IntStack dying = new IntStack();
+            flipped.forEach(dying::push);
+            propagate(dying, journal, null);
             return journal.dead();
         }
-        int[] members = buyersClosure(flipped).stream().toArray();
+        int[] members = buyersClosure(flipped, null).stream().toArray();
         boolean[] before = new boolean[members.length];
         for (int i = 0; i < members.length; i++) {
             before[i] = alive[members[i]];
         }
-        // Tentatively everything affected that may run by itself runs; then take back what cannot.
-        for (int n : members) {
-            alive[n] = base[n];
-        }
-        for (int n : members) {
-            for (int s = slotStart[n]; s < slotStart[n + 1]; s++) {
-                if (recount(s) == 0 && alive[n]) {
-                    dying.add(n);
-                }
-            }
-        }
-        propagate(dying, null);
+        recompute(members, null);
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < members.length; i++) {
             if (before[i] != alive[members[i]]) {
@@ -350,28 +343,50 @@ public final class ChainGraph {
         return changed;
     }
 
-    /** The node and every node that buys from it, directly or through others. */
-    public synchronized BitSet ancestors(int node) {
-        return buyersClosure(List.of(node));
+    /**
+     * Recomputes these nodes (every buyer of theirs that may change is among them): tentatively each
+     * runs that may run by itself, then what cannot is taken back — inside the region when one is given.
+     */
+    private void recompute(int[] members, @Nullable BitSet region) {
+        for (int n : members) {
+            alive[n] = base[n];
+        }
+        IntStack dying = new IntStack();
+        for (int n : members) {
+            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
+                if (recount(slot) == 0 && alive[n]) {
+                    dying.push(n);
+                }
+            }
+        }
+        propagate(dying, null, region);
     }
 
-    /** These nodes and every node that buys from any of them, directly or through others. */
-    private BitSet buyersClosure(List<Integer> from) {
+    /** The node and every node that buys from it, directly or through others. */
+    public synchronized BitSet ancestors(int node) {
+        return buyersClosure(List.of(node), null);
+    }
+
+    /**
+     * These nodes and every node that buys from any of them, directly or through others; inside the
+     * region only, when one is given.
+     */
+    private BitSet buyersClosure(List<Integer> from, @Nullable BitSet region) {
         BitSet seen = new BitSet(nodes);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        IntStack queue = new IntStack();
         for (int node : from) {
-            if (!seen.get(node)) {
+            if ((region == null || region.get(node)) && !seen.get(node)) {
                 seen.set(node);
-                queue.add(node);
+                queue.push(node);
             }
         }
         while (!queue.isEmpty()) {
-            int n = queue.poll();
+            int n = queue.pop();
             for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
                 int buyer = slotOwner[buyerSlots[i]];
-                if (!seen.get(buyer)) {
+                if ((region == null || region.get(buyer)) && !seen.get(buyer)) {
                     seen.set(buyer);
-                    queue.add(buyer);
+                    queue.push(buyer);
                 }
             }
         }
@@ -514,9 +529,9 @@ public final class ChainGraph {
             return List.of();
         }
         Journal journal = new Journal();
-        ArrayDeque<Integer> dying = new ArrayDeque<>();
-        dying.add(node);
-        propagate(dying, journal);
+        IntStack dying = new IntStack();
+        dying.push(node);
+        propagate(dying, journal, null);
         List<Integer> stopped = journal.dead();
         journal.undo();
         return stopped;
@@ -736,42 +751,12 @@ public final class ChainGraph {
      * state to restore. Only the nodes of the region that buy from them (transitively) can change.
      */
     private Saved resumeWithin(List<Integer> resumed, BitSet region) {
-        BitSet closure = new BitSet(nodes);
-        IntStack queue = new IntStack();
-        for (int node : resumed) {
-            if (region.get(node) && !closure.get(node)) {
-                closure.set(node);
-                queue.push(node);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int n = queue.pop();
-            for (int i = buyerStart[n]; i < buyerStart[n + 1]; i++) {
-                int buyer = slotOwner[buyerSlots[i]];
-                if (region.get(buyer) && !closure.get(buyer)) {
-                    closure.set(buyer);
-                    queue.push(buyer);
-                }
-            }
-        }
-        int[] members = closure.stream().toArray();
+        int[] members = buyersClosure(resumed, region).stream().toArray();
         Saved saved = new Saved(members);
         for (int node : resumed) {
             base[node] = true;
         }
-        // Tentatively every affected node that may run by itself runs; then take back what cannot.
-        for (int n : members) {
-            alive[n] = base[n];
-        }
-        IntStack dying = new IntStack();
-        for (int n : members) {
-            for (int slot = slotStart[n]; slot < slotStart[n + 1]; slot++) {
-                if (recount(slot) == 0 && alive[n]) {
-                    dying.push(n);
-                }
-            }
-        }
-        propagate(dying, null, region);
+        recompute(members, region);
         return saved;
     }
 

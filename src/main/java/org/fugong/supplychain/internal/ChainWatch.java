@@ -105,7 +105,7 @@ public class ChainWatch {
             if (standing.suppliersReady() && !before.suppliersReady()) {
                 notices.toEnterprise(id, standing.canRun() ? "CHAIN_RUNS" : "CHAIN_SUPPLIERS_READY", "");
             } else if (!standing.suppliersReady() && before.suppliersReady()) {
-                notices.toEnterprise(id, "CHAIN_BLOCKED", String.join("、", blockedParts(graph, lead)));
+                notices.toEnterprise(id, "CHAIN_BLOCKED", String.join("、", graph.blockedParts(lead)));
             }
         }
         if (!changed.isEmpty()) {
@@ -113,21 +113,5 @@ public class ChainWatch {
             events.publishEvent(new ChainsChanged(List.copyOf(changed)));
         }
         return changed;
-    }
-
-    /** The parts of a node for which no supplier can run. */
-    static List<String> blockedParts(ChainGraph graph, int node) {
-        List<String> parts = graph.parts(node);
-        List<String> blocked = new ArrayList<>();
-        for (int p = 0; p < parts.size(); p++) {
-            boolean any = false;
-            for (int supplier : graph.suppliersOf(node, p)) {
-                any |= graph.canRun(supplier);
-            }
-            if (!any) {
-                blocked.add(parts.get(p));
-            }
-        }
-        return blocked;
     }
 }
