@@ -52,6 +52,11 @@ public record Application(
      */
     public record ChainMark(UUID leadId, String leadName, String importance, boolean keyLead) {}
 
+    /** Filed with a key lead's chain: the policy matrix's key-chain row may apply to it. */
+    public boolean keyChain() {
+        return chain != null && chain.keyLead();
+    }
+
     /** A reviewer's verdict on one checklist item: in order, or what must change. */
     public record ItemVerdict(boolean ok, @Nullable String remark) {}
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
@@ -21,6 +20,7 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.internal.ApplicationStore;
 import org.fugong.enterprises.internal.PolicyMatrix;
+import org.fugong.enterprises.internal.PolicyReevaluation;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
 import org.fugong.shell.InvalidInputException;
@@ -49,6 +49,7 @@ public class ApplicationDesk {
     private final EnterpriseDirectory directory;
     private final Checklist checklist;
     private final PolicyMatrix matrix;
+    private final PolicyReevaluation reevaluation;
     private final RiskMap riskMap;
     private final Clock clock;
     private final Times times;
@@ -59,9 +60,11 @@ public class ApplicationDesk {
             EnterpriseDirectory directory,
             Checklist checklist,
             PolicyMatrix matrix,
+            PolicyReevaluation reevaluation,
             RiskMap riskMap,
             Clock clock,
             Times times) {
+        this.reevaluation = reevaluation;
         this.jdbc = jdbc;
         this.store = store;
         this.directory = directory;
@@ -107,25 +110,26 @@ public class ApplicationDesk {
         return statuses;
     }
 
-    /**
-     * Of these enterprises, those whose current application is held: waiting but held by the policy
-     * matrix (its district's colour), or suspended. Without the applications' contents.
-     */
-    @Transactional(readOnly = true)
-    public Set<UUID> held(Collection<UUID> enterprises) {
-        if (enterprises.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.sql("""
-                        select enterprise_id from resumption_application where current and enterprise_id = any(?)
-                          and (status = 'SUSPENDED' or (status in ('SUBMITTED', 'IN_REVIEW') and policy_decision = 'HOLD'))""")
-                .param(enterprises.toArray(UUID[]::new))
-                .query(UUID.class)
-                .list());
-    }
-
     /** How an enterprise stands by its current application: its status, and whether it is held. */
     public record Standing(ApplicationStatus status, boolean held) {}
+
+    /**
+     * Held: waiting but held by the policy matrix (its district's colour), or suspended. With the
+     * status, what other modules read of who may work, never the applications' contents.
+     */
+    private static final String STANDING = """
+            select enterprise_id, status,
+                (status = 'SUSPENDED' or (status in ('SUBMITTED', 'IN_REVIEW') and policy_decision = 'HOLD')) as held
+            from resumption_application where current and """;
+
+    /** The standing of each of these enterprises that has a current application. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Standing> standings(Collection<UUID> enterprises) {
+        if (enterprises.isEmpty()) {
+            return new HashMap<>();
+        }
+        return standings(STANDING + " enterprise_id = any(?)", enterprises.toArray(UUID[]::new));
+    }
 
     /**
      * The standing of every enterprise whose current application changed after the instant (moved,
@@ -133,12 +137,13 @@ public class ApplicationDesk {
      */
     @Transactional(readOnly = true)
     public Map<UUID, Standing> standingsChangedSince(Instant since) {
+        return standings(STANDING + " updated_at > ?", Timestamp.from(since));
+    }
+
+    private Map<UUID, Standing> standings(String sql, Object parameter) {
         Map<UUID, Standing> standings = new HashMap<>();
-        jdbc.sql("""
-                        select enterprise_id, status, (status = 'SUSPENDED'
-                            or (status in ('SUBMITTED', 'IN_REVIEW') and policy_decision = 'HOLD')) as held
-                        from resumption_application where current and updated_at > ?""")
-                .param(Timestamp.from(since))
+        jdbc.sql(sql)
+                .param(parameter)
                 .query((rs, n) -> standings.put(
                         rs.getObject(1, UUID.class),
                         new Standing(ApplicationStatus.valueOf(rs.getString(2)), rs.getBoolean(3))))
@@ -223,11 +228,8 @@ public class ApplicationDesk {
             List<Checklist.Item> items,
             Instant now) {
         RiskColour colour = riskMap.currentColour(enterprise.districtCode());
-        PolicyMatrix.Ruling ruling = matrix.rule(
-                enterprise,
-                colour,
-                Checklist.unmet(application.measures(), items),
-                application.chain() != null && application.chain().keyLead());
+        PolicyMatrix.Ruling ruling =
+                matrix.rule(enterprise, colour, Checklist.unmet(application.measures(), items), application.keyChain());
         // A resubmission starts a fresh review: the last verdicts stay in the history, not on the form.
         Map<String, @Nullable Object> sets = new LinkedHashMap<>();
         sets.put("commitment_name", input.commitmentName().trim());
@@ -272,24 +274,14 @@ public class ApplicationDesk {
         Instant now = clock.instant();
         if (current.isPresent() && !ended(current.get())) {
             Application before = current.get();
-            Map<String, @Nullable Object> sets = chainColumns(mark);
-            if (mark.keyLead() && before.status().pending() && before.policyDecision() == PolicyDecision.HOLD) {
-                PolicyMatrix.Ruling ruling = matrix.rule(
-                        supplier,
-                        riskMap.currentColour(supplier.districtCode()),
-                        Checklist.unmet(before.measures(), checklist.active()),
-                        true);
-                if (ruling.decision() != PolicyDecision.HOLD) {
-                    sets.put(
-                            "policy_decision",
-                            ruling.decision() == PolicyDecision.AUTO_APPROVE
-                                    ? PolicyDecision.REVIEW.name()
-                                    : ruling.decision().name());
-                    sets.put("policy_category", ruling.category().name());
-                }
-            }
-            Application after = store.transition(before, before.status(), actor, "CHAIN_LINKED", mark.leadName(), sets);
+            Application after = store.transition(
+                    before, before.status(), actor, "CHAIN_LINKED", mark.leadName(), chainColumns(mark));
             store.audit(actor, after, "APPLICATION_CHAIN_LINKED", before);
+            if (after.keyChain() && after.status().pending()) {
+                // A key lead's chain may let it pass a colour that held it: ruled again as a colour change would.
+                Application ruled = reevaluation.ruleAgain(after, riskMap.currentColour(supplier.districtCode()));
+                after = ruled == null ? after : ruled;
+            }
             return new ChainLink(after.id(), after.status(), false);
         }
         current.ifPresent(old -> jdbc.sql("update resumption_application set current = false where id = ?")

@@ -12,10 +12,13 @@ import org.fugong.audit.AuditTrail;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.enterprises.applications.Application;
+import org.fugong.enterprises.applications.ApplicationStatus;
 import org.fugong.enterprises.applications.Checklist;
+import org.fugong.enterprises.applications.PolicyCategory;
 import org.fugong.enterprises.applications.PolicyDecision;
 import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskColourChanged;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,43 +91,60 @@ public class PolicyReevaluation {
                 "order by a.submitted_at for update of a",
                 Map.of("district", districtCode));
         for (Application application : pending) {
-            EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
-            PolicyMatrix.Ruling ruling = PolicyMatrix.rule(
-                    cells,
-                    enterprise,
-                    colour,
-                    Checklist.unmet(application.measures(), items),
-                    application.chain() != null && application.chain().keyLead());
-            if (ruling.decision() == application.policyDecision() && colour == application.policyColour()) {
-                continue;
+            Application after = ruleAgain(application, cells, items, colour);
+            if (after != null) {
+                reevaluated++;
+                approved += after.status() == ApplicationStatus.APPROVED ? 1 : 0;
             }
-            reevaluated++;
-            String remark = application.policyColour() + " → " + colour + " · " + application.policyDecision() + " → "
-                    + ruling.decision();
-            Application after = store.transition(
-                    application,
-                    application.status(),
-                    ApplicationStore.POLICY,
-                    "REEVALUATED",
-                    remark,
-                    Map.of(
-                            "policy_decision",
-                            ruling.decision().name(),
-                            "policy_colour",
-                            colour.name(),
-                            "policy_category",
-                            ruling.category().name()));
-            if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
-                after = store.approve(
-                        ApplicationStore.POLICY, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
-                approved++;
-            }
-            audit.recordAs(
-                    ApplicationStore.POLICY.getUsername(),
-                    null,
-                    ApplicationStore.entry(after, "APPLICATION_REEVALUATED", application));
         }
         return new Result(reevaluated, approved, flag(districtCode, colour, day));
+    }
+
+    /**
+     * Rules again on one waiting application in the colour given (a key lead's chain it was just
+     * linked to may let it pass): as a colour change would, approving it where the matrix approves on
+     * filing. The application as it is after, or null when the ruling did not change.
+     */
+    @Transactional
+    public @Nullable Application ruleAgain(Application application, RiskColour colour) {
+        return ruleAgain(application, matrix.cells(), checklist.active(), colour);
+    }
+
+    private @Nullable Application ruleAgain(
+            Application application,
+            Map<RiskColour, Map<PolicyCategory, PolicyDecision>> cells,
+            List<Checklist.Item> items,
+            RiskColour colour) {
+        EnterpriseSummary enterprise = directory.get(Scope.city(), application.enterpriseId());
+        PolicyMatrix.Ruling ruling = PolicyMatrix.rule(
+                cells, enterprise, colour, Checklist.unmet(application.measures(), items), application.keyChain());
+        if (ruling.decision() == application.policyDecision() && colour == application.policyColour()) {
+            return null;
+        }
+        String remark = application.policyColour() + " → " + colour + " · " + application.policyDecision() + " → "
+                + ruling.decision();
+        Application after = store.transition(
+                application,
+                application.status(),
+                ApplicationStore.POLICY,
+                "REEVALUATED",
+                remark,
+                Map.of(
+                        "policy_decision",
+                        ruling.decision().name(),
+                        "policy_colour",
+                        colour.name(),
+                        "policy_category",
+                        ruling.category().name()));
+        if (ruling.decision() == PolicyDecision.AUTO_APPROVE) {
+            after = store.approve(
+                    ApplicationStore.POLICY, after, Map.of(), "AUTO_APPROVED", ruling.category() + " · " + colour);
+        }
+        audit.recordAs(
+                ApplicationStore.POLICY.getUsername(),
+                null,
+                ApplicationStore.entry(after, "APPLICATION_REEVALUATED", application));
+        return after;
     }
 
     /** In orange or red, the district's working enterprises are flagged for a reviewer to look at again. */

@@ -121,17 +121,7 @@ public class ChainState {
      * the graph, applied there (only what depends on it is recomputed). The nodes whose answer changed.
      */
     public List<Integer> refresh(UUID enterpriseId) {
-        Snapshot current = current();
-        Map<UUID, ApplicationStatus> statuses = applications.currentStatuses(List.of(enterpriseId));
-        Map<UUID, ApplicationDesk.Standing> standing = new HashMap<>();
-        ApplicationStatus status = statuses.get(enterpriseId);
-        if (status != null) {
-            standing.put(
-                    enterpriseId,
-                    new ApplicationDesk.Standing(
-                            status, !applications.held(List.of(enterpriseId)).isEmpty()));
-        }
-        return apply(current, standing, List.of(enterpriseId));
+        return apply(current(), applications.standings(List.of(enterpriseId)), List.of(enterpriseId));
     }
 
     /** Applies standings to the graph: statuses, held, and may-run for the nodes whose may-run changed. */
@@ -210,9 +200,14 @@ public class ChainState {
                 .forEach(lead -> leads.add(node(new Node('E', lead), nodes, index)));
         List<UUID> registry =
                 nodes.stream().filter(n -> !n.outside()).map(Node::id).toList();
-        Map<UUID, ApplicationStatus> statuses = new ConcurrentHashMap<>(applications.currentStatuses(registry));
+        Map<UUID, ApplicationStatus> statuses = new ConcurrentHashMap<>();
         Set<UUID> held = ConcurrentHashMap.newKeySet();
-        held.addAll(applications.held(registry));
+        applications.standings(registry).forEach((id, standing) -> {
+            statuses.put(id, standing.status());
+            if (standing.held()) {
+                held.add(id);
+            }
+        });
         Map<UUID, String> outside = new HashMap<>();
         jdbc.sql("select id, status from supply_outside")
                 .query((rs, n) -> outside.put(rs.getObject(1, UUID.class), rs.getString(2)))
