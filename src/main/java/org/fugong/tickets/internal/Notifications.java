@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -46,6 +47,16 @@ public class Notifications {
             return "notification." + kind;
         }
     }
+
+    private static final RowMapper<Notification> ROWS = (rs, n) -> new Notification(
+            rs.getLong("id"),
+            rs.getString("kind"),
+            rs.getObject("ticket_id", UUID.class),
+            rs.getString("text"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("read_at") == null
+                    ? null
+                    : rs.getTimestamp("read_at").toInstant());
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -141,15 +152,7 @@ public class Notifications {
                         where recipient_kind = 'ENTERPRISE' and recipient = ? and kind like ?
                         order by created_at desc, id desc limit ?""")
                 .params(enterpriseId.toString(), kindPrefix.replace("%", "") + "%", limit)
-                .query((rs, n) -> new Notification(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getObject("ticket_id", UUID.class),
-                        rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") == null
-                                ? null
-                                : rs.getTimestamp("read_at").toInstant()))
+                .query(ROWS)
                 .list();
     }
 
@@ -175,15 +178,7 @@ public class Notifications {
                         actor.enterpriseId() == null ? "" : actor.enterpriseId().toString(),
                         "limit",
                         limit))
-                .query((rs, n) -> new Notification(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getObject("ticket_id", UUID.class),
-                        rs.getString("text"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") == null
-                                ? null
-                                : rs.getTimestamp("read_at").toInstant()))
+                .query(ROWS)
                 .list();
     }
 }
