@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -171,19 +171,16 @@ class DemoApplications {
         }
     }
 
-    /** Those of the enterprises whose current application is in one of these statuses, in their order. */
-    List<UUID> inStatus(List<UUID> enterprises, Set<ApplicationStatus> wanted) {
+    /** Those of the enterprises whose current application's status is such, in their order. */
+    List<UUID> whose(List<UUID> enterprises, Predicate<ApplicationStatus> status) {
         var statuses = desk.currentStatuses(enterprises);
         return enterprises.stream()
-                .filter(id -> statuses.get(id) != null && wanted.contains(statuses.get(id)))
+                .filter(id -> statuses.get(id) != null && status.test(statuses.get(id)))
                 .toList();
     }
 
     /** Those of the enterprises whose current application lets them work, in their order. */
     List<UUID> working(List<UUID> enterprises) {
-        var statuses = desk.currentStatuses(enterprises);
-        return enterprises.stream()
-                .filter(id -> statuses.get(id) != null && statuses.get(id).permitsWork())
-                .toList();
+        return whose(enterprises, ApplicationStatus::permitsWork);
     }
 }

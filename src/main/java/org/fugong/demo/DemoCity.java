@@ -203,7 +203,7 @@ class DemoCity {
                 .toList();
         log.info(
                 "Demo supply-chain links: {}",
-                supplyChains.load(geography.city().code(), haishuIds, elsewhere, jiangbeiFactoryId));
+                supplyChains.load(geography.city().code(), haishuIds, elsewhere));
         log.info(
                 "Demo visits: {}",
                 visits.load(

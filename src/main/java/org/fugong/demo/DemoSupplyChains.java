@@ -1,7 +1,6 @@
 package org.fugong.demo;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSupplyChains {
 
+    /** Jiangbei: its queue, and its factory's application, are left to the walkthrough. */
+    private static final String JIANGBEI = "330205";
+
     private final SupplierTrees trees;
     private final EnterpriseDirectory enterprises;
     private final DemoApplications applications;
@@ -40,7 +42,7 @@ class DemoSupplyChains {
      * as the leads, other districts' enterprises as their suppliers (never Jiangbei's factory, whose
      * application the walkthrough files into a chain). How many links.
      */
-    int load(String cityCode, List<UUID> haishu, List<UUID> others, UUID keepOut) {
+    int load(String cityCode, List<UUID> haishu, List<UUID> others) {
         List<UUID> leads =
                 applications.working(haishu).stream().skip(2).limit(4).toList();
         List<UUID> working = applications.working(others);
@@ -50,7 +52,7 @@ class DemoSupplyChains {
             (working.contains(id) ? approved : waiting)
                     .add(enterprises.get(Scope.city(), id).uscc());
         }
-        List<UUID> suspended = applications.inStatus(others, EnumSet.of(ApplicationStatus.SUSPENDED));
+        List<UUID> suspended = applications.whose(others, s -> s == ApplicationStatus.SUSPENDED);
         if (leads.size() < 4 || approved.size() < 40 || waiting.isEmpty()) {
             return 0;
         }
@@ -110,9 +112,9 @@ class DemoSupplyChains {
         // A lead that filed for its chain: suppliers waiting for review in two districts (not Jiangbei,
         // whose queue the walkthrough uses), and one approved.
         Map<String, List<String>> pendingByDistrict = new TreeMap<>();
-        for (UUID id : applications.inStatus(others, ApplicationStatus.PENDING)) {
+        for (UUID id : applications.whose(others, ApplicationStatus::pending)) {
             EnterpriseSummary e = enterprises.get(Scope.city(), id);
-            if (!id.equals(keepOut) && !e.districtCode().equals(JIANGBEI)) {
+            if (!e.districtCode().equals(JIANGBEI)) {
                 pendingByDistrict
                         .computeIfAbsent(e.districtCode(), k -> new ArrayList<>())
                         .add(e.uscc());
@@ -138,7 +140,4 @@ class DemoSupplyChains {
         }
         return links;
     }
-
-    /** Jiangbei: its queue is left to the walkthrough. */
-    private static final String JIANGBEI = "330205";
 }

@@ -4,8 +4,7 @@
  * matter most. Model and rules: docs/supplychain.md.
  */
 @NullMarked
-@ApplicationModule(
-        allowedDependencies = {"audit", "enterprises", "enterprises::applications", "geography", "riskmap", "tickets"})
+@ApplicationModule(allowedDependencies = {"audit", "enterprises", "enterprises::applications", "geography", "tickets"})
 package org.fugong.supplychain;
 
 import org.jspecify.annotations.NullMarked;

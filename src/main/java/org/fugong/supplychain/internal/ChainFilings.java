@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
@@ -124,7 +125,7 @@ public class ChainFilings {
             throw InvalidInputException.of("plannedDate", "supply.error.plannedDateRange");
         }
         record Supplier(char kind, UUID id, SupplyChains.Importance importance, List<String> parts) {}
-        Map<String, Supplier> suppliers = new LinkedHashMap<>();
+        Map<ChainState.Node, Supplier> suppliers = new LinkedHashMap<>();
         jdbc.sql(
                         "select supplier_kind, supplier_id, importance, part from supply_link where lead_id = ? order by position")
                 .param(lead.id())
@@ -132,7 +133,8 @@ public class ChainFilings {
                     char kind = rs.getString(1).charAt(0);
                     UUID id = rs.getObject(2, UUID.class);
                     SupplyChains.Importance importance = SupplyChains.Importance.valueOf(rs.getString(3));
-                    Supplier known = suppliers.get(kind + ":" + id);
+                    ChainState.Node node = new ChainState.Node(kind, id);
+                    Supplier known = suppliers.get(node);
                     List<String> parts = known == null ? new ArrayList<>() : known.parts();
                     if (!parts.contains(rs.getString(4))) {
                         parts.add(rs.getString(4));
@@ -141,11 +143,11 @@ public class ChainFilings {
                                     || importance.ordinal() < known.importance().ordinal()
                             ? importance
                             : known.importance();
-                    suppliers.put(kind + ":" + id, new Supplier(kind, id, most, parts));
+                    suppliers.put(node, new Supplier(kind, id, most, parts));
                     return null;
                 })
                 .list();
-        suppliers.remove("E:" + lead.id());
+        suppliers.remove(new ChainState.Node('E', lead.id()));
         if (suppliers.isEmpty()) {
             throw InvalidInputException.of("links", "supply.error.noTree");
         }
@@ -156,6 +158,11 @@ public class ChainFilings {
                             filed_at = excluded.filed_at, filed_by = excluded.filed_by, filings = supply_filing.filings + 1""")
                 .params(lead.id(), Date.valueOf(plannedDate), now, actor.displayName())
                 .update();
+        Set<UUID> ticketed = Set.copyOf(
+                jdbc.sql("select supplier_id from supply_filing_item where lead_id = ? and supplier_kind = 'X'")
+                        .param(lead.id())
+                        .query(UUID.class)
+                        .list());
         int started = 0;
         int linked = 0;
         int opened = 0;
@@ -181,11 +188,7 @@ public class ChainFilings {
                                     started = supply_filing_item.started or excluded.started""")
                         .params(lead.id(), supplier.id(), link.applicationId(), link.started(), now)
                         .update();
-            } else if (jdbc.sql("select count(*) from supply_filing_item where lead_id = ? and supplier_id = ?")
-                            .params(lead.id(), supplier.id())
-                            .query(Long.class)
-                            .single()
-                    == 0) {
+            } else if (!ticketed.contains(supplier.id())) {
                 Ticket ticket =
                         coordinationTicket(actor, scope, lead, supplier.id(), supplier.importance(), supplier.parts());
                 opened++;
@@ -204,7 +207,7 @@ public class ChainFilings {
                                 "tickets", opened))
                 .owner(lead.districtCode(), lead.id()));
         state.changed();
-        events.publishEvent(new ChainWatch.Touched(lead.id()));
+        events.publishEvent(new ChainWatch.Touched());
         return new Result(started, linked, opened);
     }
 
@@ -227,12 +230,14 @@ public class ChainFilings {
                         rs.getBoolean(3),
                         rs.getObject(4, UUID.class)))
                 .list();
-        Map<UUID, ApplicationStatus> statuses = applications.currentStatuses(
-                rows.stream().filter(r -> r.kind() == 'E').map(Row::supplier).toList());
+        List<UUID> inCity =
+                rows.stream().filter(r -> r.kind() == 'E').map(Row::supplier).toList();
+        Map<UUID, ApplicationStatus> statuses = applications.currentStatuses(inCity);
+        Map<UUID, EnterpriseSummary> suppliers = enterprises.getAll(inCity);
         List<Item> items = new ArrayList<>();
         for (Row row : rows) {
             if (row.kind() == 'E') {
-                EnterpriseSummary supplier = enterprises.get(Scope.city(), row.supplier());
+                EnterpriseSummary supplier = suppliers.get(row.supplier());
                 items.add(new Item(
                         supplier.name(),
                         false,

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fugong.enterprises.applications.ApplicationStatusChanged;
-import org.fugong.riskmap.RiskColourChanged;
 import org.fugong.supplychain.ChainsChanged;
 import org.fugong.tickets.Notices;
 import org.slf4j.Logger;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chains react (it reacts): when an application changes status, a district's colour changes, or a
- * tree or an outside supplier's status changes, the graph is brought up to date and each lead whose
+ * Chains react (it reacts): when an application changes status (a district's colour changes them
+ * through the policy matrix), or a tree or an outside supplier's status changes, the graph is
+ * brought up to date and each lead whose
  * standing changed is told — once, by the instance whose update of {@code supply_lead_state}
  * changed the row — and {@link ChainsChanged} is published for the dashboard.
  */
@@ -31,7 +31,7 @@ public class ChainWatch {
     private static final Logger log = LoggerFactory.getLogger(ChainWatch.class);
 
     /** Something in the supply chains changed on this instance (a tree, an outside status, a filing). */
-    record Touched(UUID leadId) {}
+    record Touched() {}
 
     private record Standing(boolean canRun, boolean suppliersReady) {}
 
@@ -53,12 +53,6 @@ public class ChainWatch {
     @ApplicationModuleListener
     void on(ApplicationStatusChanged change) {
         state.refresh(change.enterpriseId());
-        reconcile();
-    }
-
-    /** A colour holds or releases applications (a held supplier shows as such after the next look). */
-    @ApplicationModuleListener
-    void on(RiskColourChanged change) {
         reconcile();
     }
 

@@ -320,7 +320,7 @@ public class SupplyChains {
                 .change(Map.of("links", before), Map.of("links", resolved.size(), "needs", parsedNeeds.size()))
                 .owner(lead.districtCode(), lead.id()));
         state.changed();
-        events.publishEvent(new ChainWatch.Touched(lead.id()));
+        events.publishEvent(new ChainWatch.Touched());
         return tree(scope, lead.id());
     }
 
@@ -352,7 +352,7 @@ public class SupplyChains {
         audit.record(AuditEntry.of("supplychain", "OutsideSupplier", outsideId, "OUTSIDE_STATUS_RECORDED")
                 .change(null, Map.of("status", status)));
         state.changed();
-        events.publishEvent(new ChainWatch.Touched(outsideId));
+        events.publishEvent(new ChainWatch.Touched());
     }
 
     /** The lead's tree with each node's state; empty if it declared none. */
@@ -587,6 +587,9 @@ public class SupplyChains {
             return List.of();
         }
         Views views = new Views(state.current());
+        List<UUID> named = new ArrayList<>(parts.keySet());
+        named.add(supplier.id());
+        views.preload(named);
         NodeView self = views.of(new ChainState.Node('E', supplier.id()));
         return parts.entrySet().stream()
                 .map(e -> new Supplied(
@@ -641,14 +644,10 @@ public class SupplyChains {
         }
 
         @Nullable EnterpriseSummary enterprise(UUID id) {
-            return registry.computeIfAbsent(id, k -> {
-                        try {
-                            return Optional.of(enterprises.get(Scope.city(), k));
-                        } catch (NotFoundException e) {
-                            return Optional.empty();
-                        }
-                    })
-                    .orElse(null);
+            if (!registry.containsKey(id)) {
+                preload(List.of(id));
+            }
+            return registry.get(id).orElse(null);
         }
 
         @Nullable String district(UUID id) {
