@@ -17,6 +17,7 @@ import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.fugong.geography.Geography;
+import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
 import org.fugong.shell.Times;
@@ -28,7 +29,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -100,6 +103,15 @@ class SupplyChainController {
         model.addAttribute("officer", !currentActor.get().hasRole(Role.ENTERPRISE));
         ChainFilings.Filing filing = filings.filing(scope, id).orElse(null);
         model.addAttribute("filing", filing);
+        LocalDate today = times.today();
+        if (!model.containsAttribute("filingForm")) {
+            model.addAttribute(
+                    "filingForm",
+                    new FilingForm((filing != null && !filing.plannedDate().isBefore(today)
+                                    ? filing.plannedDate()
+                                    : today.plusDays(1))
+                            .toString()));
+        }
         model.addAttribute(
                 "waitingNames",
                 filing == null
@@ -115,7 +127,7 @@ class SupplyChainController {
         model.addAttribute("supplied", chains.supplied(scope, id));
         // The chain's own notices to the lead (the scope was checked by the tree above).
         model.addAttribute("notices", notices.recent(id, "CHAIN_", 3));
-        model.addAttribute("today", times.today());
+        model.addAttribute("today", today);
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> states = new LinkedHashMap<>();
         for (SupplyChains.State state : SupplyChains.State.values()) {
@@ -256,23 +268,28 @@ class SupplyChainController {
         return links;
     }
 
+    /** The filing form: the date the chain plans to resume, as typed. */
+    record FilingForm(@Nullable String plannedDate) {}
+
     /** The lead files for its whole chain (四同步): applications started or linked, outside suppliers' tickets. */
     @PostMapping("/supply-chains/{id}/filing")
     String file(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String plannedDate,
+            @ModelAttribute("filingForm") FilingForm form,
+            BindingResult result,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            ChainFilings.Result result = filings.file(currentActor.get(), currentActor.scope(), id, date(plannedDate));
-            redirect.addFlashAttribute("filed", result);
-            return "redirect:/supply-chains/" + id;
-        } catch (InvalidInputException invalid) {
-            response.setStatus(422);
-            model.addAttribute("problems", invalid.problems());
-            return tree(id, model);
-        }
+        return new FormStep(result, model, redirect, response)
+                .run(
+                        () -> {
+                            redirect.addFlashAttribute(
+                                    "filed",
+                                    filings.file(
+                                            currentActor.get(), currentActor.scope(), id, date(form.plannedDate())));
+                            return "redirect:/supply-chains/" + id;
+                        },
+                        () -> tree(id, model));
     }
 
     /** A date as typed, or null when there is none or it cannot be read (the service says which). */
