@@ -20,8 +20,8 @@ class SupplyChainJourneyTests extends JourneyTest {
 
     @Test
     void declareFileApproveAndTheLeadIsTold() {
-        UUID shop = actor("ent-haishu").enterpriseId();
-        UUID factory = actor("ent-jiangbei").enterpriseId();
+        UUID shop = enterpriseOf("ent-haishu");
+        UUID factory = enterpriseOf("ent-jiangbei");
         String factoryCode = jdbc.sql("select uscc from enterprise where id = ?")
                 .param(factory)
                 .query(String.class)

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.sql.Date;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,10 @@ import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.applications.ApplicationReview;
 import org.fugong.enterprises.applications.Review;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.riskmap.reporting.RiskMapDesk;
 import org.fugong.supplychain.internal.ChainState;
+import org.fugong.supplychain.internal.ChainWatch;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -47,6 +51,12 @@ class ChainFilingTests extends IntegrationTest {
 
     @Autowired
     ChainState chainState;
+
+    @Autowired
+    ChainWatch watch;
+
+    @Autowired
+    RiskMapDesk riskMap;
 
     /**
      * Enterprises of a district whose current application is in one of the statuses (or that have
@@ -355,12 +365,18 @@ class ChainFilingTests extends IntegrationTest {
                 .exchange();
         assertThat(after).bodyJson().extractingPath("$.blocked").isEqualTo(false);
         assertThat(after).bodyJson().extractingPath("$.leadApproved").isEqualTo(false);
-        // Told once: another reconciliation finds nothing new.
+        // Told once: the standing is recorded, and another reconciliation finds nothing new to tell.
         assertThat(jdbc.sql("select suppliers_ready from supply_lead_state where lead_id = ?")
                         .param(leadId)
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        assertThat(watch.reconcile()).noneMatch(changed -> changed.leadId().equals(leadId));
+        assertThat(jdbc.sql("select count(*) from notification where recipient = ? and kind like 'CHAIN_%'")
+                        .param(leadId.toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // The supplier's approval suspended again blocks the chain, and the lead hears which part.
         Application approved = current(waiting);
         review.suspend(actor("jiangbei"), Scope.district(JIANGBEI), approved.id(), approved.version(), "复查");
@@ -379,7 +395,7 @@ class ChainFilingTests extends IntegrationTest {
 
     @Test
     void aSupplierSeesItsLeadsStandingButNotTheOtherSuppliers() {
-        UUID factory = actor("ent-jiangbei").enterpriseId();
+        UUID factory = enterpriseOf("ent-jiangbei");
         String factoryCode = jdbc.sql("select uscc from enterprise where id = ?")
                 .param(factory)
                 .query(String.class)
@@ -434,6 +450,49 @@ class ChainFilingTests extends IntegrationTest {
         return jdbc.sql("select name from enterprise where uscc = ?")
                 .param(uscc)
                 .query(String.class)
+                .single();
+    }
+
+    @Test
+    void aSupplierHeldByItsDistrictsColourPassesToReviewWhenAKeyLeadsChainLinksIt() {
+        // A key lead in Haishu, a waiting supplier of the general category in Yinzhou, Yinzhou red.
+        String lead = jdbc.sql("""
+                        select e.uscc from enterprise e where e.district_code = ? and e.key_enterprise
+                          and not exists (select 1 from supply_tree t where t.lead_id = e.id)
+                          and not exists (select 1 from account_user u where u.enterprise_id = e.id)
+                        order by e.uscc limit 1""").param(HAISHU).query(String.class).single();
+        String supplier = jdbc.sql("""
+                        select e.uscc from enterprise e join resumption_application a on a.enterprise_id = e.id
+                        where e.district_code = ? and a.current and a.status = 'SUBMITTED'
+                          and a.policy_category = 'GENERAL' and a.chain_lead_id is null
+                          and not exists (select 1 from supply_link l where l.supplier_id = e.id)
+                        order by e.uscc limit 1""").param(YINZHOU).query(String.class).single();
+        UUID override = riskMap.override(
+                        actor("city"),
+                        YINZHOU,
+                        RiskColour.RED,
+                        "test",
+                        Instant.now().plus(Duration.ofHours(2)))
+                .id();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> "HOLD".equals(policyOf(supplier)[0]));
+            assertThat(put("haishu", lead, "{\"links\":[" + link(supplier, "valves", "CRITICAL") + "]}"))
+                    .hasStatusOk();
+            assertThat(file("haishu", lead, today().plusDays(2).toString())).hasStatusOk();
+            // Ruled again as a colour change would: the key-chain row (review) instead of its own (hold).
+            assertThat(policyOf(supplier)).containsExactly("REVIEW", "KEY_CHAIN_SUPPLIER");
+            assertThat(current(supplier).chain().keyLead()).isTrue();
+        } finally {
+            riskMap.endOverride(actor("city"), override);
+        }
+    }
+
+    private String[] policyOf(String uscc) {
+        return jdbc.sql("""
+                        select policy_decision, policy_category from resumption_application
+                        where enterprise_id = ? and current""")
+                .param(id(uscc))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
     }
 }
