@@ -68,9 +68,11 @@ class DemoCity {
     private final DemoApplications applications;
     private final DemoTickets tickets;
     private final DemoHealthCodes healthCodes;
+    private final DemoTransport transport;
 
     DemoCity(
             DemoHealthCodes healthCodes,
+            DemoTransport transport,
             DemoApplications applications,
             DemoTickets tickets,
             DemoMode mode,
@@ -87,6 +89,7 @@ class DemoCity {
         this.applications = applications;
         this.tickets = tickets;
         this.healthCodes = healthCodes;
+        this.transport = transport;
         this.mode = mode;
         this.geography = geography;
         this.enterprises = enterprises;
@@ -228,6 +231,7 @@ class DemoCity {
                 false,
                 null);
         log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
+        log.info("Demo returning workers: {}", transport.load(geography.city().code(), byDistrict, named.get(0)));
     }
 
     private UUID user(

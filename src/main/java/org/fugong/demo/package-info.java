@@ -15,6 +15,7 @@
             "riskmap::reporting",
             "supplychain",
             "tickets",
+            "transport",
             "visits"
         })
 package org.fugong.demo;

@@ -22,12 +22,12 @@ public final class CvrpSolver {
 
     private CvrpSolver() {}
 
-    /** The solver configuration: the model, a time limit and a seed for repeatable runs. */
+    /** The solver configuration: the model, the planner's search, a time limit and a seed for repeatable runs. */
     public static SolverConfig config(Duration limit, long seed) {
-        return new SolverConfig()
-                .withSolutionClass(RoutePlan.class)
-                .withEntityClasses(RouteVehicle.class)
-                .withConstraintProviderClass(RouteConstraints.class)
+        return Search.configure(new SolverConfig()
+                        .withSolutionClass(RoutePlan.class)
+                        .withEntityClasses(RouteVehicle.class)
+                        .withConstraintProviderClass(RouteConstraints.class))
                 .withRandomSeed(seed)
                 .withTerminationSpentLimit(limit);
     }
