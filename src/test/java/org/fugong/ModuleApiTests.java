@@ -110,7 +110,7 @@ class ModuleApiTests {
                             "TicketStatus",
                             "TicketSweep",
                             "TicketUnits")),
-            Map.entry("transport", Set.of()),
+            Map.entry("transport", Set.of("Charters", "TransportFigures")),
             Map.entry("visits", Set.of("CommissionerAssignments", "Light", "VisitBackfill", "VisitFigures"))));
 
     @Test

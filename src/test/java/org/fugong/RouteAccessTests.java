@@ -345,6 +345,39 @@ class RouteAccessTests extends IntegrationTest {
         List.of("city", "haishu", "jiangbei").forEach(u -> noSuchOutside.put(u, Outcome.NOT_FOUND));
         routes.put("POST /supply-chains/outside/{outside}", noSuchOutside);
 
+        // Transport: ent-haishu's demo demand and its frozen trip where a route takes one.
+        Map<String, Outcome> transportViewers =
+                only("city", "haishu", "jiangbei", "transport", "ent-haishu", "ent-jiangbei");
+        Map<String, Outcome> planners = only("city", "transport");
+        Map<String, Outcome> haishuShop = only("city", "haishu", "transport", "ent-haishu");
+        routes.put("GET /transport", transportViewers);
+        routes.put("GET /transport/demand", transportViewers);
+        routes.put("POST /transport/demand", transportViewers);
+        routes.put("POST /transport/demand/import", transportViewers);
+        routes.put("GET /transport/counties", transportViewers);
+        routes.put("GET /transport/trips", transportViewers);
+        routes.put("GET /api/transport/demand", transportViewers);
+        routes.put("POST /api/transport/demand", transportViewers);
+        routes.put("GET /api/transport/trips", transportViewers);
+        routes.put("GET /api/transport/figures", transportViewers);
+        routes.put("GET /transport/demand/{id}", haishuShop);
+        routes.put("POST /transport/demand/{id}/workers", only("ent-haishu"));
+        routes.put("GET /transport/trips/{id}", haishuShop);
+        routes.put("GET /transport/trips/{id}/manifest.xlsx", haishuShop);
+        routes.put("GET /transport/trips/{id}/manifest.pdf", haishuShop);
+        for (String step : List.of("pin", "edit", "freeze", "roll-call", "arrive")) {
+            routes.put("POST /transport/trips/{id}/" + step, planners);
+        }
+        routes.put("GET /transport/fleet", planners);
+        routes.put("POST /transport/fleet", planners);
+        routes.put("GET /transport/rules", planners);
+        routes.put("POST /transport/rules", planners);
+        routes.put("GET /transport/plans", planners);
+        routes.put("POST /transport/plans", planners);
+        routes.put("GET /transport/plans/{id}", planners);
+        routes.put("GET /transport/plans/{id}/progress", planners);
+        routes.put("POST /transport/plans/{id}/stop", planners);
+
         Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);
         routes.put("GET /v3/api-docs.yaml", officials);
@@ -401,6 +434,7 @@ class RouteAccessTests extends IntegrationTest {
                         || (path.equals("/visits/record") && method == HttpMethod.POST)
                         || (path.equals("/visits/assignments") && method == HttpMethod.POST)
                         || (path.endsWith("/import") && path.startsWith("/supply-chains/"))
+                        || path.equals("/transport/demand/import")
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -433,6 +467,12 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.startsWith("/supply-chains/outside/")) {
             request.param("lead", UUID.randomUUID().toString()).param("status", "RUNNING");
+        }
+        if (path.startsWith("/transport/trips/") && method == HttpMethod.POST) {
+            request.param("version", "-1").param("pinned", "true");
+        }
+        if (path.equals("/api/transport/demand") && method == HttpMethod.POST) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
         if (path.equals("/api/visits")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -498,7 +538,21 @@ class RouteAccessTests extends IntegrationTest {
                 .param(jiangbeiEnterprise)
                 .query(UUID.class)
                 .single();
-        return pattern.replace("/supply-chains/outside/{outside}", "/supply-chains/outside/" + UUID.randomUUID())
+        UUID shopDemand = jdbc.sql("""
+                        select id from transport_demand where enterprise_id = ? and workers = 8 order by created_at limit 1""")
+                .param(enterpriseOf("ent-haishu"))
+                .query(UUID.class)
+                .single();
+        UUID shopTrip = jdbc.sql("""
+                        select t.id from transport_trip t join transport_trip_load l on l.trip_id = t.id
+                        where l.demand_id = ? and t.status = 'FROZEN' limit 1""").param(shopDemand).query(UUID.class).single();
+        UUID demoPlan = jdbc.sql("select id from transport_plan where period_from = date '2020-02-10' limit 1")
+                .query(UUID.class)
+                .single();
+        return pattern.replace("/transport/demand/{id}", "/transport/demand/" + shopDemand)
+                .replace("/transport/trips/{id}", "/transport/trips/" + shopTrip)
+                .replace("/transport/plans/{id}", "/transport/plans/" + demoPlan)
+                .replace("/supply-chains/outside/{outside}", "/supply-chains/outside/" + UUID.randomUUID())
                 .replace("/supply-chains/{id}", "/supply-chains/" + jiangbeiEnterprise)
                 .replace("{position}", "99")
                 .replace("/visits/{id}/correct", "/visits/" + jiangbeiVisit + "/correct")

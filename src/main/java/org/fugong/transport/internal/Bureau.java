@@ -1,6 +1,8 @@
 package org.fugong.transport.internal;
 
 import java.util.UUID;
+import org.fugong.access.Actor;
+import org.fugong.access.Role;
 import org.fugong.access.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +30,17 @@ public class Bureau {
     /** Whether the scope plans transport (the city, the bureau). */
     public boolean plans(Scope scope) {
         return scope.handles(unit);
+    }
+
+    /**
+     * The scope a viewer of transport works in: an official of another department (labour, health)
+     * has no transport record to see and is refused with 403.
+     */
+    public Scope viewer(Actor actor, Scope scope) {
+        if (actor.hasRole(Role.DEPARTMENT_OFFICER) && !plans(scope)) {
+            throw new AccessDeniedException("Transport is the transport bureau's");
+        }
+        return scope;
     }
 
     /** Refuses with 403 a planner's step to anyone else. */

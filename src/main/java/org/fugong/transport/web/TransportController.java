@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -33,7 +32,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -99,12 +97,7 @@ class TransportController {
     }
 
     private Scope scope() {
-        Scope scope = currentActor.scope();
-        Actor actor = currentActor.get();
-        if (actor.hasRole(Role.DEPARTMENT_OFFICER) && !bureau.plans(scope)) {
-            throw new AccessDeniedException("Transport is the transport bureau's");
-        }
-        return scope;
+        return bureau.viewer(currentActor.get(), currentActor.scope());
     }
 
     @ModelAttribute("planner")
@@ -279,6 +272,7 @@ class TransportController {
     /** Counties by name, code or pinyin, for the origin field. */
     @GetMapping("/transport/counties")
     String countySearch(@RequestParam(name = "originCode", defaultValue = "") String q, Model model) {
+        scope();
         model.addAttribute("found", counties.search(q, 20));
         return "transport/counties :: options";
     }

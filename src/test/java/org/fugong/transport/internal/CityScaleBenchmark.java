@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class CityScaleBenchmark {
                 used.add(bus);
             }
         }
-        Map<String, Integer> unplannedBy = new java.util.TreeMap<>();
+        Map<String, Integer> unplannedBy = new TreeMap<>();
         for (WorkerGroup g : best.getGroups()) {
             if (g.getTrip() == null) {
                 unplannedBy.merge(built.points().get(g.origin()).substring(0, 2), g.workers(), Integer::sum);
