@@ -257,11 +257,13 @@ public class Planner {
         if (!plan.status().equals("SOLVING")) {
             throw new RefusedChangeException("transport.plan.error.notRunning");
         }
-        jdbc.sql("update transport_plan set status = 'STOPPED' where id = ? and status = 'SOLVING'")
-                .param(planId)
-                .update();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("update transport_plan set status = 'STOPPED' where id = ? and status = 'SOLVING'")
+                    .param(planId)
+                    .update();
+            audit.record(AuditEntry.of("transport", "TransportPlan", planId, "TRANSPORT_PLAN_STOPPED"));
+        });
         solverManager.terminateEarly(planId);
-        audit.record(AuditEntry.of("transport", "TransportPlan", planId, "TRANSPORT_PLAN_STOPPED"));
     }
 
     /** Ends a plan's search now (a time budget spent): the best plan found is saved as solved. */
