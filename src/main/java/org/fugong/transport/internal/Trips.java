@@ -1,5 +1,6 @@
 package org.fugong.transport.internal;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -304,7 +305,7 @@ public class Trips {
     }
 
     /** What freezing found: passengers on board, removed (with their reason) and seats given to waiting workers. */
-    public record Freeze(int onBoard, int removed, int offered, int unnamed) {}
+    public record Freeze(int onBoard, int removed, int offered, int unnamed) implements Serializable {}
 
     /**
      * Freezes the manifest: one row per passenger. Named workers of the trip's loads come first; each one's
@@ -501,7 +502,7 @@ public class Trips {
     }
 
     /** What the hand-over did. */
-    public record Arrival(int received, int isolated) {}
+    public record Arrival(int received, int isolated) implements Serializable {}
 
     /**
      * The hand-over on arrival: each passenger on board goes to the employer, or to an isolation point
