@@ -29,4 +29,20 @@
     ]
   });
   window.addEventListener('resize', function () { chart.resize(); });
+
+  // Workers by the first day of their wanted arrival: registered against planned.
+  var days = document.getElementById('transport-days');
+  if (days && data.days && data.days.length) {
+    var dayChart = echarts.init(days);
+    dayChart.setOption({
+      tooltip: {trigger: 'axis'}, legend: {}, grid: {left: 40, right: 10, top: 30, bottom: 30},
+      xAxis: {type: 'category', data: data.days.map(function (d) { return d.label; })},
+      yAxis: {type: 'value', minInterval: 1},
+      series: [
+        {name: days.dataset.registered, type: 'bar', itemStyle: {color: '#adb5bd'}, data: data.days.map(function (d) { return d.workers; })},
+        {name: days.dataset.planned, type: 'bar', itemStyle: {color: '#0d6efd'}, data: data.days.map(function (d) { return d.planned; })}
+      ]
+    });
+    window.addEventListener('resize', function () { dayChart.resize(); });
+  }
 })();

@@ -37,7 +37,17 @@ class CvrpBenchmark {
         }
         List<Double> gaps = new ArrayList<>();
         for (Path file : files) {
-            Cvrp cvrp = Cvrp.read(file);
+            Cvrp cvrp;
+            try {
+                cvrp = Cvrp.read(file);
+            } catch (IOException | RuntimeException unreadable) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "BENCH %s unreadable: %s%n",
+                        file.getFileName().toString().replaceFirst("\\.vrp$", ""),
+                        unreadable.getMessage());
+                continue;
+            }
             CvrpSolver.Result result = CvrpSolver.solve(cvrp, Duration.ofMillis((long) (seconds * 1000)), 0);
             String gap = "";
             if (cvrp.optimum() != null) {

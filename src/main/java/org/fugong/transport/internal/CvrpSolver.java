@@ -74,7 +74,8 @@ public final class CvrpSolver {
             stops.add(new RouteStop(node, cvrp.demand()[node]));
         }
         List<RouteVehicle> vehicles = new ArrayList<>();
-        // One spare vehicle, so that a feasible plan is easy to reach; the distance keeps it idle.
+        // One spare vehicle, so that a feasible plan is easy to reach (and an instance whose best routes need one
+        // more than its name says can have it); the distance keeps it idle otherwise.
         for (int v = 0; v < cvrp.vehicles() + 1; v++) {
             vehicles.add(new RouteVehicle(v, cvrp.capacity(), cvrp::distance));
         }

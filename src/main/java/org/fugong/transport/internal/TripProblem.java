@@ -84,7 +84,7 @@ public final class TripProblem {
         for (int c = 0; c < buses.size(); c++) {
             left[c] = buses.get(c).trips();
         }
-        Greedy greedy = new Greedy(geometry, limits, buses, left, trips);
+        Greedy greedy = new Greedy(geometry, limits, buses, left, trips, groups);
         greedy.fill(free);
         return new TripPlan(groups, trips);
     }
@@ -121,10 +121,18 @@ public final class TripProblem {
         private final List<BusClass> buses;
         private final int[] left;
         private final List<TripSlot> trips;
+        private final List<WorkerGroup> all;
         private final List<TripSlot> open = new ArrayList<>();
         private int made;
 
-        Greedy(TripGeometry geometry, TripSlot.Limits limits, List<BusClass> buses, int[] left, List<TripSlot> trips) {
+        Greedy(
+                TripGeometry geometry,
+                TripSlot.Limits limits,
+                List<BusClass> buses,
+                int[] left,
+                List<TripSlot> trips,
+                List<WorkerGroup> all) {
+            this.all = all;
             this.geometry = geometry;
             this.limits = limits;
             this.buses = buses;
@@ -181,6 +189,7 @@ public final class TripProblem {
                     open.remove(into);
                 }
             }
+            eliminate();
             // Slack for the search: a spare bus of each class with trips left.
             for (int c = 0; c < buses.size(); c++) {
                 int spare = Math.min(left[c], Math.max(2, made / 20));
@@ -188,6 +197,87 @@ public final class TripProblem {
                     slot(c);
                 }
             }
+        }
+
+        /**
+         * Empties the emptiest buses where it can: each of their groups moved into another partly
+         * filled bus that takes it (seats, a common day, pickups near, the crew's day) — whole, or split
+         * over several such buses — and the emptied bus given back: a route-elimination pass over what
+         * first-fit left half full.
+         */
+        private void eliminate() {
+            List<TripSlot> partial = new ArrayList<>(trips.stream()
+                    .filter(t -> t.mode() == TripSlot.Mode.BUS && !t.isPinned() && t.used() && t.load() < t.capacity())
+                    .toList());
+            partial.sort(Comparator.comparingInt(TripSlot::load));
+            for (TripSlot emptied : List.copyOf(partial)) {
+                if (partial.contains(emptied) && empty(emptied, partial)) {
+                    partial.remove(emptied);
+                    partial.removeIf(t -> t.load() >= t.capacity());
+                    partial.sort(Comparator.comparingInt(TripSlot::load));
+                }
+            }
+        }
+
+        private boolean empty(TripSlot emptied, List<TripSlot> partial) {
+            Map<TripSlot, List<WorkerGroup>> before = new HashMap<>();
+            List<WorkerGroup> split = new ArrayList<>();
+            List<WorkerGroup> parts = new ArrayList<>();
+            for (WorkerGroup g : List.copyOf(emptied.getGroups())) {
+                TripSlot whole = null;
+                for (int i = partial.size() - 1; i >= 0 && whole == null; i--) {
+                    TripSlot candidate = partial.get(i);
+                    if (candidate != emptied && near(candidate, g) && fits(candidate, g)) {
+                        whole = candidate;
+                    }
+                }
+                if (whole != null) {
+                    before.putIfAbsent(whole, whole.getGroups());
+                    add(whole, g);
+                    continue;
+                }
+                int left = g.workers();
+                List<WorkerGroup> pieces = new ArrayList<>();
+                for (int i = partial.size() - 1; i >= 0 && left > 0; i--) {
+                    TripSlot candidate = partial.get(i);
+                    int spare = candidate.capacity() - candidate.load();
+                    if (candidate == emptied || spare <= 0 || !near(candidate, g)) {
+                        continue;
+                    }
+                    WorkerGroup piece = new WorkerGroup(
+                            g.getId() + "." + pieces.size(),
+                            g.demandId(),
+                            g.origin(),
+                            Math.min(spare, left),
+                            g.from(),
+                            g.to());
+                    if (fits(candidate, piece)) {
+                        before.putIfAbsent(candidate, candidate.getGroups());
+                        add(candidate, piece);
+                        pieces.add(piece);
+                        left -= piece.workers();
+                    }
+                }
+                if (left > 0) {
+                    before.forEach((slot, groups) -> {
+                        slot.setGroups(groups);
+                        groups.forEach(x -> x.setTrip(slot));
+                    });
+                    emptied.getGroups().forEach(x -> x.setTrip(emptied));
+                    return false;
+                }
+                split.add(g);
+                parts.addAll(pieces);
+            }
+            emptied.setGroups(new ArrayList<>());
+            split.forEach(g -> g.setTrip(null));
+            all.removeAll(split);
+            all.addAll(parts);
+            return true;
+        }
+
+        private boolean near(TripSlot slot, WorkerGroup g) {
+            return geometry.km(slot.getGroups().get(0).origin(), g.origin()) <= limits.pickupRadiusKm();
         }
 
         private boolean fits(TripSlot slot, WorkerGroup g) {

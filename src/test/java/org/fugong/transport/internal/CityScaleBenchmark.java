@@ -95,17 +95,18 @@ class CityScaleBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "BENCH workers=%d origins=%d demands=%d groups=%d vehicles=%d%n"
-                        + "BENCH busLowerBound=%d greedyBusTrips=%d busTrips=%d over=%.2f%% trains=%d unplanned=%d hard=%d km=%d%n"
+                        + "BENCH lowerBound=%d trips=%d over=%.2f%% (buses %d after the first plan %d, trains %d) unplanned=%d hard=%d km=%d%n"
                         + "BENCH busesUsed=%d tripsWithoutBus=%d build=%.1fs total=%.1fs%n",
                 city.workers(),
                 built.points().size() - 1,
                 city.demands().size(),
                 plan.getGroups().size(),
                 city.buses().size(),
-                built.busLowerBound(),
-                greedyTrips,
+                built.lowerBound(),
+                trips + trains,
+                100.0 * (trips + trains - built.lowerBound()) / built.lowerBound(),
                 trips,
-                100.0 * (trips - built.busLowerBound()) / built.busLowerBound(),
+                greedyTrips,
                 trains,
                 -score.softScore(0),
                 -score.hardScore(0),
