@@ -2,6 +2,7 @@ package org.fugong.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.ByteArrayInputStream;
@@ -283,6 +284,18 @@ class TransportTests extends IntegrationTest {
         assertThat(first.constraints())
                 .extracting(c -> c[0])
                 .contains("capacity", "arrivalWindow", "trips", "distance");
+        assertThat(planner.byOrigin(first))
+                .extracting(
+                        Planner.OriginFigures::originCode,
+                        Planner.OriginFigures::workers,
+                        Planner.OriginFigures::trips,
+                        Planner.OriginFigures::lowerBound)
+                .containsExactly(tuple(YINGSHANG, 30, 2, 2), tuple(FUNAN, 10, 1, 1));
+        assertThat(mvc.get().uri("/transport/plans/" + first.id() + "?lang=en").with(as("transport")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Trips against the lower bound, by origin")
+                .contains("颍上县");
         List<Trips.Trip> planned = trips.list(scope("transport"), first.id(), null, 100);
         assertThat(planned).hasSize(2).allSatisfy(t -> assertThat(t.workers()).isLessThanOrEqualTo(t.seats()));
 

@@ -682,6 +682,45 @@ public class Planner {
         return found;
     }
 
+    /**
+     * Per origin county of a plan: the workers its trips pick up there, the trips that stop there, and
+     * the fewest trips those workers need (over the largest usable seats of the plan's vehicles there).
+     */
+    public record OriginFigures(String originCode, String origin, int workers, int trips, int lowerBound) {}
+
+    public List<OriginFigures> byOrigin(Plan plan) {
+        TransportRules.Rules ruling = rules.versions().stream()
+                .filter(r -> r.version() == plan.rulesVersion())
+                .findFirst()
+                .orElseGet(() -> rules.on(plan.periodFrom()));
+        List<OriginFigures> rows = new ArrayList<>();
+        jdbc.sql("""
+                        select d.origin_code, sum(l.workers) as workers, count(distinct t.id) as trips,
+                               max(case when t.mode = 'BUS' then coalesce(v.rated_seats, 0) else 0 end) as bus_seats,
+                               max(case when t.mode <> 'BUS' then t.seats else 0 end) as other_seats, max(t.seats) as seats
+                        from transport_trip t join transport_trip_load l on l.trip_id = t.id
+                             join transport_demand d on d.id = l.demand_id
+                             left join transport_vehicle v on v.id = t.vehicle_id
+                        where t.plan_id = ? group by d.origin_code order by workers desc limit 60""")
+                .param(plan.id())
+                .query((rs, n) -> {
+                    int perVehicle = Math.max(
+                            Math.max(ruling.usableSeats(rs.getInt("bus_seats")), rs.getInt("other_seats")),
+                            rs.getInt("seats"));
+                    int workers = rs.getInt("workers");
+                    String code = rs.getString("origin_code");
+                    rows.add(new OriginFigures(
+                            code,
+                            counties.find(code).map(Counties.County::fullName).orElse(code),
+                            workers,
+                            rs.getInt("trips"),
+                            (workers + Math.max(1, perVehicle) - 1) / Math.max(1, perVehicle)));
+                    return n;
+                })
+                .list();
+        return rows;
+    }
+
     /** Plans, newest first. */
     public List<Plan> plans(Scope scope) {
         var condition = scope.where(null, null, "p.unit");

@@ -429,6 +429,7 @@ class TransportController {
         model.addAttribute("progress", planner.progress(id));
         model.addAttribute("trips", trips.list(scope, id, null, 1000));
         model.addAttribute("suggestions", planner.suggestions(plan));
+        model.addAttribute("byOrigin", planner.byOrigin(plan));
         if (!model.containsAttribute("planForm")) {
             model.addAttribute("planForm", new Object());
         }

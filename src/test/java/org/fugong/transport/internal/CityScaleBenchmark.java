@@ -57,7 +57,8 @@ class CityScaleBenchmark {
                 .filter(t -> t.used() && t.mode() == TripSlot.Mode.BUS)
                 .count();
         double buildSeconds = (System.nanoTime() - start) / 1e9;
-        double left = Math.max(1, seconds - buildSeconds);
+        // What is left of the budget, less two seconds for the solver's own start and end.
+        double left = Math.max(1, seconds - buildSeconds - 2);
         Solver<TripPlan> solver = SolverFactory.<TripPlan>create(
                         PlannerConfiguration.config(Duration.ofMillis((long) (left * 1000)))
                                 .withRandomSeed(seed))
