@@ -3,7 +3,6 @@ package org.fugong.transport.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -221,8 +220,8 @@ public class Demands {
         } catch (NumberFormatException e) {
             problems.put("workers", "transport.error.workers");
         }
-        LocalDate from = date(form.windowFrom(), "windowFrom", problems);
-        LocalDate to = date(form.windowTo(), "windowTo", problems);
+        LocalDate from = Fleet.date(form.windowFrom(), "windowFrom", problems);
+        LocalDate to = Fleet.date(form.windowTo(), "windowTo", problems);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 problems.put("windowTo", "transport.error.windowOrder");
@@ -243,19 +242,6 @@ public class Demands {
             problems.put("contact", "transport.error.tooLong");
         }
         return problems.isEmpty() ? new Checked(enterprise, origin, workers, from, to, contact, note) : null;
-    }
-
-    private static @Nullable LocalDate date(@Nullable String text, String field, Map<String, String> problems) {
-        if (text == null || text.isBlank()) {
-            problems.put(field, "transport.error.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            problems.put(field, "transport.error.date");
-            return null;
-        }
     }
 
     private UUID insert(Actor actor, Checked c) {

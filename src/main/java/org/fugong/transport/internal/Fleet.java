@@ -182,7 +182,8 @@ public class Fleet {
         }
     }
 
-    private static @Nullable LocalDate date(@Nullable String text, String field, Map<String, String> problems) {
+    /** A date as typed (ISO), or null with the field's problem (required, or not a date). */
+    static @Nullable LocalDate date(@Nullable String text, String field, Map<String, String> problems) {
         if (text == null || text.isBlank()) {
             problems.put(field, "transport.error.required");
             return null;

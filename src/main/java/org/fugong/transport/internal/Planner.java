@@ -184,20 +184,7 @@ public class Planner {
             if (solving > 0) {
                 return false;
             }
-            jdbc.sql("""
-                            insert into transport_plan (id, period_from, period_to, status, rules_version, unit, created_by, created_at)
-                            values (?, ?, ?, 'SOLVING', ?, ?, ?, ?)""")
-                    .params(
-                            id,
-                            from,
-                            to,
-                            ruling.version(),
-                            bureau.unit(),
-                            actor.getUsername(),
-                            Timestamp.from(clock.instant()))
-                    .update();
-            audit.record(AuditEntry.of("transport", "TransportPlan", id, "TRANSPORT_PLAN_STARTED")
-                    .change(null, Map.of("periodFrom", from.toString(), "periodTo", to.toString())));
+            insert(actor, id, from, to, ruling);
             return true;
         });
         if (!Boolean.TRUE.equals(started)) {
@@ -228,6 +215,19 @@ public class Planner {
     public UUID planNow(Actor actor, LocalDate from, LocalDate to, Duration budget) {
         UUID id = UUID.randomUUID();
         TransportRules.Rules ruling = rules.on(from);
+        insert(actor, id, from, to, ruling);
+        long startNanos = System.nanoTime();
+        Built built = build(from, to, ruling);
+        TripPlan best = solverFactory
+                .buildSolver(new SolverConfigOverride<TripPlan>()
+                        .withTerminationConfig(new TerminationConfig().withSpentLimit(budget)))
+                .solve(built.plan());
+        save(id, built, best, explain(best), (System.nanoTime() - startNanos) / 1e9);
+        return id;
+    }
+
+    /** A plan's row, solving, and its audit entry. */
+    private void insert(Actor actor, UUID id, LocalDate from, LocalDate to, TransportRules.Rules ruling) {
         jdbc.sql("""
                         insert into transport_plan (id, period_from, period_to, status, rules_version, unit, created_by, created_at)
                         values (?, ?, ?, 'SOLVING', ?, ?, ?, ?)""")
@@ -240,14 +240,8 @@ public class Planner {
                         actor.getUsername(),
                         Timestamp.from(clock.instant()))
                 .update();
-        long startNanos = System.nanoTime();
-        Built built = build(from, to, ruling);
-        TripPlan best = solverFactory
-                .buildSolver(new SolverConfigOverride<TripPlan>()
-                        .withTerminationConfig(new TerminationConfig().withSpentLimit(budget)))
-                .solve(built.plan());
-        save(id, built, best, explain(best), (System.nanoTime() - startNanos) / 1e9);
-        return id;
+        audit.record(AuditEntry.of("transport", "TransportPlan", id, "TRANSPORT_PLAN_STARTED")
+                .change(null, Map.of("periodFrom", from.toString(), "periodTo", to.toString())));
     }
 
     /** Stops a running plan: the best found so far is kept. */
