@@ -372,6 +372,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /transport/fleet", planners);
         routes.put("GET /transport/rules", planners);
         routes.put("POST /transport/rules", planners);
+        routes.put("POST /transport/rules/roads", planners);
         routes.put("GET /transport/plans", planners);
         routes.put("POST /transport/plans", planners);
         routes.put("GET /transport/plans/{id}", planners);
@@ -435,6 +436,7 @@ class RouteAccessTests extends IntegrationTest {
                         || (path.equals("/visits/assignments") && method == HttpMethod.POST)
                         || (path.endsWith("/import") && path.startsWith("/supply-chains/"))
                         || path.equals("/transport/demand/import")
+                        || path.equals("/transport/rules/roads")
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());

@@ -452,6 +452,56 @@ class TransportTests extends IntegrationTest {
     }
 
     @Test
+    void roadDistancesAreLoadedWholeOrNotAtAll() {
+        String header = "from_code,to_code,km\n";
+        assertThat(mvc.post()
+                        .multipart()
+                        .uri("/transport/rules/roads?lang=en")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roads.csv",
+                                "text/csv",
+                                (header + "520624,CITY,1702\n999999,CITY,10\n520626,CITY,0\n")
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .with(as("transport"))
+                        .with(csrf()))
+                .hasStatus(422)
+                .bodyText()
+                .contains("Line 3, from_code: No county-level unit has this code.")
+                .contains("Line 4, km: Between 1 and 10,000 km.");
+        assertThat(mvc.post()
+                        .multipart()
+                        .uri("/transport/rules/roads?lang=en")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roads.csv",
+                                "text/csv",
+                                (header + "520624,CITY,1702\n520626,CITY,1688\nCITY,520626,1690\n")
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .with(as("transport"))
+                        .with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select km from transport_road_km where from_code = 'CITY' and to_code = ?")
+                        .param("520624")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1702);
+        assertThat(jdbc.sql("select km from transport_road_km where from_code = 'CITY' and to_code = ?")
+                        .param("520626")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1690);
+        assertThat(mvc.post()
+                        .multipart()
+                        .uri("/transport/rules/roads")
+                        .file(new MockMultipartFile(
+                                "file", "roads.csv", "text/csv", header.getBytes(StandardCharsets.UTF_8)))
+                        .with(as("haishu"))
+                        .with(csrf()))
+                .hasStatus(403);
+    }
+
+    @Test
     void aNewVersionOfTheRulesChangesTheUsableSeats() {
         assertThat(mvc.post()
                         .uri("/transport/rules?lang=en")

@@ -102,6 +102,7 @@ public class Planner {
     private final SolutionManager<TripPlan, BendableLongScore> solutionManager;
     private final TransportRules rules;
     private final Fleet fleet;
+    private final RoadDistances roads;
     private final Counties counties;
     private final Bureau bureau;
     private final AuditTrail audit;
@@ -116,6 +117,7 @@ public class Planner {
             SolutionManager<TripPlan, BendableLongScore> solutionManager,
             TransportRules rules,
             Fleet fleet,
+            RoadDistances roads,
             Counties counties,
             Bureau bureau,
             AuditTrail audit,
@@ -127,6 +129,7 @@ public class Planner {
         this.solutionManager = solutionManager;
         this.rules = rules;
         this.fleet = fleet;
+        this.roads = roads;
         this.counties = counties;
         this.bureau = bureau;
         this.audit = audit;
@@ -399,7 +402,9 @@ public class Planner {
         List<Fleet.Vehicle> available = fleet.availableIn(from, to).stream()
                 .filter(v -> v.kind().equals("BUS") || !taken.contains(v.id()))
                 .toList();
-        return assemble(from, to, ruling, wanted, kept, available, counties);
+        Built problem = assemble(from, to, ruling, wanted, kept, available, counties, Map.of());
+        Map<String, Integer> road = roads.between(problem.points());
+        return road.isEmpty() ? problem : assemble(from, to, ruling, wanted, kept, available, counties, road);
     }
 
     /**
@@ -414,7 +419,8 @@ public class Planner {
             List<Wanted> wanted,
             List<KeptTrip> kept,
             List<Fleet.Vehicle> available,
-            Counties counties) {
+            Counties counties,
+            Map<String, Integer> road) {
         List<String> points = new ArrayList<>();
         points.add("CITY");
         Map<String, Integer> index = new HashMap<>();
@@ -489,7 +495,19 @@ public class Planner {
             lon[p] = county.lon();
             lat[p] = county.lat();
         }
-        TripGeometry geometry = new TripGeometry(lon, lat, ruling.roadFactor().doubleValue());
+        int[][] matrix = null;
+        if (!road.isEmpty()) {
+            matrix = new int[points.size()][points.size()];
+            for (int a = 0; a < points.size(); a++) {
+                for (int b = 0; b < points.size(); b++) {
+                    matrix[a][b] = road.getOrDefault(
+                            (a == 0 ? RoadDistances.CITY : points.get(a)) + "|"
+                                    + (b == 0 ? RoadDistances.CITY : points.get(b)),
+                            0);
+                }
+            }
+        }
+        TripGeometry geometry = new TripGeometry(lon, lat, ruling.roadFactor().doubleValue(), matrix);
         TripPlan plan = TripProblem.build(needs, busClasses, fixed, pinned, geometry, ruling.limits());
         int chunk = busClasses.stream()
                 .mapToInt(TripProblem.BusClass::usableSeats)

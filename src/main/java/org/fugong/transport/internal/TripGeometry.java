@@ -1,5 +1,7 @@
 package org.fugong.transport.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the planner's points are and how far apart by road: great-circle distance times the road
  * factor of the rules (or a road distance matrix when one is given). Point 0 is the city's hub, where
@@ -12,14 +14,17 @@ public final class TripGeometry {
     private final double[] lon;
     private final double[] lat;
     private final double roadFactor;
-    private final int[][] matrix;
+    private final int @Nullable [][] matrix;
 
     public TripGeometry(double[] lon, double[] lat, double roadFactor) {
         this(lon, lat, roadFactor, null);
     }
 
-    /** With a road distance matrix in km (row and column 0 the hub), used instead of the great circle. */
-    public TripGeometry(double[] lon, double[] lat, double roadFactor, int[][] matrix) {
+    /**
+     * With road distances in km (row and column 0 the hub) used instead of the great circle where they
+     * are known (above 0).
+     */
+    public TripGeometry(double[] lon, double[] lat, double roadFactor, int @Nullable [][] matrix) {
         this.lon = lon;
         this.lat = lat;
         this.roadFactor = roadFactor;
@@ -35,7 +40,7 @@ public final class TripGeometry {
         if (from == to) {
             return 0;
         }
-        if (matrix != null) {
+        if (matrix != null && matrix[from][to] > 0) {
             return matrix[from][to];
         }
         return (int) Math.round(greatCircleKm(lon[from], lat[from], lon[to], lat[to]) * roadFactor);

@@ -25,6 +25,7 @@ import org.fugong.transport.internal.Demands;
 import org.fugong.transport.internal.Fleet;
 import org.fugong.transport.internal.ManifestFiles;
 import org.fugong.transport.internal.Planner;
+import org.fugong.transport.internal.RoadDistances;
 import org.fugong.transport.internal.TransportRules;
 import org.fugong.transport.internal.Trips;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,7 @@ class TransportController {
     private final Demands demands;
     private final Fleet fleet;
     private final TransportRules rules;
+    private final RoadDistances roads;
     private final Planner planner;
     private final Trips trips;
     private final ManifestFiles files;
@@ -73,6 +75,7 @@ class TransportController {
             Demands demands,
             Fleet fleet,
             TransportRules rules,
+            RoadDistances roads,
             Planner planner,
             Trips trips,
             ManifestFiles files,
@@ -86,6 +89,7 @@ class TransportController {
         this.demands = demands;
         this.fleet = fleet;
         this.rules = rules;
+        this.roads = roads;
         this.planner = planner;
         this.trips = trips;
         this.files = files;
@@ -323,6 +327,11 @@ class TransportController {
     String rulesPage(Model model) {
         bureau.checkPlanner(scope());
         model.addAttribute("versions", rules.versions());
+        model.addAttribute("roadPairs", roads.count());
+        model.addAttribute("roadsHeader", String.join(",", RoadDistances.HEADER));
+        if (!model.containsAttribute("roadsForm")) {
+            model.addAttribute("roadsForm", new RoadsForm(null));
+        }
         if (!model.containsAttribute("rulesForm")) {
             TransportRules.Rules current = rules.versions().get(0);
             model.addAttribute(
@@ -385,6 +394,34 @@ class TransportController {
                         "/transport/rules",
                         () -> rulesPage(model));
     }
+
+    /** Road distances from a file, replacing great circle × road factor where known. */
+    @PostMapping("/transport/rules/roads")
+    String roads(
+            @RequestParam("file") MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        RoadsForm form = new RoadsForm(null);
+        model.addAttribute("roadsForm", form);
+        return new FormStep(new BeanPropertyBindingResult(form, "roadsForm"), model, redirect, response)
+                .run(
+                        () -> {
+                            try {
+                                redirect.addFlashAttribute(
+                                        "roadsLoaded",
+                                        roads.load(
+                                                scope(), String.valueOf(file.getOriginalFilename()), file.getBytes()));
+                            } catch (IOException e) {
+                                throw InvalidInputException.of("file", "import.error.unreadable");
+                            }
+                            return "redirect:/transport/rules";
+                        },
+                        () -> rulesPage(model));
+    }
+
+    /** The road distances form has only its file. */
+    record RoadsForm(@Nullable String file) {}
 
     // --- Plans ---------------------------------------------------------------------------------
 

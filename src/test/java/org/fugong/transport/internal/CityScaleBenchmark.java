@@ -50,8 +50,8 @@ class CityScaleBenchmark {
         List<Planner.Wanted> wanted = city.demands().stream()
                 .map(d -> new Planner.Wanted(d.id(), d.origin(), d.workers(), d.windowFrom(), d.windowTo()))
                 .toList();
-        Planner.Built built =
-                Planner.assemble(city.from(), city.to(), defaults(), wanted, List.of(), city.buses(), new Counties());
+        Planner.Built built = Planner.assemble(
+                city.from(), city.to(), defaults(), wanted, List.of(), city.buses(), new Counties(), Map.of());
         TripPlan plan = built.plan();
         long greedyTrips = plan.getTrips().stream()
                 .filter(t -> t.used() && t.mode() == TripSlot.Mode.BUS)

@@ -66,7 +66,7 @@ class TripPlannerTests {
         // 颍上 and 阜南 are about 60 km apart; 30 + 10 workers fill two buses of 27, not three.
         List<Planner.Wanted> wanted = List.of(want("341226", 30, 0, 2), want("341225", 10, 1, 3));
         Planner.Built built = Planner.assemble(
-                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 2), bus(55, 2)), COUNTIES);
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 2), bus(55, 2)), COUNTIES, Map.of());
         TripPlan best = solve(built);
         assertThat(best.getScore().hardScore(0)).isZero();
         assertThat(best.getScore().softScore(0)).as("unplanned").isZero();
@@ -85,8 +85,8 @@ class TripPlannerTests {
     @Test
     void windowsThatDoNotMeetNeedTwoBuses() {
         List<Planner.Wanted> wanted = List.of(want("341226", 5, 0, 1), want("341226", 5, 3, 4));
-        Planner.Built built =
-                Planner.assemble(DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 2)), COUNTIES);
+        Planner.Built built = Planner.assemble(
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 2)), COUNTIES, Map.of());
         TripPlan best = solve(built);
         assertThat(best.getScore().hardScore(0)).isZero();
         assertThat(used(best)).hasSize(2);
@@ -97,7 +97,7 @@ class TripPlannerTests {
         // 成都 is about 1,680 km as the crow flies: 2,100 km by road, more than three drivers' day.
         List<Planner.Wanted> wanted = List.of(want("510104", 20, 0, 3), want("341226", 20, 0, 3));
         Planner.Built built = Planner.assemble(
-                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 3), bus(55, 3)), COUNTIES);
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 3), bus(55, 3)), COUNTIES, Map.of());
         TripPlan best = solve(built);
         assertThat(best.getScore().hardScore(0)).isZero();
         assertThat(best.getScore().softScore(0)).as("unplanned").isEqualTo(-20);
@@ -114,8 +114,8 @@ class TripPlannerTests {
                 DAY.plusDays(1),
                 "510104",
                 DAY.plusDays(1));
-        Planner.Built withTrain =
-                Planner.assemble(DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 3), train), COUNTIES);
+        Planner.Built withTrain = Planner.assemble(
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 3), train), COUNTIES, Map.of());
         TripPlan planned = solve(withTrain);
         assertThat(planned.getScore().softScore(0)).isZero();
         assertThat(used(planned)).anySatisfy(t -> {
@@ -125,13 +125,32 @@ class TripPlannerTests {
     }
 
     @Test
+    void aKnownRoadDistanceReplacesTheGreatCircle() {
+        List<Planner.Wanted> wanted = List.of(want("341226", 20, 0, 3));
+        Planner.Built estimated = Planner.assemble(
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(), List.of(bus(55, 2)), COUNTIES, Map.of());
+        assertThat(solve(estimated).getScore().softScore(0)).as("unplanned").isZero();
+        // A road of 3,000 km (a detour, a closed expressway): more than two drivers' day, so no bus can go.
+        Planner.Built known = Planner.assemble(
+                DAY,
+                DAY.plusDays(6),
+                RULES,
+                wanted,
+                List.of(),
+                List.of(bus(55, 2)),
+                COUNTIES,
+                Map.of("341226|CITY", 3000, "CITY|341226", 3000));
+        assertThat(solve(known).getScore().softScore(0)).as("unplanned").isEqualTo(-20);
+    }
+
+    @Test
     void aPinnedTripKeepsItsWorkersEvenWhenMovingThemWouldSaveABus() {
         Planner.Wanted pinnedLoad = want("341226", 5, 0, 3);
         Planner.KeptTrip kept =
                 new Planner.KeptTrip(UUID.randomUUID(), "BUS", 27, 2, null, DAY.plusDays(1), List.of(pinnedLoad));
         List<Planner.Wanted> wanted = List.of(want("341226", 5, 0, 3));
-        Planner.Built built =
-                Planner.assemble(DAY, DAY.plusDays(6), RULES, wanted, List.of(kept), List.of(bus(55, 2)), COUNTIES);
+        Planner.Built built = Planner.assemble(
+                DAY, DAY.plusDays(6), RULES, wanted, List.of(kept), List.of(bus(55, 2)), COUNTIES, Map.of());
         TripPlan best = solve(built);
         TripSlot pinned =
                 best.getTrips().stream().filter(TripSlot::isPinned).findFirst().orElseThrow();
