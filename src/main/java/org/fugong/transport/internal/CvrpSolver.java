@@ -2,6 +2,14 @@ package org.fugong.transport.internal;
 
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +42,9 @@ public final class CvrpSolver {
 
     /**
      * Solves with one solver per core, each from its own seed, for the same wall-clock limit, and
-     * keeps the best feasible plan (a portfolio: the open-source solver searches on one thread).
+     * keeps the best feasible plan (a portfolio: the open-source solver searches on one thread). Every
+     * second solver searches near (its moves kept to each stop's nearest nodes, a longer late
+     * acceptance): the two settle in different places, and the better one is kept.
      */
     public static Result solve(Cvrp cvrp, Duration limit, long seed) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -67,6 +77,35 @@ public final class CvrpSolver {
         }
     }
 
+    /** Each stop's nearest nodes that the second configuration of the portfolio keeps its moves to. */
+    static final int NEAREST = 10;
+
+    /** The late acceptance of the portfolio's second configuration (the first keeps Timefold's 400). */
+    static final int NEAR_LATE_ACCEPTANCE = 1000;
+
+    /**
+     * The portfolio's second configuration: list change and swap kept near (a stop's nearest nodes), with a
+     * longer late acceptance, for the instances where the first one settles early.
+     */
+    static SolverConfig nearConfig(Duration limit, long seed) {
+        return new SolverConfig()
+                .withSolutionClass(RoutePlan.class)
+                .withEntityClasses(RouteVehicle.class)
+                .withConstraintProviderClass(RouteConstraints.class)
+                .withRandomSeed(seed)
+                .withTerminationSpentLimit(limit)
+                .withPhases(
+                        new ConstructionHeuristicPhaseConfig(),
+                        new LocalSearchPhaseConfig()
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
+                                        new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.class),
+                                        new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.class),
+                                        new KOptListMoveSelectorConfig())))
+                                .withAcceptorConfig(
+                                        new LocalSearchAcceptorConfig().withLateAcceptanceSize(NEAR_LATE_ACCEPTANCE))
+                                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+    }
+
     /** One solver, one seed. */
     static Result solveOnce(Cvrp cvrp, Duration limit, long seed) {
         List<RouteStop> stops = new ArrayList<>();
@@ -80,9 +119,15 @@ public final class CvrpSolver {
             vehicles.add(new RouteVehicle(v, cvrp.capacity(), cvrp::distance));
         }
         long start = System.nanoTime();
-        Solver<RoutePlan> solver =
-                SolverFactory.<RoutePlan>create(config(limit, seed)).buildSolver();
-        RoutePlan best = solver.solve(new RoutePlan(stops, vehicles));
+        RoutePlan problem = new RoutePlan(stops, vehicles);
+        // Odd seeds (every second thread of the portfolio) search with the nearby configuration.
+        boolean near = seed % 2 == 1;
+        if (near) {
+            problem.withNear(NearbyMoves.nearest(cvrp.size(), NEAREST, cvrp::distance));
+        }
+        Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(near ? nearConfig(limit, seed) : config(limit, seed))
+                .buildSolver();
+        RoutePlan best = solver.solve(problem);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<List<Integer>> routes = new ArrayList<>();
         long cost = 0;

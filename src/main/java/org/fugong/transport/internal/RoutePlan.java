@@ -20,6 +20,9 @@ public class RoutePlan {
     @PlanningEntityCollectionProperty
     private List<RouteVehicle> vehicles;
 
+    /** Whether one node is among another's nearest (node × node), for the moves that stay near; null: no limit. */
+    private boolean @Nullable [][] near;
+
     @PlanningScore
     private @Nullable HardSoftLongScore score;
 
@@ -31,6 +34,15 @@ public class RoutePlan {
     public RoutePlan(List<RouteStop> stops, List<RouteVehicle> vehicles) {
         this.stops = stops;
         this.vehicles = vehicles;
+    }
+
+    public boolean @Nullable [][] near() {
+        return near;
+    }
+
+    public RoutePlan withNear(boolean[][] near) {
+        this.near = near;
+        return this;
     }
 
     public List<RouteStop> getStops() {
