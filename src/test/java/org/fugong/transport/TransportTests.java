@@ -452,6 +452,17 @@ class TransportTests extends IntegrationTest {
     }
 
     @Test
+    void theOverviewChartsTheDemandByDayAndMapsItsOrigins() {
+        // The demo's maker wants its 临泉 workers from 12 February: the chart by day has that day, the map the county.
+        assertThat(mvc.get().uri("/transport?lang=en").with(as("city")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("&quot;days&quot;:[")
+                .contains("&quot;key&quot;:&quot;2020-02-12&quot;")
+                .contains("临泉县");
+    }
+
+    @Test
     void roadDistancesAreLoadedWholeOrNotAtAll() {
         String header = "from_code,to_code,km\n";
         assertThat(mvc.post()

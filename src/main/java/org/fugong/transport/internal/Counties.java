@@ -47,6 +47,7 @@ public class Counties {
 
     private final Map<String, County> byCode;
     private final Map<String, String> provinces;
+    private final List<double[]> centroids;
 
     Counties() {
         this(new ClassPathResource("transport/china-counties.csv"));
@@ -78,6 +79,9 @@ public class Counties {
         }
         this.byCode = Collections.unmodifiableMap(counties);
         this.provinces = Collections.unmodifiableMap(names);
+        this.centroids = counties.values().stream()
+                .map(c -> new double[] {c.lon(), c.lat()})
+                .toList();
     }
 
     public Optional<County> find(@Nullable String code) {
@@ -94,6 +98,11 @@ public class Counties {
 
     public List<County> all() {
         return List.copyOf(byCode.values());
+    }
+
+    /** Every county's centroid as {lon, lat}: the outline of China the flow map draws as dots. */
+    public List<double[]> centroids() {
+        return centroids;
     }
 
     public Map<String, String> provinces() {

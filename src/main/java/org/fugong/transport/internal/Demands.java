@@ -354,18 +354,12 @@ public class Demands {
                 .toList();
     }
 
-    /** Workers by a key: an origin province or county, an employer, or a day of the window's start. */
+    /** Workers by a key: an origin province or county, or a day of the window's start. */
     public record Total(String key, String label, long workers, long planned) {}
 
-    /** The demand in scope summed by origin province, origin county, employer and first day of the window. */
+    /** The demand in scope summed by origin province, origin county and first day of the window. */
     public record Summary(
-            long workers,
-            long planned,
-            long named,
-            List<Total> byProvince,
-            List<Total> byCounty,
-            List<Total> byEmployer,
-            List<Total> byDay) {}
+            long workers, long planned, List<Total> byProvince, List<Total> byCounty, List<Total> byDay) {}
 
     @Transactional(readOnly = true)
     public Summary summary(Scope scope) {
@@ -381,7 +375,7 @@ public class Demands {
                         base
                                 + "select origin_code, sum(workers) as w, sum(planned) as p from d group by origin_code order by w desc")
                 .params(condition.parameters())
-                .query((rs, n) -> {
+                .query(rs -> {
                     String code = rs.getString("origin_code");
                     Counties.County county = counties.find(code).orElse(null);
                     String province = county == null ? "?" : county.province();
@@ -391,42 +385,19 @@ public class Demands {
                         byCounty.add(new Total(
                                 code, county == null ? code : county.fullName(), rs.getLong("w"), rs.getLong("p")));
                     }
-                    return null;
-                })
-                .list();
+                });
         List<Total> byProvince = new ArrayList<>();
         provinceWorkers.forEach((p, w) -> byProvince.add(new Total(p, p, w, provincePlanned.get(p))));
         byProvince.sort((a, b) -> Long.compare(b.workers(), a.workers()));
-        List<Total> byId = jdbc.sql(base + """
-                        select d.enterprise_id::text as key, '' as label, sum(d.workers) as workers, sum(d.planned) as planned
-                        from d group by d.enterprise_id order by workers desc limit 30""")
-                .params(condition.parameters())
-                .query(Total.class)
-                .list();
-        Map<UUID, EnterpriseSummary> names = enterprises.getAll(
-                byId.stream().map(t -> UUID.fromString(t.key())).toList());
-        List<Total> byEmployer = byId.stream()
-                .map(t -> new Total(
-                        t.key(),
-                        names.containsKey(UUID.fromString(t.key()))
-                                ? names.get(UUID.fromString(t.key())).name()
-                                : t.key(),
-                        t.workers(),
-                        t.planned()))
-                .toList();
         List<Total> byDay = jdbc.sql(base + """
                         select window_from::text as key, window_from::text as label, sum(workers) as workers, sum(planned) as planned
                         from d group by window_from order by window_from""")
                 .params(condition.parameters())
                 .query(Total.class)
                 .list();
-        long named = jdbc.sql(base + "select count(*) from transport_worker w join d on d.id = w.demand_id")
-                .params(condition.parameters())
-                .query(Long.class)
-                .single();
         long workers = byProvince.stream().mapToLong(Total::workers).sum();
         long planned = byProvince.stream().mapToLong(Total::planned).sum();
-        return new Summary(workers, planned, named, byProvince, byCounty, byEmployer, byDay);
+        return new Summary(workers, planned, byProvince, byCounty, byDay);
     }
 
     /** One demand, if in scope. */

@@ -137,9 +137,6 @@ class TransportController {
                             "planned",
                             county.planned())));
         }
-        List<double[]> background = counties.all().stream()
-                .map(c -> new double[] {c.lon(), c.lat()})
-                .toList();
         model.addAttribute(
                 "mapJson",
                 json.writeValueAsString(Map.of(
@@ -148,9 +145,9 @@ class TransportController {
                         "city",
                         new double[] {Counties.CITY_LON, Counties.CITY_LAT},
                         "counties",
-                        background,
-                        "provinces",
-                        summary.byProvince())));
+                        counties.centroids(),
+                        "days",
+                        summary.byDay())));
         if (planner()) {
             model.addAttribute("plans", planner.plans(scope).stream().limit(1).toList());
         }
