@@ -92,10 +92,6 @@ public class Counties {
         return find(code).orElseThrow(() -> new IllegalArgumentException("No county " + code));
     }
 
-    public int size() {
-        return byCode.size();
-    }
-
     public List<County> all() {
         return List.copyOf(byCode.values());
     }
@@ -129,11 +125,5 @@ public class Counties {
             }
         }
         return found;
-    }
-
-    /** Where workers of this district are dropped: its centroid when it is a county of the file, else the city's centre. */
-    public double[] destination(String districtCode) {
-        County county = byCode.get(districtCode);
-        return county == null ? new double[] {CITY_LON, CITY_LAT} : new double[] {county.lon(), county.lat()};
     }
 }

@@ -20,13 +20,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.fugong.access.Actor;
 import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
@@ -93,7 +97,7 @@ public class Planner {
     public record Step(double seconds, long hard, long unplanned, long trips, long km) {}
 
     /** What a running plan has found so far. */
-    public record Progress(Instant started, List<Step> steps) {}
+    public record Progress(List<Step> steps) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -193,8 +197,7 @@ public class Planner {
         if (!Boolean.TRUE.equals(started)) {
             throw new RefusedChangeException("transport.plan.error.running");
         }
-        Instant start = clock.instant();
-        running.put(id, new Progress(start, new CopyOnWriteArrayList<>()));
+        running.put(id, new Progress(new CopyOnWriteArrayList<>()));
         long startNanos = System.nanoTime();
         Built[] built = new Built[1];
         solverManager
@@ -260,11 +263,6 @@ public class Planner {
                     .update();
             audit.record(AuditEntry.of("transport", "TransportPlan", planId, "TRANSPORT_PLAN_STOPPED"));
         });
-        solverManager.terminateEarly(planId);
-    }
-
-    /** Ends a plan's search now (a time budget spent): the best plan found is saved as solved. */
-    public void finishEarly(UUID planId) {
         solverManager.terminateEarly(planId);
     }
 
@@ -402,9 +400,20 @@ public class Planner {
         List<Fleet.Vehicle> available = fleet.availableIn(from, to).stream()
                 .filter(v -> v.kind().equals("BUS") || !taken.contains(v.id()))
                 .toList();
-        Built problem = assemble(from, to, ruling, wanted, kept, available, counties, Map.of());
-        Map<String, Integer> road = roads.between(problem.points());
-        return road.isEmpty() ? problem : assemble(from, to, ruling, wanted, kept, available, counties, road);
+        Set<String> places = new HashSet<>();
+        places.add(RoadDistances.CITY);
+        wanted.forEach(w -> places.add(w.origin()));
+        kept.forEach(k -> {
+            k.loads().forEach(l -> places.add(l.origin()));
+            if (k.vehicleOrigin() != null) {
+                places.add(k.vehicleOrigin());
+            }
+        });
+        available.stream()
+                .map(Fleet.Vehicle::originCode)
+                .filter(Objects::nonNull)
+                .forEach(places::add);
+        return assemble(from, to, ruling, wanted, kept, available, counties, roads.between(places));
     }
 
     /**
@@ -422,7 +431,7 @@ public class Planner {
             Counties counties,
             Map<String, Integer> road) {
         List<String> points = new ArrayList<>();
-        points.add("CITY");
+        points.add(RoadDistances.CITY);
         Map<String, Integer> index = new HashMap<>();
         ToIntFunction<String> point = code -> index.computeIfAbsent(code, c -> {
             points.add(c);
@@ -500,10 +509,7 @@ public class Planner {
             matrix = new int[points.size()][points.size()];
             for (int a = 0; a < points.size(); a++) {
                 for (int b = 0; b < points.size(); b++) {
-                    matrix[a][b] = road.getOrDefault(
-                            (a == 0 ? RoadDistances.CITY : points.get(a)) + "|"
-                                    + (b == 0 ? RoadDistances.CITY : points.get(b)),
-                            0);
+                    matrix[a][b] = road.getOrDefault(points.get(a) + "|" + points.get(b), 0);
                 }
             }
         }
@@ -665,71 +671,60 @@ public class Planner {
 
     /** Origins of the period beyond the rules' distance for a train or a flight, the farthest first. */
     public List<Suggestion> suggestions(Plan plan) {
-        TransportRules.Rules ruling = rules.versions().stream()
-                .filter(r -> r.version() == plan.rulesVersion())
-                .findFirst()
-                .orElseGet(() -> rules.on(plan.periodFrom()));
+        TransportRules.Rules ruling = rules.version(plan.rulesVersion());
         List<Suggestion> found = new ArrayList<>();
+        Map<Counties.County, int[]> origins = new LinkedHashMap<>();
         jdbc.sql("""
                         select d.origin_code, sum(d.workers) as workers,
                                sum(d.workers) - coalesce(sum((select sum(l.workers) from transport_trip_load l where l.demand_id = d.id)), 0) as unplanned
-                        from transport_demand d where d.window_from <= ? and d.window_to >= ? group by d.origin_code""")
-                .params(plan.periodTo(), plan.periodFrom())
-                .query((rs, n) -> {
-                    Counties.County c =
-                            counties.find(rs.getString("origin_code")).orElse(null);
-                    if (c != null) {
-                        int km = (int) Math.round(
-                                TripGeometry.greatCircleKm(Counties.CITY_LON, Counties.CITY_LAT, c.lon(), c.lat())
-                                        * ruling.roadFactor().doubleValue());
-                        if (km > ruling.railThresholdKm()) {
-                            found.add(new Suggestion(
-                                    c.code(), c.fullName(), km, rs.getInt("workers"), rs.getInt("unplanned")));
-                        }
-                    }
-                    return n;
-                })
-                .list();
+                        from transport_demand d where d.window_from <= ? and d.window_to >= ? group by d.origin_code""").params(plan.periodTo(), plan.periodFrom()).query(rs -> {
+            Counties.County c = counties.find(rs.getString("origin_code")).orElse(null);
+            if (c != null) {
+                origins.put(c, new int[] {rs.getInt("workers"), rs.getInt("unplanned")});
+            }
+        });
+        Map<String, Integer> road = roads.between(origins.keySet().stream()
+                .map(Counties.County::code)
+                .collect(Collectors.toCollection(() -> new HashSet<>(Set.of(RoadDistances.CITY)))));
+        origins.forEach((c, counts) -> {
+            Integer known = road.get(RoadDistances.CITY + "|" + c.code());
+            int km = known != null
+                    ? known
+                    : (int) Math.round(
+                            TripGeometry.greatCircleKm(Counties.CITY_LON, Counties.CITY_LAT, c.lon(), c.lat())
+                                    * ruling.roadFactor().doubleValue());
+            if (km > ruling.railThresholdKm()) {
+                found.add(new Suggestion(c.code(), c.fullName(), km, counts[0], counts[1]));
+            }
+        });
         found.sort(Comparator.comparingInt(Suggestion::roadKm).reversed());
         return found;
     }
 
     /**
      * Per origin county of a plan: the workers its trips pick up there, the trips that stop there, and
-     * the fewest trips those workers need (over the largest usable seats of the plan's vehicles there).
+     * the fewest trips those workers need (over the most seats one of the plan's trips there may use).
      */
     public record OriginFigures(String originCode, String origin, int workers, int trips, int lowerBound) {}
 
     public List<OriginFigures> byOrigin(Plan plan) {
-        TransportRules.Rules ruling = rules.versions().stream()
-                .filter(r -> r.version() == plan.rulesVersion())
-                .findFirst()
-                .orElseGet(() -> rules.on(plan.periodFrom()));
         List<OriginFigures> rows = new ArrayList<>();
+        // A trip's seats are what it may carry (a bus's usable seats, a train's or flight's own).
         jdbc.sql("""
-                        select d.origin_code, sum(l.workers) as workers, count(distinct t.id) as trips,
-                               max(case when t.mode = 'BUS' then coalesce(v.rated_seats, 0) else 0 end) as bus_seats,
-                               max(case when t.mode <> 'BUS' then t.seats else 0 end) as other_seats, max(t.seats) as seats
+                        select d.origin_code, sum(l.workers) as workers, count(distinct t.id) as trips, max(t.seats) as seats
                         from transport_trip t join transport_trip_load l on l.trip_id = t.id
                              join transport_demand d on d.id = l.demand_id
-                             left join transport_vehicle v on v.id = t.vehicle_id
-                        where t.plan_id = ? group by d.origin_code order by workers desc limit 60""")
-                .param(plan.id())
-                .query((rs, n) -> {
-                    int perVehicle = Math.max(
-                            Math.max(ruling.usableSeats(rs.getInt("bus_seats")), rs.getInt("other_seats")),
-                            rs.getInt("seats"));
-                    int workers = rs.getInt("workers");
-                    String code = rs.getString("origin_code");
-                    rows.add(new OriginFigures(
-                            code,
-                            counties.find(code).map(Counties.County::fullName).orElse(code),
-                            workers,
-                            rs.getInt("trips"),
-                            (workers + Math.max(1, perVehicle) - 1) / Math.max(1, perVehicle)));
-                    return n;
-                })
-                .list();
+                        where t.plan_id = ? group by d.origin_code order by workers desc limit 60""").param(plan.id()).query(rs -> {
+            int perVehicle = Math.max(1, rs.getInt("seats"));
+            int workers = rs.getInt("workers");
+            String code = rs.getString("origin_code");
+            rows.add(new OriginFigures(
+                    code,
+                    counties.find(code).map(Counties.County::fullName).orElse(code),
+                    workers,
+                    rs.getInt("trips"),
+                    (workers + perVehicle - 1) / perVehicle));
+        });
         return rows;
     }
 

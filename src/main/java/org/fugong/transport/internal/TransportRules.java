@@ -76,6 +76,15 @@ public class TransportRules {
                         limit 1""").params(day, day).query(Rules.class).single();
     }
 
+    /** One version, as a plan made under it keeps it. */
+    @Transactional(readOnly = true)
+    public Rules version(int version) {
+        return jdbc.sql("select * from transport_rules where version = ?")
+                .param(version)
+                .query(Rules.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public List<Rules> versions() {
         return jdbc.sql("select * from transport_rules order by version desc")
