@@ -26,13 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ManifestFiles {
 
-    private final Counties counties;
-
-    ManifestFiles(Counties counties) {
-        this.counties = counties;
-    }
-
-    private List<List<String>> header(Trips.Manifest m) {
+    private static List<List<String>> header(Trips.Manifest m) {
         Trips.Trip t = m.trip();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("车次 Trip", String.valueOf(t.number()), "方式 Mode", t.mode()));
@@ -46,10 +40,10 @@ public class ManifestFiles {
         return rows;
     }
 
-    private List<String> loadRow(Trips.Load l) {
+    private static List<String> loadRow(Trips.Load l) {
         return List.of(
                 String.valueOf(l.seq()),
-                counties.find(l.originCode()).map(Counties.County::fullName).orElse(l.originCode()),
+                l.originName(),
                 l.enterpriseName(),
                 l.contact() == null ? "" : l.contact(),
                 String.valueOf(l.workers()));

@@ -71,6 +71,7 @@ public class Trips {
             @Nullable String contact,
             String districtCode,
             String originCode,
+            String originName,
             int workers) {}
 
     /** A passenger of a frozen manifest: named (masked) or counted. */
@@ -78,6 +79,7 @@ public class Trips {
             UUID id,
             UUID demandId,
             @Nullable UUID workerId,
+            @Nullable UUID personId,
             @Nullable String maskedName,
             UUID enterpriseId,
             String districtCode,
@@ -184,6 +186,17 @@ public class Trips {
     /** One trip with its loads and passengers as the scope may see them: 404 if none, 403 if none of it is the viewer's. */
     @Transactional(readOnly = true)
     public Manifest manifest(Scope scope, UUID tripId) {
+        Trip trip = trip(scope, tripId);
+        return new Manifest(
+                withOriginNames(trip),
+                loads(scope, tripId),
+                passengers(scope, tripId),
+                bureau.plans(scope),
+                trip.workers() - trip.mine());
+    }
+
+    /** The trip, if some of it is the viewer's (all of it for a planner): 404 if none, 403 if none of it is. */
+    private Trip trip(Scope scope, UUID tripId) {
         var condition = bureau.where(scope, "d");
         Trip trip = jdbc.sql(TRIP.formatted(condition.sql()) + " where t.id = :id")
                 .params(condition.parameters())
@@ -191,13 +204,18 @@ public class Trips {
                 .query(Trip.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("trip", tripId));
-        boolean planner = bureau.plans(scope);
-        if (!planner && trip.mine() == 0) {
+        if (!bureau.plans(scope) && trip.mine() == 0) {
             throw new AccessDeniedException("No worker of this trip is in the actor's scope");
         }
+        return trip;
+    }
+
+    /** The trip's loads the scope may see, in pickup order, with their employers' names and contacts. */
+    private List<Load> loads(Scope scope, UUID tripId) {
+        var condition = bureau.where(scope, "d");
         List<Load> loads = jdbc.sql("""
                         select l.seq, l.demand_id, d.enterprise_id, '' as enterprise_name, d.contact, d.district_code, d.origin_code,
-                               l.workers
+                               '' as origin_name, l.workers
                         from transport_trip_load l join transport_demand d on d.id = l.demand_id
                         where l.trip_id = :id and %s order by l.seq""".formatted(condition.sql()))
                 .params(condition.parameters())
@@ -206,7 +224,7 @@ public class Trips {
                 .list();
         Map<UUID, EnterpriseSummary> names = enterprises.getAll(
                 loads.stream().map(Load::enterpriseId).distinct().toList());
-        loads = loads.stream()
+        return loads.stream()
                 .map(l -> {
                     EnterpriseSummary e = names.get(l.enterpriseId());
                     return new Load(
@@ -217,12 +235,20 @@ public class Trips {
                             l.contact() != null ? l.contact() : e == null ? null : e.legalRepresentative(),
                             l.districtCode(),
                             l.originCode(),
+                            counties.find(l.originCode())
+                                    .map(Counties.County::fullName)
+                                    .orElse(l.originCode()),
                             l.workers());
                 })
                 .toList();
-        List<Passenger> passengers = jdbc.sql("""
-                        select p.id, p.demand_id, p.worker_id, w.masked_name, p.enterprise_id, p.district_code, p.seat, p.status,
-                               p.colour, p.reason, p.boarded_at, p.handed_at
+    }
+
+    /** The trip's passengers the scope may see, by seat. */
+    private List<Passenger> passengers(Scope scope, UUID tripId) {
+        var condition = bureau.where(scope, "d");
+        return jdbc.sql("""
+                        select p.id, p.demand_id, p.worker_id, w.person_id, w.masked_name, p.enterprise_id, p.district_code, p.seat,
+                               p.status, p.colour, p.reason, p.boarded_at, p.handed_at
                         from transport_passenger p left join transport_worker w on w.id = p.worker_id
                              join transport_demand d on d.id = p.demand_id
                         where p.trip_id = :id and %s
@@ -231,12 +257,11 @@ public class Trips {
                 .param("id", tripId)
                 .query(Passenger.class)
                 .list();
-        return new Manifest(withOriginNames(trip), loads, passengers, planner, trip.workers() - trip.mine());
     }
 
     private Trip locked(Scope scope, UUID tripId, int version) {
         bureau.checkPlanner(scope);
-        Trip trip = manifest(scope, tripId).trip();
+        Trip trip = trip(scope, tripId);
         int locked = jdbc.sql("update transport_trip set version = version + 1 where id = ? and version = ?")
                 .params(tripId, version)
                 .update();
@@ -319,7 +344,7 @@ public class Trips {
         if (!trip.status().equals("PLANNED")) {
             throw new RefusedChangeException("transport.trip.error.notPlanned");
         }
-        List<Load> loads = manifest(Scope.city(), tripId).loads();
+        List<Load> loads = loads(scope, tripId);
         int onBoard = 0;
         int removed = 0;
         int offered = 0;
@@ -336,13 +361,13 @@ public class Trips {
             for (Demands.Worker worker : chosen) {
                 CodeColour colour = persons.colour(worker.personId());
                 if (colour == CodeColour.GREEN) {
-                    insertPassenger(tripId, load, worker.id(), ++seat, "ON_BOARD", colour, null);
+                    insertPassenger(tripId, load.demandId(), worker.id(), ++seat, "ON_BOARD", colour, null);
                     onBoard++;
                     continue;
                 }
                 insertPassenger(
                         tripId,
-                        load,
+                        load.demandId(),
                         worker.id(),
                         null,
                         "REMOVED",
@@ -355,10 +380,10 @@ public class Trips {
                 Demands.Worker next = nextWaiting(load.originCode(), trip.arriveOn(), taken);
                 if (next != null) {
                     taken.add(next.id());
-                    Load nextLoad = loadFor(tripId, next.demandId());
+                    carryOneMore(tripId, next.demandId());
                     insertPassenger(
                             tripId,
-                            nextLoad,
+                            next.demandId(),
                             next.id(),
                             ++seat,
                             "ON_BOARD",
@@ -369,7 +394,7 @@ public class Trips {
                 }
             }
             for (int i = chosen.size(); i < load.workers(); i++) {
-                insertPassenger(tripId, load, null, ++seat, "ON_BOARD", null, null);
+                insertPassenger(tripId, load.demandId(), null, ++seat, "ON_BOARD", null, null);
                 unnamed++;
                 onBoard++;
             }
@@ -424,36 +449,22 @@ public class Trips {
         return null;
     }
 
-    /** The trip's load of a demand; added (one worker) when the trip did not carry that demand yet. */
-    private Load loadFor(UUID tripId, UUID demandId) {
-        Integer seq = jdbc.sql("select seq from transport_trip_load where trip_id = ? and demand_id = ?")
+    /** One more worker of a demand on the trip: its load grows, or starts when the trip did not carry it yet. */
+    private void carryOneMore(UUID tripId, UUID demandId) {
+        int grown = jdbc.sql("update transport_trip_load set workers = workers + 1 where trip_id = ? and demand_id = ?")
                 .params(tripId, demandId)
-                .query(Integer.class)
-                .optional()
-                .orElse(null);
-        if (seq == null) {
-            seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from transport_trip_load where trip_id = ?")
-                    .param(tripId)
-                    .query(Integer.class)
-                    .single();
-            jdbc.sql("insert into transport_trip_load (trip_id, seq, demand_id, workers) values (?, ?, ?, 1)")
-                    .params(tripId, seq, demandId)
-                    .update();
-        } else {
-            jdbc.sql("update transport_trip_load set workers = workers + 1 where trip_id = ? and seq = ?")
-                    .params(tripId, seq)
-                    .update();
+                .update();
+        if (grown == 0) {
+            jdbc.sql("""
+                            insert into transport_trip_load (trip_id, seq, demand_id, workers)
+                            select ?, coalesce(max(seq), 0) + 1, ?, 1 from transport_trip_load where trip_id = ?""").params(tripId, demandId, tripId).update();
         }
-        int s = seq;
-        return manifest(Scope.city(), tripId).loads().stream()
-                .filter(l -> l.seq() == s)
-                .findFirst()
-                .orElseThrow();
     }
 
+    /** A passenger of a demand; the employer and district are the demand's. */
     private void insertPassenger(
             UUID tripId,
-            Load load,
+            UUID demandId,
             @Nullable UUID workerId,
             @Nullable Integer seat,
             String status,
@@ -462,18 +473,16 @@ public class Trips {
         jdbc.sql("""
                         insert into transport_passenger (id, trip_id, demand_id, worker_id, enterprise_id, district_code, seat, status,
                                                          colour, reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        select ?, ?, d.id, ?, d.enterprise_id, d.district_code, ?, ?, ?, ? from transport_demand d where d.id = ?""")
                 .params(
                         UUID.randomUUID(),
                         tripId,
-                        load.demandId(),
                         workerId,
-                        load.enterpriseId(),
-                        load.districtCode(),
                         seat,
                         status,
                         colour == null ? null : colour.name(),
-                        reason)
+                        reason,
+                        demandId)
                 .update();
     }
 
@@ -486,7 +495,7 @@ public class Trips {
         }
         Timestamp now = Timestamp.from(clock.instant());
         int count = 0;
-        for (Passenger p : manifest(scope, tripId).passengers()) {
+        for (Passenger p : passengers(scope, tripId)) {
             if (p.status().equals("REMOVED")) {
                 continue;
             }
@@ -517,18 +526,14 @@ public class Trips {
         Timestamp now = Timestamp.from(clock.instant());
         int received = 0;
         int isolated = 0;
-        for (Passenger p : manifest(scope, tripId).passengers()) {
+        for (Passenger p : passengers(scope, tripId)) {
             if (!p.status().equals("BOARDED") && !p.status().equals("ON_BOARD")) {
                 continue;
             }
             String reason = null;
             String colour = p.colour();
-            if (p.workerId() != null) {
-                UUID person = jdbc.sql("select person_id from transport_worker where id = ?")
-                        .param(p.workerId())
-                        .query(UUID.class)
-                        .single();
-                CodeColour current = persons.colour(person);
+            if (p.personId() != null) {
+                CodeColour current = persons.colour(p.personId());
                 colour = current.name();
                 if (current != CodeColour.GREEN) {
                     reason = "transport.passenger.reason.code." + current.name();

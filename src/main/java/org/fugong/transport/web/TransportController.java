@@ -508,10 +508,6 @@ class TransportController {
     String trip(@PathVariable UUID id, Model model) {
         Trips.Manifest manifest = trips.manifest(scope(), id);
         model.addAttribute("m", manifest);
-        Map<String, String> originNames = new LinkedHashMap<>();
-        manifest.loads()
-                .forEach(l -> counties.find(l.originCode()).ifPresent(c -> originNames.put(c.code(), c.fullName())));
-        model.addAttribute("originNames", originNames);
         model.addAttribute("districtNames", districtNames());
         model.addAttribute("vehicles", manifest.planner() ? trips.vehiclesFor(manifest.trip()) : List.of());
         if (!model.containsAttribute("tripForm")) {
