@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.transport.internal.Bureau;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,11 @@ public class TransportFigures {
 
     private final JdbcClient jdbc;
     private final EnterpriseDirectory enterprises;
+    private final Bureau bureau;
 
-    TransportFigures(JdbcClient jdbc, EnterpriseDirectory enterprises) {
+    TransportFigures(JdbcClient jdbc, EnterpriseDirectory enterprises, Bureau bureau) {
         this.jdbc = jdbc;
+        this.bureau = bureau;
         this.enterprises = enterprises;
     }
 
@@ -47,7 +50,7 @@ public class TransportFigures {
     /** Per district (its code as key and label). */
     @Transactional(readOnly = true)
     public List<Arrivals> byDistrict(Scope scope) {
-        var condition = scope.where("d.district_code", "d.enterprise_id", "d.unit");
+        var condition = bureau.where(scope, "d");
         return jdbc.sql(COUNTS.formatted(condition.sql(), "d.district_code"))
                 .params(condition.parameters())
                 .query((rs, n) -> new Arrivals(
@@ -63,7 +66,7 @@ public class TransportFigures {
     /** Per employer, the largest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Arrivals> byEmployer(Scope scope, int limit) {
-        var condition = scope.where("d.district_code", "d.enterprise_id", "d.unit");
+        var condition = bureau.where(scope, "d");
         List<Arrivals> rows = jdbc.sql(COUNTS.formatted(condition.sql(), "d.enterprise_id::text") + " limit " + limit)
                 .params(condition.parameters())
                 .query((rs, n) -> new Arrivals(
@@ -88,7 +91,7 @@ public class TransportFigures {
     /** Trips by mode (the bureau and the city: all; others: the trips carrying their workers). */
     @Transactional(readOnly = true)
     public List<Trips> trips(Scope scope) {
-        var condition = scope.where("d.district_code", "d.enterprise_id", "d.unit");
+        var condition = bureau.where(scope, "d");
         return jdbc.sql("""
                         select t.mode, count(*) filter (where t.status = 'PLANNED') as planned,
                                count(*) filter (where t.status = 'FROZEN') as frozen,

@@ -1,10 +1,8 @@
 package org.fugong.transport.internal;
 
-import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -48,11 +46,6 @@ public class Bureau {
         if (!plans(scope)) {
             throw new AccessDeniedException("Only the transport bureau and the city plan trips");
         }
-    }
-
-    /** Refuses with 403 a record outside the scope. */
-    public void check(Scope scope, @Nullable String district, @Nullable UUID enterprise) {
-        scope.check(district, enterprise, unit);
     }
 
     public Scope.Condition where(Scope scope, String alias) {

@@ -730,6 +730,7 @@ public class Planner {
 
     /** Plans, newest first. */
     public List<Plan> plans(Scope scope) {
+        bureau.checkPlanner(scope);
         var condition = scope.where(null, null, "p.unit");
         return jdbc.sql("select p.* from transport_plan p where " + condition.sql()
                         + " order by p.created_at desc limit 50")
@@ -738,13 +739,13 @@ public class Planner {
                 .list();
     }
 
+    /** One plan, for the city and the bureau only. */
     public Plan plan(Scope scope, UUID id) {
-        Plan plan = jdbc.sql("select * from transport_plan where id = ?")
+        bureau.checkPlanner(scope);
+        return jdbc.sql("select * from transport_plan where id = ?")
                 .param(id)
                 .query(Plan.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("plan", id));
-        bureau.check(scope, null, null);
-        return plan;
     }
 }

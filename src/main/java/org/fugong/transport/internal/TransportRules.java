@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fugong.access.Actor;
+import org.fugong.access.Scope;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.InvalidInputException;
@@ -57,11 +58,13 @@ public class TransportRules {
     }
 
     private final JdbcClient jdbc;
+    private final Bureau bureau;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TransportRules(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    TransportRules(JdbcClient jdbc, Bureau bureau, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.bureau = bureau;
         this.audit = audit;
         this.clock = clock;
     }
@@ -92,9 +95,10 @@ public class TransportRules {
                 .list();
     }
 
-    /** A new version; the old ones stay for the plans made under them. */
+    /** A new version (the city and the bureau only); the old ones stay for the plans made under them. */
     @Transactional
-    public Rules add(Actor actor, RulesForm form) {
+    public Rules add(Actor actor, Scope scope, RulesForm form) {
+        bureau.checkPlanner(scope);
         form.check();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from transport_rules")
                 .query(Integer.class)

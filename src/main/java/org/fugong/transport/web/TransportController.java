@@ -370,23 +370,20 @@ class TransportController {
             RedirectAttributes redirect) {
         return new FormStep(result, model, redirect, response)
                 .run(
-                        () -> {
-                            Scope scope = scope();
-                            bureau.checkPlanner(scope);
-                            rules.add(
-                                    currentActor.get(),
-                                    TransportRules.RulesForm.parse(
-                                            form.effectiveFrom(),
-                                            form.usableShare(),
-                                            form.observationRows(),
-                                            form.seatsPerRow(),
-                                            form.roadFactor(),
-                                            form.speedKmh(),
-                                            form.drivingHours(),
-                                            form.pickupRadiusKm(),
-                                            form.railThresholdKm(),
-                                            form.reason()));
-                        },
+                        () -> rules.add(
+                                currentActor.get(),
+                                scope(),
+                                TransportRules.RulesForm.parse(
+                                        form.effectiveFrom(),
+                                        form.usableShare(),
+                                        form.observationRows(),
+                                        form.seatsPerRow(),
+                                        form.roadFactor(),
+                                        form.speedKmh(),
+                                        form.drivingHours(),
+                                        form.pickupRadiusKm(),
+                                        form.railThresholdKm(),
+                                        form.reason())),
                         "transport.rules.added",
                         "/transport/rules",
                         () -> rulesPage(model));
@@ -428,7 +425,6 @@ class TransportController {
     @GetMapping("/transport/plans")
     String plans(Model model) {
         Scope scope = scope();
-        bureau.checkPlanner(scope);
         model.addAttribute("plans", planner.plans(scope));
         if (!model.containsAttribute("planForm")) {
             LocalDate today = times.today();
@@ -457,7 +453,6 @@ class TransportController {
     @GetMapping("/transport/plans/{id}")
     String plan(@PathVariable UUID id, Model model) {
         Scope scope = scope();
-        bureau.checkPlanner(scope);
         Planner.Plan plan = planner.plan(scope, id);
         model.addAttribute("plan", plan);
         model.addAttribute("progress", planner.progress(id));
@@ -474,7 +469,6 @@ class TransportController {
     @GetMapping("/transport/plans/{id}/progress")
     String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
         Scope scope = scope();
-        bureau.checkPlanner(scope);
         Planner.Plan plan = planner.plan(scope, id);
         model.addAttribute("plan", plan);
         model.addAttribute("progress", planner.progress(id));
