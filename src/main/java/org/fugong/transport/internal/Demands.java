@@ -26,7 +26,6 @@ import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -123,15 +122,7 @@ public class Demands {
     /** Registers every line of a file, or none: the problems of every line, by line number. */
     @Transactional
     public int importFile(Actor actor, Scope scope, String filename, byte[] content) {
-        List<List<String>> lines;
-        try {
-            lines = TabularFile.read(filename, content, HEADER.size());
-        } catch (TabularFile.UnreadableException e) {
-            throw InvalidInputException.of("file", e.getMessage());
-        }
-        if (!TabularFile.hasHeader(lines, HEADER)) {
-            throw InvalidInputException.of("file", "transport.import.error.header", String.join(",", HEADER));
-        }
+        List<List<String>> lines = FormFields.lines(filename, content, HEADER);
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         List<Checked> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -152,11 +143,7 @@ public class Demands {
                             TabularFile.cell(cells, 5),
                             TabularFile.cell(cells, 6)),
                     lineProblems);
-            int line = i + 1;
-            lineProblems.forEach((field, key) -> problems.add(new InvalidInputException.Problem(
-                    "file",
-                    "transport.import.error.line",
-                    List.of(line, COLUMNS.getOrDefault(field, field), new DefaultMessageSourceResolvable(key)))));
+            problems.addAll(FormFields.atLine(i + 1, lineProblems, COLUMNS));
             if (lineProblems.isEmpty()) {
                 rows.add(checked);
             }
@@ -210,18 +197,10 @@ public class Demands {
         } else if (counties.find(origin).isEmpty()) {
             problems.put("originCode", "transport.error.unknownCounty");
         }
-        int workers = 0;
-        try {
-            workers = Integer.parseInt(
-                    form.workers() == null ? "" : form.workers().trim());
-            if (workers < 1 || workers > MAX_WORKERS) {
-                problems.put("workers", "transport.error.workers");
-            }
-        } catch (NumberFormatException e) {
-            problems.put("workers", "transport.error.workers");
-        }
-        LocalDate from = Fleet.date(form.windowFrom(), "windowFrom", problems);
-        LocalDate to = Fleet.date(form.windowTo(), "windowTo", problems);
+        int workers =
+                FormFields.integer(form.workers(), "workers", 1, MAX_WORKERS, "transport.error.workers", problems);
+        LocalDate from = FormFields.date(form.windowFrom(), "windowFrom", problems);
+        LocalDate to = FormFields.date(form.windowTo(), "windowTo", problems);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 problems.put("windowTo", "transport.error.windowOrder");

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,30 +93,29 @@ public class Fleet {
         if (!List.of("BUS", "TRAIN", "FLIGHT").contains(kind)) {
             problems.put("kind", "transport.error.required");
         }
-        String label = text(form.label(), "label", 100, problems);
-        String operator = text(form.operator(), "operator", 200, problems);
-        int seats = number(form.ratedSeats(), "ratedSeats", 1, 2000, problems);
-        int drivers = kind.equals("BUS") ? number(form.drivers(), "drivers", 1, 6, problems) : 0;
+        String label = FormFields.text(form.label(), "label", 100, problems);
+        String operator = FormFields.text(form.operator(), "operator", 200, problems);
+        int seats = FormFields.integer(form.ratedSeats(), "ratedSeats", 1, 2000, "transport.error.number", problems);
+        int drivers = kind.equals("BUS")
+                ? FormFields.integer(form.drivers(), "drivers", 1, 6, "transport.error.number", problems)
+                : 0;
         BigDecimal cost = BigDecimal.ZERO;
         if (form.costPerKm() != null && !form.costPerKm().isBlank()) {
-            try {
-                cost = new BigDecimal(form.costPerKm().trim());
-                if (cost.signum() < 0) {
-                    problems.put("costPerKm", "transport.error.number");
-                }
-            } catch (NumberFormatException e) {
+            cost = FormFields.decimal(form.costPerKm(), "costPerKm", problems);
+            if (cost != null && cost.signum() < 0) {
                 problems.put("costPerKm", "transport.error.number");
             }
         }
-        int count =
-                form.count() == null || form.count().isBlank() ? 1 : number(form.count(), "count", 1, 1000, problems);
+        int count = form.count() == null || form.count().isBlank()
+                ? 1
+                : FormFields.integer(form.count(), "count", 1, 1000, "transport.error.number", problems);
         String origin = null;
         LocalDate departs = null;
         LocalDate from = null;
         LocalDate to = null;
         if (kind.equals("BUS")) {
-            from = date(form.availableFrom(), "availableFrom", problems);
-            to = date(form.availableTo(), "availableTo", problems);
+            from = FormFields.date(form.availableFrom(), "availableFrom", problems);
+            to = FormFields.date(form.availableTo(), "availableTo", problems);
             if (from != null && to != null && to.isBefore(from)) {
                 problems.put("availableTo", "transport.error.windowOrder");
             }
@@ -126,7 +124,7 @@ public class Fleet {
             if (counties.find(origin).isEmpty()) {
                 problems.put("originCode", "transport.error.unknownCounty");
             }
-            departs = date(form.departsOn(), "departsOn", problems);
+            departs = FormFields.date(form.departsOn(), "departsOn", problems);
             from = departs;
             to = departs;
         }
@@ -157,42 +155,5 @@ public class Fleet {
         audit.record(AuditEntry.of("transport", "TransportVehicle", label, "TRANSPORT_VEHICLES_ADDED")
                 .change(null, Map.of("kind", kind, "count", count, "ratedSeats", seats)));
         return count;
-    }
-
-    private static String text(@Nullable String value, String field, int max, Map<String, String> problems) {
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty()) {
-            problems.put(field, "transport.error.required");
-        } else if (text.length() > max) {
-            problems.put(field, "transport.error.tooLong");
-        }
-        return text;
-    }
-
-    private static int number(@Nullable String value, String field, int min, int max, Map<String, String> problems) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.trim());
-            if (n < min || n > max) {
-                problems.put(field, "transport.error.number");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.put(field, "transport.error.number");
-            return 0;
-        }
-    }
-
-    /** A date as typed (ISO), or null with the field's problem (required, or not a date). */
-    static @Nullable LocalDate date(@Nullable String text, String field, Map<String, String> problems) {
-        if (text == null || text.isBlank()) {
-            problems.put(field, "transport.error.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            problems.put(field, "transport.error.date");
-            return null;
-        }
     }
 }

@@ -11,7 +11,6 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,15 +42,7 @@ public class RoadDistances {
     @Transactional
     public int load(Scope scope, String filename, byte[] content) {
         bureau.checkPlanner(scope);
-        List<List<String>> lines;
-        try {
-            lines = TabularFile.read(filename, content, HEADER.size());
-        } catch (TabularFile.UnreadableException e) {
-            throw InvalidInputException.of("file", e.getMessage());
-        }
-        if (!TabularFile.hasHeader(lines, HEADER)) {
-            throw InvalidInputException.of("file", "transport.import.error.header", String.join(",", HEADER));
-        }
+        List<List<String>> lines = FormFields.lines(filename, content, HEADER);
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         Map<String, Integer> pairs = new LinkedHashMap<>();
         for (int i = 1; i < lines.size() && problems.size() < 50; i++) {
@@ -61,23 +52,19 @@ public class RoadDistances {
             }
             String from = TabularFile.cell(cells, 0);
             String to = TabularFile.cell(cells, 1);
-            int line = i + 1;
+            Map<String, String> lineProblems = new LinkedHashMap<>();
             for (String[] place : new String[][] {{"from_code", from}, {"to_code", to}}) {
                 if (!place[1].equals(CITY) && counties.find(place[1]).isEmpty()) {
-                    problems.add(problem(line, place[0], "transport.error.unknownCounty"));
+                    lineProblems.put(place[0], "transport.error.unknownCounty");
                 }
             }
-            int km = 0;
-            try {
-                km = Integer.parseInt(TabularFile.cell(cells, 2));
-            } catch (NumberFormatException e) {
-                km = 0;
+            int km = FormFields.integer(
+                    TabularFile.cell(cells, 2), "km", 1, 10000, "transport.roads.error.km", lineProblems);
+            if (!lineProblems.containsKey("km") && from.equals(to)) {
+                lineProblems.putIfAbsent("to_code", "transport.roads.error.same");
             }
-            if (km <= 0 || km > 10000) {
-                problems.add(problem(line, "km", "transport.roads.error.km"));
-            } else if (from.equals(to)) {
-                problems.add(problem(line, "to_code", "transport.roads.error.same"));
-            } else {
+            problems.addAll(FormFields.atLine(i + 1, lineProblems, Map.of()));
+            if (lineProblems.isEmpty()) {
                 pairs.put(from + "|" + to, km);
                 pairs.putIfAbsent(to + "|" + from, km);
             }
@@ -95,11 +82,6 @@ public class RoadDistances {
         audit.record(AuditEntry.of("transport", "TransportRoadDistances", null, "TRANSPORT_ROAD_DISTANCES_LOADED")
                 .change(null, Map.of("pairs", pairs.size())));
         return pairs.size();
-    }
-
-    private static InvalidInputException.Problem problem(int line, String column, String key) {
-        return new InvalidInputException.Problem(
-                "file", "transport.import.error.line", List.of(line, column, new DefaultMessageSourceResolvable(key)));
     }
 
     /** How many ordered pairs are known. */

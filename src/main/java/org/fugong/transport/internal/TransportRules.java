@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,45 +157,52 @@ public class TransportRules {
                 @Nullable String railThresholdKm,
                 @Nullable String reason) {
             Map<String, String> problems = new LinkedHashMap<>();
-            LocalDate from = null;
-            try {
-                from = LocalDate.parse(String.valueOf(effectiveFrom).trim());
-            } catch (DateTimeParseException e) {
-                problems.put("effectiveFrom", "transport.error.date");
-            }
+            LocalDate from = FormFields.date(effectiveFrom, "effectiveFrom", problems);
             RulesForm form = new RulesForm(
                     from,
-                    decimal(usableShare, "usableShare", problems),
-                    integer(observationRows, "observationRows", problems),
-                    integer(seatsPerRow, "seatsPerRow", problems),
-                    decimal(roadFactor, "roadFactor", problems),
-                    integer(speedKmh, "speedKmh", problems),
-                    decimal(drivingHours, "drivingHours", problems),
-                    integer(pickupRadiusKm, "pickupRadiusKm", problems),
-                    integer(railThresholdKm, "railThresholdKm", problems),
+                    FormFields.decimal(usableShare, "usableShare", problems),
+                    FormFields.integer(
+                            observationRows,
+                            "observationRows",
+                            Integer.MIN_VALUE,
+                            Integer.MAX_VALUE,
+                            "transport.error.number",
+                            problems),
+                    FormFields.integer(
+                            seatsPerRow,
+                            "seatsPerRow",
+                            Integer.MIN_VALUE,
+                            Integer.MAX_VALUE,
+                            "transport.error.number",
+                            problems),
+                    FormFields.decimal(roadFactor, "roadFactor", problems),
+                    FormFields.integer(
+                            speedKmh,
+                            "speedKmh",
+                            Integer.MIN_VALUE,
+                            Integer.MAX_VALUE,
+                            "transport.error.number",
+                            problems),
+                    FormFields.decimal(drivingHours, "drivingHours", problems),
+                    FormFields.integer(
+                            pickupRadiusKm,
+                            "pickupRadiusKm",
+                            Integer.MIN_VALUE,
+                            Integer.MAX_VALUE,
+                            "transport.error.number",
+                            problems),
+                    FormFields.integer(
+                            railThresholdKm,
+                            "railThresholdKm",
+                            Integer.MIN_VALUE,
+                            Integer.MAX_VALUE,
+                            "transport.error.number",
+                            problems),
                     reason == null ? "" : reason);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
             return form;
-        }
-
-        private static @Nullable BigDecimal decimal(@Nullable String text, String field, Map<String, String> problems) {
-            try {
-                return new BigDecimal(String.valueOf(text).trim());
-            } catch (NumberFormatException e) {
-                problems.put(field, "transport.error.number");
-                return null;
-            }
-        }
-
-        private static int integer(@Nullable String text, String field, Map<String, String> problems) {
-            try {
-                return Integer.parseInt(String.valueOf(text).trim());
-            } catch (NumberFormatException e) {
-                problems.put(field, "transport.error.number");
-                return 0;
-            }
         }
 
         void check() {
