@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,5 +51,20 @@ public class Times {
 
     public Instant startOfDay(LocalDate date) {
         return date.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * A date a form typed (ISO), or null when there is none (the step says whether it is required);
+     * one that cannot be read is refused at its field with the message key.
+     */
+    public static @Nullable LocalDate parseDate(@Nullable String text, String field, String messageKey) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, messageKey);
+        }
     }
 }

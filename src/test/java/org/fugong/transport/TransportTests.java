@@ -435,6 +435,19 @@ class TransportTests extends IntegrationTest {
     }
 
     @Test
+    void aPeriodThatCannotBeReadIsToldSoAtItsField() {
+        assertThat(mvc.post()
+                        .uri("/transport/plans?lang=en")
+                        .param("periodFrom", "2020-13-45")
+                        .param("periodTo", "2020-03-07")
+                        .with(as("transport"))
+                        .with(csrf()))
+                .hasStatus(422)
+                .bodyText()
+                .contains("Not a date (yyyy-mm-dd).");
+    }
+
+    @Test
     void aPlanCanBeStoppedAndKeepsTheBestItFound() {
         LocalDate from = LocalDate.of(2020, 6, 20);
         register(YINGSHANG, 40, from, from.plusDays(2));

@@ -55,7 +55,8 @@ class SupplyChainApi {
         Scope scope = currentActor.scope();
         EnterpriseSummary lead = chains.lead(scope, leadCreditCode);
         try {
-            return filings.file(currentActor.get(), scope, lead.id(), SupplyChainController.date(json.plannedDate()));
+            return filings.file(
+                    currentActor.get(), scope, lead.id(), SupplyChainController.plannedDate(json.plannedDate()));
         } catch (InvalidInputException invalid) {
             throw invalid.unprocessable();
         }

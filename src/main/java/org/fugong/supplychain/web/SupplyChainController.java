@@ -3,7 +3,6 @@ package org.fugong.supplychain.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -286,22 +285,13 @@ class SupplyChainController {
                             redirect.addFlashAttribute(
                                     "filed",
                                     filings.file(
-                                            currentActor.get(), currentActor.scope(), id, date(form.plannedDate())));
+                                            currentActor.get(),
+                                            currentActor.scope(),
+                                            id,
+                                            plannedDate(form.plannedDate())));
                             return "redirect:/supply-chains/" + id;
                         },
                         () -> tree(id, model));
-    }
-
-    /** A date as typed, or null when there is none or it cannot be read (the service says which). */
-    static @Nullable LocalDate date(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("plannedDate", "supply.error.plannedDate");
-        }
     }
 
     @PostMapping("/supply-chains/outside/{outside}")
@@ -330,5 +320,10 @@ class SupplyChainController {
                         .filter(l -> l.state() != SupplyChains.State.RUNNING)
                         .toList());
         return "supplychain/criticality";
+    }
+
+    /** The planned date a filing typed, or null when there is none (the service says it is needed). */
+    static @Nullable LocalDate plannedDate(@Nullable String text) {
+        return Times.parseDate(text, "plannedDate", "supply.error.plannedDate");
     }
 }

@@ -3,7 +3,6 @@ package org.fugong.transport.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -29,6 +29,7 @@ import org.fugong.transport.internal.RoadDistances;
 import org.fugong.transport.internal.TransportRules;
 import org.fugong.transport.internal.Trips;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -53,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class TransportController {
+
+    /** What a date that cannot be read is told. */
+    private static final String DATE = "transport.error.date";
 
     private final CurrentActor currentActor;
     private final Bureau bureau;
@@ -165,10 +169,10 @@ class TransportController {
     @GetMapping("/transport/demand")
     String demand(
             @RequestParam(required = false) @Nullable String province,
-            @RequestParam(required = false) @Nullable String day,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
             Model model) {
         Scope scope = scope();
-        model.addAttribute("demands", demands.list(scope, province, parse(day), 300));
+        model.addAttribute("demands", demands.list(scope, province, day, 300));
         model.addAttribute("province", province);
         model.addAttribute("day", day);
         model.addAttribute("provinces", counties.provinces());
@@ -446,7 +450,10 @@ class TransportController {
                 .run(
                         () -> "redirect:/transport/plans/"
                                 + planner.start(
-                                        currentActor.get(), scope(), parse(form.periodFrom()), parse(form.periodTo())),
+                                        currentActor.get(),
+                                        scope(),
+                                        Times.parseDate(form.periodFrom(), "periodFrom", DATE),
+                                        Times.parseDate(form.periodTo(), "periodTo", DATE)),
                         () -> plans(model));
     }
 
@@ -492,8 +499,10 @@ class TransportController {
     // --- Trips and manifests -------------------------------------------------------------------
 
     @GetMapping("/transport/trips")
-    String tripList(@RequestParam(required = false) @Nullable String day, Model model) {
-        model.addAttribute("trips", trips.list(scope(), null, parse(day), 500));
+    String tripList(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+            Model model) {
+        model.addAttribute("trips", trips.list(scope(), null, day, 500));
         model.addAttribute("day", day);
         return "transport/trips";
     }
@@ -518,12 +527,13 @@ class TransportController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return FormStep.ofPage("tripForm", model, redirect, response)
-                .run(
-                        () -> trips.pin(scope(), id, version, pinned),
-                        pinned ? "transport.trip.pinned" : "transport.trip.unpinned",
-                        "/transport/trips/" + id,
-                        () -> trip(id, model));
+        return tripStep(
+                id,
+                model,
+                redirect,
+                response,
+                () -> trips.pin(scope(), id, version, pinned),
+                pinned ? "transport.trip.pinned" : "transport.trip.unpinned");
     }
 
     @PostMapping("/transport/trips/{id}/edit")
@@ -535,12 +545,13 @@ class TransportController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return FormStep.ofPage("tripForm", model, redirect, response)
-                .run(
-                        () -> trips.edit(scope(), id, version, driver, vehicleId),
-                        "transport.trip.edited",
-                        "/transport/trips/" + id,
-                        () -> trip(id, model));
+        return tripStep(
+                id,
+                model,
+                redirect,
+                response,
+                () -> trips.edit(scope(), id, version, driver, vehicleId),
+                "transport.trip.edited");
     }
 
     @PostMapping("/transport/trips/{id}/freeze")
@@ -550,14 +561,8 @@ class TransportController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return FormStep.ofPage("tripForm", model, redirect, response)
-                .run(
-                        () -> {
-                            redirect.addFlashAttribute(
-                                    "frozen", trips.freeze(currentActor.get(), scope(), id, version));
-                            return "redirect:/transport/trips/" + id;
-                        },
-                        () -> trip(id, model));
+        return tripResult(
+                id, model, redirect, response, "frozen", () -> trips.freeze(currentActor.get(), scope(), id, version));
     }
 
     @PostMapping("/transport/trips/{id}/roll-call")
@@ -568,13 +573,13 @@ class TransportController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return FormStep.ofPage("tripForm", model, redirect, response)
-                .run(
-                        () -> trips.rollCall(
-                                scope(), id, version, new HashSet<>(boarded == null ? List.of() : boarded)),
-                        "transport.trip.rollCalled",
-                        "/transport/trips/" + id,
-                        () -> trip(id, model));
+        return tripStep(
+                id,
+                model,
+                redirect,
+                response,
+                () -> trips.rollCall(scope(), id, version, new HashSet<>(boarded == null ? List.of() : boarded)),
+                "transport.trip.rollCalled");
     }
 
     @PostMapping("/transport/trips/{id}/arrive")
@@ -585,11 +590,34 @@ class TransportController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Set<UUID> declared = new HashSet<>(symptoms == null ? List.of() : symptoms);
+        return tripResult(id, model, redirect, response, "arrival", () -> trips.arrive(scope(), id, version, declared));
+    }
+
+    /** A step on a trip's page: done, back to the trip with the success message; refused, the trip again with why. */
+    private String tripStep(
+            UUID id,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Runnable step,
+            String successKey) {
+        return FormStep.ofPage("tripForm", model, redirect, response)
+                .run(step, successKey, "/transport/trips/" + id, () -> trip(id, model));
+    }
+
+    /** The same for a step whose result the trip's page shows after it (under {@code name}). */
+    private String tripResult(
+            UUID id,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            String name,
+            Supplier<Object> step) {
         return FormStep.ofPage("tripForm", model, redirect, response)
                 .run(
                         () -> {
-                            Set<UUID> declared = new HashSet<>(symptoms == null ? List.of() : symptoms);
-                            redirect.addFlashAttribute("arrival", trips.arrive(scope(), id, version, declared));
+                            redirect.addFlashAttribute(name, step.get());
                             return "redirect:/transport/trips/" + id;
                         },
                         () -> trip(id, model));
@@ -617,16 +645,5 @@ class TransportController {
                         ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(type)
                 .body(body);
-    }
-
-    static @Nullable LocalDate parse(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
