@@ -119,6 +119,17 @@ class TransportTests extends IntegrationTest {
                 .exchange();
     }
 
+    /** Uploads a CSV file to a page's form as a user. */
+    private MvcTestResult upload(String user, String uri, String csv) {
+        return mvc.post()
+                .multipart()
+                .uri(uri)
+                .file(new MockMultipartFile("file", "upload.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .with(as(user))
+                .with(csrf())
+                .exchange();
+    }
+
     private int demandCount() {
         return jdbc.sql("select count(*) from transport_demand")
                 .query(Integer.class)
@@ -158,16 +169,7 @@ class TransportTests extends IntegrationTest {
         String good = shopUscc() + "," + YINGSHANG + ",20,2020-05-10,2020-05-12,店长,\n";
         String bad = shopUscc() + ",999999,20,2020-05-10,2020-05-12,,\n";
         int before = demandCount();
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/demand/import?lang=en")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "workers.csv",
-                                "text/csv",
-                                (header + good + bad).getBytes(StandardCharsets.UTF_8)))
-                        .with(as("city"))
-                        .with(csrf()))
+        assertThat(upload("city", "/transport/demand/import?lang=en", (header + good + bad)))
                 .hasStatus(422)
                 .bodyText()
                 .contains("Line 3, origin_code: No county-level unit has this code.");
@@ -177,31 +179,15 @@ class TransportTests extends IntegrationTest {
                 .param(enterpriseOf("ent-jiangbei"))
                 .query(String.class)
                 .single();
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/demand/import?lang=en")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "workers.csv",
-                                "text/csv",
-                                (header + good + other + "," + FUNAN + ",5,2020-05-10,2020-05-12,,\n")
-                                        .getBytes(StandardCharsets.UTF_8)))
-                        .with(as("ent-haishu"))
-                        .with(csrf()))
+        assertThat(upload(
+                        "ent-haishu",
+                        "/transport/demand/import?lang=en",
+                        (header + good + other + "," + FUNAN + ",5,2020-05-10,2020-05-12,,\n")))
                 .hasStatus(422)
                 .bodyText()
                 .contains("You register for your own enterprise only.");
         assertThat(demandCount()).isEqualTo(before);
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/demand/import")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "workers.csv",
-                                "text/csv",
-                                (header + good + good).getBytes(StandardCharsets.UTF_8)))
-                        .with(as("haishu"))
-                        .with(csrf()))
+        assertThat(upload("haishu", "/transport/demand/import", (header + good + good)))
                 .hasStatus3xxRedirection();
         assertThat(demandCount()).isEqualTo(before + 2);
     }
@@ -452,6 +438,7 @@ class TransportTests extends IntegrationTest {
         LocalDate from = LocalDate.of(2020, 6, 20);
         register(YINGSHANG, 40, from, from.plusDays(2));
         UUID running = planner.start(actor("transport"), scope("transport"), from, from.plusDays(3));
+        long mark = auditMark();
         assertThat(mvc.post()
                         .uri("/transport/plans/" + running + "/stop")
                         .with(as("transport"))
@@ -461,7 +448,7 @@ class TransportTests extends IntegrationTest {
         Planner.Plan stopped = planner.plan(scope("transport"), running);
         assertThat(stopped.status()).isEqualTo("STOPPED");
         assertThat(stopped.trips()).isEqualTo(2);
-        assertThat(auditSince(0, "TRANSPORT_PLAN_STOPPED")).isNotEmpty();
+        assertThat(auditSince(mark, "TRANSPORT_PLAN_STOPPED")).hasSize(1);
     }
 
     @Test
@@ -478,32 +465,18 @@ class TransportTests extends IntegrationTest {
     @Test
     void roadDistancesAreLoadedWholeOrNotAtAll() {
         String header = "from_code,to_code,km\n";
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/rules/roads?lang=en")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "roads.csv",
-                                "text/csv",
-                                (header + "520624,CITY,1702\n999999,CITY,10\n520626,CITY,0\n")
-                                        .getBytes(StandardCharsets.UTF_8)))
-                        .with(as("transport"))
-                        .with(csrf()))
+        assertThat(upload(
+                        "transport",
+                        "/transport/rules/roads?lang=en",
+                        (header + "520624,CITY,1702\n999999,CITY,10\n520626,CITY,0\n")))
                 .hasStatus(422)
                 .bodyText()
                 .contains("Line 3, from_code: No county-level unit has this code.")
                 .contains("Line 4, km: Between 1 and 10,000 km.");
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/rules/roads?lang=en")
-                        .file(new MockMultipartFile(
-                                "file",
-                                "roads.csv",
-                                "text/csv",
-                                (header + "520624,CITY,1702\n520626,CITY,1688\nCITY,520626,1690\n")
-                                        .getBytes(StandardCharsets.UTF_8)))
-                        .with(as("transport"))
-                        .with(csrf()))
+        assertThat(upload(
+                        "transport",
+                        "/transport/rules/roads?lang=en",
+                        (header + "520624,CITY,1702\n520626,CITY,1688\nCITY,520626,1690\n")))
                 .hasStatus3xxRedirection();
         assertThat(jdbc.sql("select km from transport_road_km where from_code = 'CITY' and to_code = ?")
                         .param("520624")
@@ -515,14 +488,7 @@ class TransportTests extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1690);
-        assertThat(mvc.post()
-                        .multipart()
-                        .uri("/transport/rules/roads")
-                        .file(new MockMultipartFile(
-                                "file", "roads.csv", "text/csv", header.getBytes(StandardCharsets.UTF_8)))
-                        .with(as("haishu"))
-                        .with(csrf()))
-                .hasStatus(403);
+        assertThat(upload("haishu", "/transport/rules/roads", header)).hasStatus(403);
     }
 
     @Test
