@@ -96,7 +96,7 @@ public class Counties {
         return List.copyOf(byCode.values());
     }
 
-    /** Every county's centroid as {lon, lat}: the outline of China the flow map draws as dots. */
+    /** Every county's centroid (longitude, latitude): the outline of China the flow map draws as dots. */
     public List<double[]> centroids() {
         return centroids;
     }

@@ -69,7 +69,7 @@ final class FormFields {
         return lines;
     }
 
-    /** The problems of one line of a file, each as "line, column: why" at {@code file}. */
+    /** The problems of one line of a file, each with its line and column, at {@code file}. */
     static List<InvalidInputException.Problem> atLine(
             int line, Map<String, String> problems, Map<String, String> columns) {
         List<InvalidInputException.Problem> found = new ArrayList<>();
