@@ -64,21 +64,12 @@
         return; // a later day or level was asked for meanwhile
       }
       var colours = results[1];
-      chart.setOption({
-        tooltip: {trigger: 'item', formatter: function (p) { return p.data ? p.data.unitName : p.name; }},
-        series: [{
-          type: 'map', map: 'fugong-' + level, nameProperty: 'code', roam: false, selectedMode: false,
-          label: {show: true, fontSize: 11, formatter: function (p) { return p.data ? p.data.unitName : ''; }},
-          emphasis: {label: {show: true}, itemStyle: {areaColor: null, borderColor: '#111', borderWidth: 2}},
-          data: colours.map(function (c) {
-            return {
-              name: c.code, value: c.level, colour: c.colour, overridden: c.overridden,
-              unitName: zh ? c.nameZh : shortName(c.nameEn),
-              itemStyle: {areaColor: c.hex, borderColor: c.overridden ? '#111' : '#fff', borderWidth: c.overridden ? 3 : 1}
-            };
-          })
-        }]
-      }, true);
+      var items = colours.map(function (c) {
+        return {code: c.code, value: c.level, hex: c.hex, overridden: c.overridden, unitName: zh ? c.nameZh : shortName(c.nameEn)};
+      });
+      var markers = level === 'city' ? registered[level].fugongMarkers : [];
+      chart.setOption(FugongMap.option({map: 'fugong-' + level, items: items, markers: markers}), true);
+      FugongMap.list(document.getElementById('risk-markers'), markers, items);
       el.dataset.level = level;
       el.dataset.renderedDay = day;
       el.dataset.state = JSON.stringify(colours.map(function (c) { return [c.code, c.colour, c.overridden]; }));
@@ -126,7 +117,7 @@
 
   if (!isPublic) {
     chart.on('click', function (params) {
-      if (!params.data) {
+      if (!params.data || !params.data.unitName) {
         return;
       }
       if (state.level === 'city') {

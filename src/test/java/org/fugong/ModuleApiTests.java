@@ -43,6 +43,7 @@ class ModuleApiTests {
                             "EmbeddedDatabaseAutoConfiguration",
                             "EmbeddedDatabaseProperties",
                             "EmbeddedPostgresServer")),
+            Map.entry("dashboard", Set.of("Electricity")),
             Map.entry("demo", Set.of()),
             Map.entry(
                     "enterprises",
@@ -52,6 +53,7 @@ class ModuleApiTests {
                             "EnterpriseDirectory",
                             "EnterpriseSize",
                             "EnterpriseSummary",
+                            "IndexCategory",
                             "IndustrySection",
                             "NewEnterprise",
                             "PriorityCategory",
@@ -73,7 +75,15 @@ class ModuleApiTests {
             Map.entry("geography", Set.of("City", "District", "Geography", "Named", "Township")),
             Map.entry(
                     "healthcode",
-                    Set.of("CodeColour", "CodeRules", "Declarations", "HealthLists", "Persons", "ResidentId", "Staff")),
+                    Set.of(
+                            "CodeColour",
+                            "CodeFigures",
+                            "CodeRules",
+                            "Declarations",
+                            "HealthLists",
+                            "Persons",
+                            "ResidentId",
+                            "Staff")),
             Map.entry("riskmap", Set.of("MapUnit", "RiskColour", "RiskColourChanged", "RiskMap")),
             Map.entry("riskmap::reporting", Set.of("IndicatorRejectedException", "IndicatorRow", "RiskMapDesk")),
             Map.entry(
@@ -81,6 +91,7 @@ class ModuleApiTests {
                     Set.of(
                             "Choice",
                             "FormStep",
+                            "HomePage",
                             "InvalidInputException",
                             "LimitReachedException",
                             "Navigation",

@@ -379,6 +379,40 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("GET /transport/plans/{id}/progress", planners);
         routes.put("POST /transport/plans/{id}/stop", planners);
 
+        // The command center: the city and the districts; the city alone keeps the rules and the screen links.
+        Map<String, Outcome> commandCenter = only("city", "haishu", "jiangbei");
+        routes.put("GET /menu", allSignedIn());
+        routes.put("GET /dashboard", commandCenter);
+        routes.put("GET /dashboard/live", commandCenter);
+        routes.put("GET /dashboard/electricity", commandCenter);
+        routes.put("POST /dashboard/electricity", commandCenter);
+        routes.put("POST /dashboard/electricity/baselines", commandCenter);
+        routes.put("POST /dashboard/electricity/baselines/compute", commandCenter);
+        routes.put("GET /dashboard/rules", commandCenter);
+        routes.put("POST /dashboard/rules", only("city"));
+        routes.put("GET /dashboard/screens", only("city"));
+        routes.put("POST /dashboard/screens", only("city"));
+        Map<String, Outcome> revoke = only();
+        revoke.put("city", Outcome.NOT_FOUND);
+        routes.put("POST /dashboard/screens/{id}/revoke", revoke);
+        routes.put("GET /dashboard/briefs", commandCenter);
+        routes.put("POST /dashboard/briefs", commandCenter);
+        // A brief of Jiangbei's that was never made: those who may read it learn so (404).
+        Map<String, Outcome> jiangbeiBrief = only();
+        jiangbeiBrief.put("city", Outcome.NOT_FOUND);
+        jiangbeiBrief.put("jiangbei", Outcome.NOT_FOUND);
+        routes.put("GET /dashboard/briefs/{day}/{district}.pdf", jiangbeiBrief);
+        routes.put("GET /api/index", commandCenter);
+        routes.put("GET /api/index/history", commandCenter);
+        routes.put("POST /api/index/electricity", commandCenter);
+        routes.put("POST /api/index/baselines", commandCenter);
+        routes.put("GET /my", only("ent-haishu", "ent-jiangbei"));
+        // The wall screen opens by its link alone: an unknown link is nobody's (404), signed in or not.
+        Map<String, Outcome> unknownScreen = new LinkedHashMap<>();
+        USERS.forEach(user -> unknownScreen.put(user, Outcome.NOT_FOUND));
+        routes.put("GET /screen/{token}", unknownScreen);
+        routes.put("GET /screen/{token}/data", unknownScreen);
+
         Map<String, Outcome> officials = only("city", "haishu", "jiangbei", "labour", "transport", "health");
         routes.put("GET /v3/api-docs", officials);
         routes.put("GET /v3/api-docs.yaml", officials);
@@ -437,6 +471,8 @@ class RouteAccessTests extends IntegrationTest {
                         || (path.endsWith("/import") && path.startsWith("/supply-chains/"))
                         || path.equals("/transport/demand/import")
                         || path.equals("/transport/rules/roads")
+                        || ((path.equals("/dashboard/electricity") || path.equals("/dashboard/electricity/baselines"))
+                                && method == HttpMethod.POST)
                 ? multipart(path).file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                 : request(method, path);
         request.with(csrf());
@@ -475,6 +511,12 @@ class RouteAccessTests extends IntegrationTest {
         }
         if (path.equals("/api/transport/demand") && method == HttpMethod.POST) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (path.startsWith("/api/index/") && method == HttpMethod.POST) {
+            request.contentType(MediaType.APPLICATION_JSON).content("[]");
+        }
+        if (path.equals("/api/index/history")) {
+            request.param("from", "2020-02-01").param("to", "2020-02-03");
         }
         if (path.equals("/api/visits")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -551,7 +593,10 @@ class RouteAccessTests extends IntegrationTest {
         UUID demoPlan = jdbc.sql("select id from transport_plan where period_from = date '2020-02-10' limit 1")
                 .query(UUID.class)
                 .single();
-        return pattern.replace("/transport/demand/{id}", "/transport/demand/" + shopDemand)
+        return pattern.replace("/dashboard/screens/{id}", "/dashboard/screens/" + UUID.randomUUID())
+                .replace("/dashboard/briefs/{day}/{district}.pdf", "/dashboard/briefs/1999-01-01/330205.pdf")
+                .replace("/screen/{token}", "/screen/an-unknown-link-of-forty-characters-or-so")
+                .replace("/transport/demand/{id}", "/transport/demand/" + shopDemand)
                 .replace("/transport/trips/{id}", "/transport/trips/" + shopTrip)
                 .replace("/transport/plans/{id}", "/transport/plans/" + demoPlan)
                 .replace("/supply-chains/outside/{outside}", "/supply-chains/outside/" + UUID.randomUUID())

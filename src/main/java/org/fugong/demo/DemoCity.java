@@ -19,6 +19,7 @@ import org.fugong.enterprises.PriorityCategory;
 import org.fugong.geography.District;
 import org.fugong.geography.Geography;
 import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.shell.Times;
 import org.fugong.visits.CommissionerAssignments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,12 @@ class DemoCity {
     private final DemoTickets tickets;
     private final DemoHealthCodes healthCodes;
     private final DemoTransport transport;
+    private final DemoElectricity electricity;
+    private final Times times;
 
     DemoCity(
+            DemoElectricity electricity,
+            Times times,
             DemoHealthCodes healthCodes,
             DemoTransport transport,
             DemoApplications applications,
@@ -86,6 +91,8 @@ class DemoCity {
             TransactionTemplate transaction,
             JdbcClient jdbc) {
         this.riskMap = riskMap;
+        this.electricity = electricity;
+        this.times = times;
         this.applications = applications;
         this.tickets = tickets;
         this.healthCodes = healthCodes;
@@ -232,6 +239,9 @@ class DemoCity {
                 null);
         log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
         log.info("Demo returning workers: {}", transport.load(geography.city().code(), byDistrict, named.get(0)));
+        List<UUID> all = new ArrayList<>(named);
+        byDistrict.values().forEach(all::addAll);
+        log.info("Demo electricity figures: {}", electricity.load(all, times.today()));
     }
 
     private UUID user(

@@ -7,6 +7,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "accounts",
+            "dashboard",
             "database",
             "enterprises",
             "enterprises::applications",

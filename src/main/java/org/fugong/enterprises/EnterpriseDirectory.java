@@ -73,6 +73,21 @@ public class EnterpriseDirectory {
                 .optional();
     }
 
+    /** Many enterprises by credit code at once, regardless of scope; the ones that do not exist are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, EnterpriseSummary> findAllByUscc(Collection<String> usccs) {
+        Map<String, EnterpriseSummary> found = new HashMap<>();
+        if (usccs.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + " from enterprise where uscc = any(?)")
+                .param(usccs.toArray(String[]::new))
+                .query(SUMMARY)
+                .list()
+                .forEach(e -> found.put(e.uscc(), e));
+        return found;
+    }
+
     /**
      * Many enterprises by id at once, regardless of scope (callers check their own rules, as with
      * {@link #findByUscc}); the ones that do not exist are absent.

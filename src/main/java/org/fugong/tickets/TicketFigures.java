@@ -3,6 +3,7 @@ package org.fugong.tickets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -127,6 +128,61 @@ public class TicketFigures {
                         rs.getLong("supervisions"),
                         rs.getLong("follow_ups"),
                         rs.getLong("satisfied")))
+                .list();
+    }
+
+    /** A ticket escalated to the command center or a supervisor, for the wall screen and the brief. */
+    public record Escalation(
+            UUID ticketId, long number, String title, String districtCode, String unitCode, Instant at) {}
+
+    /** The latest escalations of tickets the reader may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Escalation> latestEscalations(Scope scope, int limit) {
+        Scope.Condition visible = scope.where("t.district_code", "t.enterprise_id", "t.unit_code");
+        return jdbc.sql("""
+                        select t.id, t.number, t.title, t.district_code, t.unit_code, ev.at
+                        from ticket_event ev join ticket t on t.id = ev.ticket_id
+                        where ev.kind = 'ESCALATED' and\s""" + visible.sql() + " order by ev.at desc, ev.id desc limit " + limit)
+                .params(visible.parameters())
+                .query((rs, n) -> new Escalation(
+                        rs.getObject(1, UUID.class),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** One of an enterprise's tickets, for its home page. */
+    public record Mine(
+            UUID id,
+            long number,
+            String title,
+            String status,
+            @Nullable Instant solutionDue,
+            boolean overdue) {}
+
+    /** An enterprise's tickets that are not closed, the most urgent first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<Mine> openOf(Scope scope, UUID enterpriseId, int limit) {
+        if (!scope.owns(enterpriseId) && !scope.isCity()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        select id, number, title, status, solution_due,
+                               status in ('NEW', 'IN_PROGRESS') and solution_due < ? as overdue
+                        from ticket where enterprise_id = ? and status in ('NEW', 'IN_PROGRESS', 'WAITING_FOR_ENTERPRISE', 'RESOLVED')
+                        order by overdue desc, solution_due nulls last limit\s""" + limit)
+                .params(now, enterpriseId)
+                .query((rs, n) -> new Mine(
+                        rs.getObject(1, UUID.class),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getBoolean(6)))
                 .list();
     }
 

@@ -3,14 +3,17 @@ package org.fugong.visits;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -206,5 +209,33 @@ public class VisitFigures {
                 byDay,
                 standing,
                 new Now(TOTAL, total[0], total[1], total[2], total[3], total[4], total[5], total[6]));
+    }
+
+    /** One enterprise's standing with its commissioners: its light (null before a first visit), open and overdue orders. */
+    public record EnterpriseStanding(
+            @Nullable Light light,
+            @Nullable Instant lightSince,
+            long openOrders,
+            long overdueOrders,
+            boolean suspended) {}
+
+    @Transactional(readOnly = true)
+    public EnterpriseStanding standing(Scope scope, UUID enterpriseId, String districtCode) {
+        scope.check(districtCode, enterpriseId);
+        Object[] light = jdbc.sql(
+                        "select colour, since, suspended_at is not null from visit_light where enterprise_id = ?")
+                .param(enterpriseId)
+                .query((rs, n) -> new Object[] {
+                    Light.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)
+                })
+                .optional()
+                .orElse(new Object[] {null, null, false});
+        long[] orders = jdbc.sql("""
+                        select count(*), count(*) filter (where due_on < ?) from visit_order
+                        where enterprise_id = ? and verified_at is null""")
+                .params(Date.valueOf(times.today()), enterpriseId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        return new EnterpriseStanding((Light) light[0], (Instant) light[1], orders[0], orders[1], (boolean) light[2]);
     }
 }

@@ -38,6 +38,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.RequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RecordApplicationEvents
 class RiskMapTests extends IntegrationTest {
@@ -527,6 +529,49 @@ class RiskMapTests extends IntegrationTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(401);
+    }
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void theDistrictsHaveRealBoundariesAndTheHiTechZoneAMarker() throws Exception {
+        String shipped = body(get("/public/riskmap/shapes"));
+        assertThat(shipped)
+                .contains("\"code\":\"330203\"")
+                .contains("OpenStreetMap")
+                .doesNotContain("\"code\":\"330200-GX\",\"name\":\"宁波国家高新区\",\"name_en\"");
+        assertThat(json.readTree(shipped).path("features")).hasSize(10);
+        var markers = json.readTree(shipped).path("fugongMarkers");
+        assertThat(markers).hasSize(1);
+        assertThat(markers.get(0).path("code").asString()).isEqualTo("330200-GX");
+        assertThat(markers.get(0).path("coord").get(0).asDouble()).isBetween(121.5, 121.7);
+        // An official file as it comes, with numeric adcodes and without the Hi-tech Zone: accepted, with a notice.
+        var official = (ObjectNode) json.readTree(shipped);
+        official.remove("fugongMarkers");
+        for (var feature : official.path("features")) {
+            var properties = (ObjectNode) feature.path("properties");
+            properties.put("adcode", Integer.parseInt(properties.path("code").asString()));
+            properties.remove("code");
+        }
+        var accepted = mvc.perform(multipart("/riskmap/shapes/city")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "ningbo_districts_osm.geojson",
+                                "application/json",
+                                json.writeValueAsString(official).getBytes(StandardCharsets.UTF_8)))
+                        .with(as("city"))
+                        .with(csrf()))
+                .getMvcResult();
+        assertThat(accepted.getFlashMap().get("success")).isEqualTo("riskmap.shapes.saved");
+        assertThat(accepted.getFlashMap().get("shapeNotice")).isEqualTo("330200-GX");
+        assertThat(json.readTree(body(get("/public/riskmap/shapes")))
+                        .path("fugongMarkers")
+                        .get(0)
+                        .path("code")
+                        .asString())
+                .isEqualTo("330200-GX");
+        mvc.perform(post("/riskmap/shapes/city/reset").with(as("city")).with(csrf()));
     }
 
     @Test

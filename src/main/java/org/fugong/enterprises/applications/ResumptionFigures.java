@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseSize;
+import org.fugong.enterprises.IndexCategory;
+import org.fugong.enterprises.IndustrySection;
+import org.fugong.enterprises.PriorityCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +109,99 @@ public class ResumptionFigures {
                     total.staffOnSite() + f.staffOnSite());
         }
         return new CityFigures(new ArrayList<>(districts.values()), total);
+    }
+
+    /**
+     * Counts of one district (or the city, {@code city}) and one category (or every enterprise,
+     * {@code ALL}): enterprises, resumed, waiting for review, held (by the policy matrix, or
+     * suspended), normal headcount, staff declared on site by resumed enterprises.
+     */
+    public record CategoryCounts(
+            String districtCode,
+            String category,
+            long enterprises,
+            long resumed,
+            long pending,
+            long held,
+            long staff,
+            long staffOnSite) {
+
+        CategoryCounts plus(long[] v) {
+            return new CategoryCounts(
+                    districtCode,
+                    category,
+                    enterprises + v[0],
+                    resumed + v[1],
+                    pending + v[2],
+                    held + v[3],
+                    staff + v[4],
+                    staffOnSite + v[5]);
+        }
+    }
+
+    /** The category named for every enterprise. */
+    public static final String ALL = "ALL";
+
+    /**
+     * Counts per district and category, and the city's (district {@code city}) — one pass over the
+     * registry grouped by what decides a category, the categories applied to the groups.
+     */
+    @Transactional(readOnly = true)
+    public List<CategoryCounts> byCategory(Scope scope) {
+        Scope.Condition scoped = scope.where("e.district_code", "e.id");
+        Map<String, CategoryCounts> counts = new TreeMap<>();
+        jdbc.sql("""
+                        select e.district_code, e.above_scale, e.industry_section, e.priority_category, e.size,
+                               count(*) as n, count(*) filter (where a.status = 'RESUMED') as resumed,
+                               count(*) filter (where a.status in ('SUBMITTED', 'IN_REVIEW')) as pending,
+                               count(*) filter (where a.status = 'SUSPENDED'
+                                   or (a.status in ('SUBMITTED', 'IN_REVIEW') and a.policy_decision = 'HOLD')) as held,
+                               coalesce(sum(e.staff_count), 0) as staff,
+                               coalesce(sum(a.staff_local + a.staff_other_provinces + a.staff_risk_areas)
+                                        filter (where a.status = 'RESUMED'), 0) as on_site
+                        from enterprise e left join resumption_application a on a.enterprise_id = e.id and a.current
+                        where""" + " " + scoped.sql() + " group by 1, 2, 3, 4, 5")
+                .params(scoped.parameters())
+                .query((rs, n) -> {
+                    long[] v = {
+                        rs.getLong("n"),
+                        rs.getLong("resumed"),
+                        rs.getLong("pending"),
+                        rs.getLong("held"),
+                        rs.getLong("staff"),
+                        rs.getLong("on_site")
+                    };
+                    String district = rs.getString("district_code");
+                    String priority = rs.getString("priority_category");
+                    List<String> categories = new ArrayList<>(List.of(ALL));
+                    for (IndexCategory c : IndexCategory.values()) {
+                        if (c.includes(
+                                rs.getBoolean("above_scale"),
+                                IndustrySection.valueOf(rs.getString("industry_section")),
+                                priority == null ? null : PriorityCategory.valueOf(priority),
+                                EnterpriseSize.valueOf(rs.getString("size")))) {
+                            categories.add(c.name());
+                        }
+                    }
+                    for (String category : categories) {
+                        for (String key : List.of(district, "city")) {
+                            counts.merge(
+                                    key + "|" + category,
+                                    new CategoryCounts(key, category, 0, 0, 0, 0, 0, 0).plus(v),
+                                    (was, add) -> was.plus(new long[] {
+                                        add.enterprises(),
+                                        add.resumed(),
+                                        add.pending(),
+                                        add.held(),
+                                        add.staff(),
+                                        add.staffOnSite()
+                                    }));
+                        }
+                    }
+                    return null;
+                })
+                .list();
+        return new ArrayList<>(counts.values());
     }
 
     private static Figures empty(String district) {

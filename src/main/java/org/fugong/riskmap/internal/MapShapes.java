@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.geography.District;
 import org.fugong.geography.Geography;
 import org.fugong.riskmap.MapUnit;
 import org.fugong.shell.InvalidInputException;
@@ -53,21 +54,54 @@ public class MapShapes {
         this.clock = clock;
     }
 
-    /** The shapes of the city's districts ({@link #CITY}) or of one district's townships, as GeoJSON text. */
+    /**
+     * The shapes of the city's districts ({@link #CITY}) or of one district's townships, as GeoJSON
+     * text. The city's carries a foreign member {@code fugongMarkers}: the districts without a
+     * boundary in it, each with the place to mark it ({@code coord}, absent when unknown).
+     */
     public String shapes(String key) {
-        return jdbc.sql("select geojson from risk_map_shape where map_key = ?")
+        String geojson = jdbc.sql("select geojson from risk_map_shape where map_key = ?")
                 .param(key)
                 .query(String.class)
                 .optional()
                 .orElseGet(() -> shipped(key));
+        if (!key.equals(CITY)) {
+            return geojson;
+        }
+        ObjectNode root = (ObjectNode) json.readTree(geojson);
+        Set<String> drawn = new HashSet<>();
+        root.path("features").forEach(f -> drawn.add(codeOf(f)));
+        JsonNode places = json.readTree(read("maps/" + geography.city().code() + "-places.json"));
+        ArrayNode markers = root.putArray("fugongMarkers");
+        for (MapUnit unit : units.districts()) {
+            if (!drawn.contains(unit.code())) {
+                ObjectNode marker = markers.addObject();
+                marker.put("code", unit.code());
+                marker.put("name", unit.nameZh());
+                marker.put("nameEn", unit.nameEn());
+                if (places.has(unit.code())) {
+                    marker.set("coord", places.get(unit.code()));
+                }
+            }
+        }
+        return json.writeValueAsString(root);
+    }
+
+    /** Whether a district may lack a boundary in an uploaded file: a functional zone, which no official file has. */
+    private boolean boundaryless(String code) {
+        return geography
+                .district(code)
+                .map(d -> d.kind() == District.Kind.FUNCTIONAL_ZONE)
+                .orElse(false);
     }
 
     /**
      * Replaces the shapes of the city or of a district with uploaded GeoJSON. Every unit of that
-     * level must have a feature, and every feature must be a unit; otherwise nothing changes.
+     * level must have a feature, except a functional zone (drawn as a marker), and every feature must
+     * be a unit; otherwise nothing changes. Returns the units accepted without a boundary.
      */
     @Transactional
-    public void upload(String key, String geojson, String author) {
+    public List<String> upload(String key, String geojson, String author) {
         List<String> expected = expectedCodes(key);
         JsonNode root;
         try {
@@ -96,6 +130,9 @@ public class MapShapes {
         }
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(found);
+        List<String> withoutBoundary =
+                key.equals(CITY) ? missing.stream().filter(this::boundaryless).toList() : List.of();
+        withoutBoundary.forEach(missing::remove);
         if (!unknown.isEmpty()) {
             throw InvalidInputException.of("file", "riskmap.shapes.error.unknown", String.join(", ", unknown));
         }
@@ -109,8 +146,9 @@ public class MapShapes {
                 .params(key, json.writeValueAsString(root), Timestamp.from(clock.instant()), author)
                 .update();
         audit.record(AuditEntry.of("riskmap", "MapShapes", key, "SHAPES_UPLOADED")
-                .change(null, Map.of("features", found.size()))
+                .change(null, Map.of("features", found.size(), "withoutBoundary", withoutBoundary))
                 .owner(key.equals(CITY) ? null : key, null));
+        return withoutBoundary;
     }
 
     /** Puts the shipped shapes back. */

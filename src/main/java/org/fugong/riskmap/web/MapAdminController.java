@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fugong.access.CurrentActor;
@@ -215,11 +216,14 @@ class MapAdminController {
             if (file.isEmpty() || file.getSize() > 20 * 1024 * 1024) {
                 throw InvalidInputException.of("file", "import.error.empty");
             }
-            shapes.upload(
+            List<String> withoutBoundary = shapes.upload(
                     key,
                     new String(file.getBytes(), StandardCharsets.UTF_8),
                     currentActor.get().getUsername());
             redirect.addFlashAttribute("success", "riskmap.shapes.saved");
+            if (!withoutBoundary.isEmpty()) {
+                redirect.addFlashAttribute("shapeNotice", String.join(", ", withoutBoundary));
+            }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("shapeError", e.messageKey());
             redirect.addFlashAttribute("shapeErrorArguments", e.arguments());

@@ -13,7 +13,7 @@ class ShellRoutes implements RouteAccess {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
                 .permitAll()
-                .requestMatchers("/")
+                .requestMatchers("/", "/menu")
                 .authenticated();
     }
 }

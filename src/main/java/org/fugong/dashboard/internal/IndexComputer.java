@@ -1,0 +1,215 @@
+package org.fugong.dashboard.internal;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.IndexCategory;
+import org.fugong.enterprises.applications.ResumptionFigures;
+import org.fugong.geography.District;
+import org.fugong.geography.Geography;
+import org.fugong.healthcode.CodeColour;
+import org.fugong.healthcode.CodeFigures;
+import org.fugong.riskmap.RiskColour;
+import org.fugong.riskmap.RiskMap;
+import org.fugong.tickets.TicketFigures;
+import org.fugong.transport.TransportFigures;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes the index of a day for every district, the city and every category, from the
+ * modules' APIs and the module's own electricity figures. Live (today) it takes the registry, the
+ * transport and the health codes as they are now; for a past day only what is dated: electricity,
+ * problems filed that week, the risk colours.
+ */
+@Service
+public class IndexComputer {
+
+    /** How many days back the latest electricity figures may be and still count for a day. */
+    static final int ELECTRICITY_DAYS = 7;
+
+    private final JdbcClient jdbc;
+    private final IndexRules rules;
+    private final Geography geography;
+    private final ResumptionFigures resumption;
+    private final TransportFigures transport;
+    private final TicketFigures tickets;
+    private final CodeFigures codes;
+    private final RiskMap riskMap;
+
+    IndexComputer(
+            JdbcClient jdbc,
+            IndexRules rules,
+            Geography geography,
+            ResumptionFigures resumption,
+            TransportFigures transport,
+            TicketFigures tickets,
+            CodeFigures codes,
+            RiskMap riskMap) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.geography = geography;
+        this.resumption = resumption;
+        this.transport = transport;
+        this.tickets = tickets;
+        this.codes = codes;
+        this.riskMap = riskMap;
+    }
+
+    /**
+     * What only exists as it is now: the registry's counts (the costly part at a city's scale, so
+     * the caller keeps them until an application changes), the health codes, the arrivals.
+     */
+    public record Now(
+            List<ResumptionFigures.CategoryCounts> counts,
+            CodeFigures.Figures codes,
+            List<TransportFigures.Arrivals> arrivals) {}
+
+    @Transactional(readOnly = true)
+    public List<ResumptionFigures.CategoryCounts> registry() {
+        return resumption.byCategory(Scope.city());
+    }
+
+    @Transactional(readOnly = true)
+    public Now now(List<ResumptionFigures.CategoryCounts> registry, Instant dayStart, Instant dayEnd) {
+        return new Now(registry, codes.figures(dayStart, dayEnd), transport.byDistrict(Scope.city()));
+    }
+
+    /** The keys of every district and the city. */
+    public List<String> districts() {
+        List<String> keys = new ArrayList<>();
+        geography.districts().stream().map(District::code).forEach(keys::add);
+        keys.add(IndexValue.CITY);
+        return keys;
+    }
+
+    public static List<String> categories() {
+        List<String> categories = new ArrayList<>(List.of(IndexValue.ALL));
+        for (IndexCategory c : IndexCategory.values()) {
+            categories.add(c.name());
+        }
+        return categories;
+    }
+
+    /**
+     * Every district's and the city's index for a day, each category. {@code now} is given for
+     * a live day (today), null for a past day.
+     */
+    @Transactional(readOnly = true)
+    public List<IndexValue> compute(LocalDate day, @Nullable Now now) {
+        IndexRules.Rules applied = rules.on(day);
+        boolean live = now != null;
+        Map<String, Map<String, IndexValue.Part>> parts = new HashMap<>();
+        LocalDate electricityDay = electricity(day, applied.threshold(), parts);
+        if (now != null) {
+            for (ResumptionFigures.CategoryCounts c : now.counts()) {
+                Map<String, IndexValue.Part> p = at(parts, c.districtCode(), c.category());
+                p.put("RESUMED", new IndexValue.Part("RESUMED", c.resumed(), c.enterprises()));
+                p.put("STAFF", new IndexValue.Part("STAFF", c.staffOnSite(), c.staff()));
+            }
+            long expected = 0;
+            long arrived = 0;
+            for (TransportFigures.Arrivals a : now.arrivals()) {
+                at(parts, a.key(), IndexValue.ALL)
+                        .put("ARRIVALS", new IndexValue.Part("ARRIVALS", a.arrived(), a.expected()));
+                expected += a.expected();
+                arrived += a.arrived();
+            }
+            at(parts, IndexValue.CITY, IndexValue.ALL)
+                    .put("ARRIVALS", new IndexValue.Part("ARRIVALS", arrived, expected));
+            CodeFigures.Figures figures = now.codes();
+            for (String district : districts()) {
+                at(parts, district, IndexValue.ALL)
+                        .put(
+                                "GREEN",
+                                new IndexValue.Part("GREEN", figures.codes().get(CodeColour.GREEN), figures.total()));
+            }
+        }
+        TicketFigures.Figures week = tickets.figures(Scope.city(), day.minusDays(6), day);
+        for (TicketFigures.Row row : week.districts()) {
+            at(parts, row.key(), IndexValue.ALL)
+                    .put("PROBLEMS", new IndexValue.Part("PROBLEMS", row.resolvedOnTime(), row.filed()));
+        }
+        at(parts, IndexValue.CITY, IndexValue.ALL)
+                .put(
+                        "PROBLEMS",
+                        new IndexValue.Part(
+                                "PROBLEMS",
+                                week.total().resolvedOnTime(),
+                                week.total().filed()));
+        Map<String, String> colours = new HashMap<>();
+        RiskColour worst = RiskColour.GREEN;
+        for (RiskMap.UnitColour c : riskMap.colours(day)) {
+            if (!c.unit().township()) {
+                colours.put(c.unit().code(), c.colour().name());
+                if (c.colour().level() > worst.level()) {
+                    worst = c.colour();
+                }
+            }
+        }
+        colours.put(IndexValue.CITY, worst.name());
+        List<IndexValue> values = new ArrayList<>();
+        for (String district : districts()) {
+            for (String category : categories()) {
+                values.add(IndexValue.of(
+                        day,
+                        district,
+                        category,
+                        parts.getOrDefault(district + "|" + category, Map.of()),
+                        applied,
+                        colours.get(district),
+                        electricityDay,
+                        live));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, IndexValue.Part> at(
+            Map<String, Map<String, IndexValue.Part>> parts, String district, String category) {
+        return parts.computeIfAbsent(district + "|" + category, k -> new HashMap<>());
+    }
+
+    /** The electricity parts of the latest day with figures in the week up to {@code day}; that day, or null. */
+    private @Nullable LocalDate electricity(
+            LocalDate day, double threshold, Map<String, Map<String, IndexValue.Part>> parts) {
+        LocalDate latest = jdbc.sql(
+                        "select day from dashboard_electricity where day between ? and ? order by day desc limit 1")
+                .params(Date.valueOf(day.minusDays(ELECTRICITY_DAYS - 1)), Date.valueOf(day))
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        if (latest == null) {
+            return null;
+        }
+        jdbc.sql("""
+                        select coalesce(m.district_code, 'city') as district, c.cat, count(*) as meters,
+                               count(*) filter (where x.kwh >= ? * m.baseline_kwh) as resumed,
+                               coalesce(sum(x.kwh), 0) as used, sum(m.baseline_kwh) as baseline
+                        from dashboard_meter m
+                        left join dashboard_electricity x on x.enterprise_id = m.enterprise_id and x.day = ?
+                        cross join lateral unnest(array['ALL']::text[] || m.categories) as c(cat)
+                        where m.baseline_kwh is not null
+                        group by grouping sets ((m.district_code, c.cat), (c.cat))""")
+                .params(threshold, Date.valueOf(latest))
+                .query((rs, n) -> {
+                    Map<String, IndexValue.Part> p = at(parts, rs.getString("district"), rs.getString("cat"));
+                    p.put(
+                            "ELECTRICITY_RESUMED",
+                            new IndexValue.Part("ELECTRICITY_RESUMED", rs.getLong("resumed"), rs.getLong("meters")));
+                    p.put(
+                            "PRODUCTION",
+                            new IndexValue.Part("PRODUCTION", rs.getDouble("used"), rs.getDouble("baseline")));
+                    return null;
+                })
+                .list();
+        return latest;
+    }
+}

@@ -1,0 +1,308 @@
+package org.fugong.dashboard.internal;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fugong.access.Scope;
+import org.fugong.enterprises.applications.ApplicationStatusChanged;
+import org.fugong.enterprises.applications.ResumptionFigures;
+import org.fugong.healthcode.CodeFigures;
+import org.fugong.shell.Times;
+import org.fugong.supplychain.ChainFigures;
+import org.fugong.tickets.TicketFigures;
+import org.fugong.visits.VisitFigures;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The figures of now, per district and for the city, kept in {@code dashboard_live} so that a
+ * dashboard, the wall screen and the API read a row instead of counting the registry. Refreshed in
+ * the background: the registry's counts when an application changes (its event) or every few
+ * minutes, the rest every few seconds. With several instances one refreshes at a time (an advisory
+ * lock) and they share the registry's counts through the table.
+ */
+@Service
+public class LiveFigures {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFigures.class);
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+    private static final String REGISTRY = "registry";
+    private static final int ESCALATIONS = 8;
+    private static final int TICKET_DAYS = 30;
+
+    /** The counts behind the tiles of one district or the city. */
+    public record Tiles(
+            long enterprises,
+            long resumed,
+            long pending,
+            long held,
+            long ticketsOpen,
+            long ticketsOverdue,
+            long escalations,
+            long lightsGreen,
+            long lightsYellow,
+            long lightsRed,
+            long ordersOverdue,
+            long chainLeads,
+            long chainsRunning,
+            long chainsBlocked,
+            long arrivalsExpected,
+            long arrivalsArrived,
+            long arrivalsIsolated) {}
+
+    /** Everything a dashboard of one district (or the city) shows of now. */
+    public record Live(
+            String districtCode,
+            Instant computedAt,
+            LocalDate day,
+            Map<String, IndexValue> index,
+            Tiles tiles,
+            CodeFigures.Figures codes,
+            List<TicketFigures.Escalation> escalations) {
+
+        public IndexValue all() {
+            return index.get(IndexValue.ALL);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final IndexComputer computer;
+    private final TicketFigures tickets;
+    private final VisitFigures visits;
+    private final ChainFigures chains;
+    private final Times times;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration registryInterval;
+    private final AtomicBoolean registryDirty = new AtomicBoolean(true);
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private volatile Instant lastRefresh = Instant.EPOCH;
+    private volatile Duration lastTook = Duration.ZERO;
+
+    LiveFigures(
+            JdbcClient jdbc,
+            JsonMapper json,
+            IndexComputer computer,
+            TicketFigures tickets,
+            VisitFigures visits,
+            ChainFigures chains,
+            Times times,
+            Clock clock,
+            @Value("${fugong.dashboard.refresh:5s}") Duration interval,
+            @Value("${fugong.dashboard.registry-refresh:5m}") Duration registryInterval) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.computer = computer;
+        this.tickets = tickets;
+        this.visits = visits;
+        this.chains = chains;
+        this.times = times;
+        this.clock = clock;
+        this.interval = interval;
+        this.registryInterval = registryInterval;
+    }
+
+    /** Something this module keeps changed (electricity, rules): refreshed at the next tick. */
+    public void changed() {
+        dirty.set(true);
+    }
+
+    @ApplicationModuleListener
+    void on(ApplicationStatusChanged change) {
+        registryDirty.set(true);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${fugong.dashboard.tick:1s}",
+            initialDelayString = "${fugong.dashboard.first-tick:3s}")
+    void tick() {
+        boolean due = dirty.get()
+                || registryDirty.get()
+                || Duration.between(lastRefresh, clock.instant()).compareTo(interval) >= 0;
+        if (due) {
+            try {
+                refresh(false);
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the dashboard's figures: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Refreshes every district's figures now; the registry's counts too when an application changed,
+     * when they are old, or when {@code registryToo}. False when another instance is refreshing.
+     */
+    @Transactional
+    public boolean refresh(boolean registryToo) {
+        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('dashboard_live'))")
+                .query(Boolean.class)
+                .single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return false;
+        }
+        Instant started = clock.instant();
+        dirty.set(false);
+        boolean recount = registryDirty.getAndSet(false) || registryToo;
+        List<ResumptionFigures.CategoryCounts> registry = recount ? null : storedRegistry(started);
+        if (registry == null) {
+            registry = computer.registry();
+            store(REGISTRY, json.writeValueAsString(registry), started);
+        }
+        LocalDate today = times.today();
+        Instant dayStart = times.startOfDay(today);
+        IndexComputer.Now now = computer.now(registry, dayStart, started);
+        Map<String, Map<String, IndexValue>> index = new HashMap<>();
+        for (IndexValue v : computer.compute(today, now)) {
+            index.computeIfAbsent(v.districtCode(), k -> new LinkedHashMap<>()).put(v.category(), v);
+        }
+        Map<String, long[]> tiles = new HashMap<>();
+        for (ResumptionFigures.CategoryCounts c : registry) {
+            if (c.category().equals(ResumptionFigures.ALL)) {
+                long[] t = tile(tiles, c.districtCode());
+                t[0] = c.enterprises();
+                t[1] = c.resumed();
+                t[2] = c.pending();
+                t[3] = c.held();
+            }
+        }
+        TicketFigures.Figures t = tickets.figures(Scope.city(), today.minusDays(TICKET_DAYS - 1), today);
+        for (TicketFigures.Row row : t.districts()) {
+            ticketTiles(tile(tiles, row.key()), row);
+        }
+        ticketTiles(tile(tiles, IndexValue.CITY), t.total());
+        VisitFigures.Figures v = visits.figures(Scope.city(), today, today);
+        List<VisitFigures.Now> lights = new ArrayList<>(v.now());
+        lights.add(v.total());
+        for (VisitFigures.Now n : lights) {
+            long[] x = tile(tiles, n.districtCode().equals(VisitFigures.TOTAL) ? IndexValue.CITY : n.districtCode());
+            x[7] = n.green();
+            x[8] = n.yellow();
+            x[9] = n.red();
+            x[10] = n.overdueOrders();
+        }
+        ChainFigures.Figures c = chains.figures(Scope.city());
+        List<ChainFigures.Counts> chainRows = new ArrayList<>(c.districts());
+        chainRows.add(c.total());
+        for (ChainFigures.Counts n : chainRows) {
+            long[] x = tile(tiles, n.districtCode().equals("ALL") ? IndexValue.CITY : n.districtCode());
+            x[11] = n.leads();
+            x[12] = n.running();
+            x[13] = n.blockedBySuppliers();
+        }
+        long[] cityArrivals = tile(tiles, IndexValue.CITY);
+        for (var a : now.arrivals()) {
+            long[] x = tile(tiles, a.key());
+            x[14] = a.expected();
+            x[15] = a.arrived();
+            x[16] = a.isolated();
+            cityArrivals[14] += a.expected();
+            cityArrivals[15] += a.arrived();
+            cityArrivals[16] += a.isolated();
+        }
+        List<TicketFigures.Escalation> latest = tickets.latestEscalations(Scope.city(), 200);
+        for (String district : computer.districts()) {
+            long[] x = tile(tiles, district);
+            Live live = new Live(
+                    district,
+                    started,
+                    today,
+                    index.getOrDefault(district, Map.of()),
+                    new Tiles(
+                            x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13],
+                            x[14], x[15], x[16]),
+                    now.codes(),
+                    latest.stream()
+                            .filter(e -> district.equals(IndexValue.CITY) || district.equals(e.districtCode()))
+                            .limit(ESCALATIONS)
+                            .toList());
+            store(district, json.writeValueAsString(live), started);
+        }
+        lastRefresh = started;
+        lastTook = Duration.between(started, clock.instant());
+        return true;
+    }
+
+    private static void ticketTiles(long[] x, TicketFigures.Row row) {
+        x[4] = row.open();
+        x[5] = row.overdue();
+        x[6] = row.escalations();
+    }
+
+    private static long[] tile(Map<String, long[]> tiles, String district) {
+        return tiles.computeIfAbsent(district, k -> new long[17]);
+    }
+
+    private @Nullable List<ResumptionFigures.CategoryCounts> storedRegistry(Instant now) {
+        return jdbc.sql("select figures::text from dashboard_live where district_code = ? and computed_at >= ?")
+                .params(REGISTRY, Timestamp.from(now.minus(registryInterval)))
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, new TypeReference<List<ResumptionFigures.CategoryCounts>>() {}))
+                .orElse(null);
+    }
+
+    private void store(String key, String figures, Instant at) {
+        jdbc.sql("""
+                        insert into dashboard_live (district_code, figures, computed_at) values (?, ?::jsonb, ?)
+                        on conflict (district_code) do update set figures = excluded.figures, computed_at = excluded.computed_at""").params(key, figures, Timestamp.from(at)).update();
+    }
+
+    /** The figures of a district (or the city) as last refreshed. */
+    @Transactional(readOnly = true)
+    public Optional<Live> of(String district) {
+        return jdbc.sql("select figures::text from dashboard_live where district_code = ?")
+                .param(district)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, Live.class));
+    }
+
+    /** Every district's figures and the city's, as last refreshed (refreshed now if there are none yet). */
+    @Transactional
+    public Map<String, Live> all() {
+        Map<String, Live> all = read();
+        if (all.isEmpty()) {
+            refresh(false);
+            all = read();
+        }
+        return all;
+    }
+
+    private Map<String, Live> read() {
+        Map<String, Live> all = new LinkedHashMap<>();
+        jdbc.sql(
+                        "select district_code, figures::text from dashboard_live where district_code <> ? order by district_code")
+                .param(REGISTRY)
+                .query((rs, n) -> all.put(rs.getString(1), json.readValue(rs.getString(2), Live.class)))
+                .list();
+        return all;
+    }
+
+    public Duration lastTook() {
+        return lastTook;
+    }
+
+    static String instance() {
+        return INSTANCE;
+    }
+}

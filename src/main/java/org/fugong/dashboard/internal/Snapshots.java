@@ -1,0 +1,157 @@
+package org.fugong.dashboard.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.Times;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The index by day: today's live, a past day's from its snapshot — written once and never
+ * changed, so that a later rules version does not rewrite history. A past day without one is
+ * computed from what is dated and written then.
+ */
+@Service
+public class Snapshots {
+
+    /** The longest history one request may ask for. */
+    public static final int MAX_DAYS = 400;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final IndexComputer computer;
+    private final LiveFigures live;
+    private final Times times;
+    private final Clock clock;
+
+    Snapshots(JdbcClient jdbc, JsonMapper json, IndexComputer computer, LiveFigures live, Times times, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.computer = computer;
+        this.live = live;
+        this.times = times;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return times.today();
+    }
+
+    /** Every district's and the city's index of a day, each category. */
+    @Transactional
+    public List<IndexValue> day(LocalDate day) {
+        LocalDate today = times.today();
+        if (day.isAfter(today)) {
+            throw InvalidInputException.of("date", "index.error.future");
+        }
+        if (day.equals(today)) {
+            List<IndexValue> values = new ArrayList<>();
+            live.all().values().forEach(l -> values.addAll(l.index().values()));
+            return values;
+        }
+        List<IndexValue> stored = read(day, day, null);
+        if (!stored.isEmpty()) {
+            return stored;
+        }
+        List<IndexValue> computed = computer.compute(day, null);
+        write(computed);
+        return read(day, day, null);
+    }
+
+    /** The index of [from, to] for one category (ALL for the whole), day by day; missing past days computed and kept. */
+    @Transactional
+    public Map<LocalDate, List<IndexValue>> history(LocalDate from, LocalDate to, String category) {
+        LocalDate today = times.today();
+        if (to.isBefore(from)) {
+            throw InvalidInputException.of("to", "index.error.period");
+        }
+        if (to.isAfter(today)) {
+            to = today;
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw InvalidInputException.of("from", "index.error.tooLong", MAX_DAYS);
+        }
+        LocalDate lastPast = to.isBefore(today) ? to : today.minusDays(1);
+        Set<LocalDate> have =
+                new HashSet<>(jdbc.sql("select distinct day from dashboard_snapshot where day between ? and ?")
+                        .params(Date.valueOf(from), Date.valueOf(lastPast))
+                        .query(LocalDate.class)
+                        .list());
+        for (LocalDate d = from; !d.isAfter(lastPast); d = d.plusDays(1)) {
+            if (!have.contains(d)) {
+                write(computer.compute(d, null));
+            }
+        }
+        Map<LocalDate, List<IndexValue>> history = new TreeMap<>();
+        for (IndexValue v : read(from, lastPast, category)) {
+            history.computeIfAbsent(v.day(), k -> new ArrayList<>()).add(v);
+        }
+        if (!to.isBefore(today)) {
+            List<IndexValue> now = new ArrayList<>();
+            live.all().values().forEach(l -> {
+                IndexValue v = l.index().get(category);
+                if (v != null) {
+                    now.add(v);
+                }
+            });
+            history.put(today, now);
+        }
+        return history;
+    }
+
+    /** Writes today's index as the day's snapshot (computed afresh); false if it exists already. */
+    @Transactional
+    public boolean snapshotToday() {
+        live.refresh(true);
+        List<IndexValue> values = new ArrayList<>();
+        live.all().values().forEach(l -> values.addAll(l.index().values()));
+        return write(values) > 0;
+    }
+
+    /** Writes values as snapshots; a day × district × category already written is left as it was. */
+    int write(List<IndexValue> values) {
+        int written = 0;
+        Timestamp now = Timestamp.from(clock.instant());
+        for (IndexValue v : values) {
+            written += jdbc.sql("""
+                            insert into dashboard_snapshot (day, district_code, category, parts, state_grid, fugong,
+                                                            rules_version, colour, made_at)
+                            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(
+                            Date.valueOf(v.day()),
+                            v.districtCode(),
+                            v.category(),
+                            json.writeValueAsString(v),
+                            v.stateGrid(),
+                            v.fugong(),
+                            v.rulesVersion(),
+                            v.colour(),
+                            now)
+                    .update();
+        }
+        return written;
+    }
+
+    private List<IndexValue> read(LocalDate from, LocalDate to, @Nullable String category) {
+        return jdbc.sql("select parts::text from dashboard_snapshot where day between ? and ?"
+                        + (category == null ? "" : " and category = ?") + " order by day, district_code, category")
+                .params(
+                        category == null
+                                ? List.of(Date.valueOf(from), Date.valueOf(to))
+                                : List.of(Date.valueOf(from), Date.valueOf(to), category))
+                .query((rs, n) -> json.readValue(rs.getString(1), IndexValue.class))
+                .list();
+    }
+}
