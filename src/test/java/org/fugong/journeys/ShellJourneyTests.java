@@ -25,6 +25,7 @@ class ShellJourneyTests extends JourneyTest {
     static final Map<String, List<String>> NAVIGATION = Map.of(
             "city",
                     List.of(
+                            "/dashboard",
                             "/riskmap",
                             "/enterprises",
                             "/applications/queue",
@@ -38,6 +39,7 @@ class ShellJourneyTests extends JourneyTest {
                             "/geography"),
             "haishu",
                     List.of(
+                            "/dashboard",
                             "/riskmap",
                             "/enterprises",
                             "/applications/queue",
@@ -50,6 +52,7 @@ class ShellJourneyTests extends JourneyTest {
                             "/geography"),
             "jiangbei",
                     List.of(
+                            "/dashboard",
                             "/riskmap",
                             "/enterprises",
                             "/applications/queue",
@@ -65,6 +68,7 @@ class ShellJourneyTests extends JourneyTest {
             "commissioner", List.of("/riskmap", "/enterprises", "/visits", "/tickets", "/geography"),
             "ent-haishu",
                     List.of(
+                            "/my",
                             "/enterprises/mine",
                             "/applications/mine",
                             "/visits",
@@ -75,6 +79,7 @@ class ShellJourneyTests extends JourneyTest {
                             "/public/riskmap"),
             "ent-jiangbei",
                     List.of(
+                            "/my",
                             "/enterprises/mine",
                             "/applications/mine",
                             "/visits",
@@ -112,10 +117,10 @@ class ShellJourneyTests extends JourneyTest {
         browser.findElement(By.cssSelector("[data-lang='zh-CN']")).click();
         waitForHeading("登录");
         signIn("city");
-        waitForHeading("欢迎");
+        waitForHeading("复工指挥中心");
         BrowserSupport.screenshot(browser, "home-zh");
         browser.findElement(By.cssSelector("[data-lang='en']")).click();
-        waitForHeading("Welcome");
+        waitForHeading("Command center");
         browser.get(url("/geography"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("districts and townships");
         BrowserSupport.screenshot(browser, "home-en");

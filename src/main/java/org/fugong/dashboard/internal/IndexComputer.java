@@ -70,7 +70,18 @@ public class IndexComputer {
     public record Now(
             List<ResumptionFigures.CategoryCounts> counts,
             CodeFigures.Figures codes,
-            List<TransportFigures.Arrivals> arrivals) {}
+            List<TransportFigures.Arrivals> arrivals,
+            Grid grid) {}
+
+    /** One district's (or the city's) and category's electricity counts. */
+    public record GridRow(String district, String category, long meters, long resumed, double used, double baseline) {}
+
+    /**
+     * The electricity parts of a day: the counts of the latest day with figures in the week up to it
+     * (that day, null when there is none) at a threshold. Costly at a city's scale, so the live
+     * figures keep them until the grid sends figures again.
+     */
+    public record Grid(LocalDate asOf, @Nullable LocalDate day, double threshold, List<GridRow> rows) {}
 
     @Transactional(readOnly = true)
     public List<ResumptionFigures.CategoryCounts> registry() {
@@ -78,8 +89,8 @@ public class IndexComputer {
     }
 
     @Transactional(readOnly = true)
-    public Now now(List<ResumptionFigures.CategoryCounts> registry, Instant dayStart, Instant dayEnd) {
-        return new Now(registry, codes.figures(dayStart, dayEnd), transport.byDistrict(Scope.city()));
+    public Now now(List<ResumptionFigures.CategoryCounts> registry, Grid grid, Instant dayStart, Instant dayEnd) {
+        return new Now(registry, codes.figures(dayStart, dayEnd), transport.byDistrict(Scope.city()), grid);
     }
 
     /** The keys of every district and the city. */
@@ -107,7 +118,15 @@ public class IndexComputer {
         IndexRules.Rules applied = rules.on(day);
         boolean live = now != null;
         Map<String, Map<String, IndexValue.Part>> parts = new HashMap<>();
-        LocalDate electricityDay = electricity(day, applied.threshold(), parts);
+        Grid grid = now != null && now.grid().asOf().equals(day) && now.grid().threshold() == applied.threshold()
+                ? now.grid()
+                : grid(day, applied.threshold());
+        for (GridRow row : grid.rows()) {
+            Map<String, IndexValue.Part> p = at(parts, row.district(), row.category());
+            p.put("ELECTRICITY_RESUMED", new IndexValue.Part("ELECTRICITY_RESUMED", row.resumed(), row.meters()));
+            p.put("PRODUCTION", new IndexValue.Part("PRODUCTION", row.used(), row.baseline()));
+        }
+        LocalDate electricityDay = grid.day();
         if (now != null) {
             for (ResumptionFigures.CategoryCounts c : now.counts()) {
                 Map<String, IndexValue.Part> p = at(parts, c.districtCode(), c.category());
@@ -177,9 +196,9 @@ public class IndexComputer {
         return parts.computeIfAbsent(district + "|" + category, k -> new HashMap<>());
     }
 
-    /** The electricity parts of the latest day with figures in the week up to {@code day}; that day, or null. */
-    private @Nullable LocalDate electricity(
-            LocalDate day, double threshold, Map<String, Map<String, IndexValue.Part>> parts) {
+    /** The electricity counts of the latest day with figures in the week up to {@code day}. */
+    @Transactional(readOnly = true)
+    public Grid grid(LocalDate day, double threshold) {
         LocalDate latest = jdbc.sql(
                         "select day from dashboard_electricity where day between ? and ? order by day desc limit 1")
                 .params(Date.valueOf(day.minusDays(ELECTRICITY_DAYS - 1)), Date.valueOf(day))
@@ -187,9 +206,9 @@ public class IndexComputer {
                 .optional()
                 .orElse(null);
         if (latest == null) {
-            return null;
+            return new Grid(day, null, threshold, List.of());
         }
-        jdbc.sql("""
+        List<GridRow> rows = jdbc.sql("""
                         select coalesce(m.district_code, 'city') as district, c.cat, count(*) as meters,
                                count(*) filter (where x.kwh >= ? * m.baseline_kwh) as resumed,
                                coalesce(sum(x.kwh), 0) as used, sum(m.baseline_kwh) as baseline
@@ -199,17 +218,14 @@ public class IndexComputer {
                         where m.baseline_kwh is not null
                         group by grouping sets ((m.district_code, c.cat), (c.cat))""")
                 .params(threshold, Date.valueOf(latest))
-                .query((rs, n) -> {
-                    Map<String, IndexValue.Part> p = at(parts, rs.getString("district"), rs.getString("cat"));
-                    p.put(
-                            "ELECTRICITY_RESUMED",
-                            new IndexValue.Part("ELECTRICITY_RESUMED", rs.getLong("resumed"), rs.getLong("meters")));
-                    p.put(
-                            "PRODUCTION",
-                            new IndexValue.Part("PRODUCTION", rs.getDouble("used"), rs.getDouble("baseline")));
-                    return null;
-                })
+                .query((rs, n) -> new GridRow(
+                        rs.getString("district"),
+                        rs.getString("cat"),
+                        rs.getLong("meters"),
+                        rs.getLong("resumed"),
+                        rs.getDouble("used"),
+                        rs.getDouble("baseline")))
                 .list();
-        return latest;
+        return new Grid(day, latest, threshold, rows);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public class LiveFigures {
     private static final Logger log = LoggerFactory.getLogger(LiveFigures.class);
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
     private static final String REGISTRY = "registry";
+    private static final String GRID = "grid";
     private static final int ESCALATIONS = 8;
     private static final int TICKET_DAYS = 30;
 
@@ -87,6 +89,7 @@ public class LiveFigures {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IndexComputer computer;
+    private final IndexRules rules;
     private final TicketFigures tickets;
     private final VisitFigures visits;
     private final ChainFigures chains;
@@ -96,6 +99,7 @@ public class LiveFigures {
     private final Duration registryInterval;
     private final AtomicBoolean registryDirty = new AtomicBoolean(true);
     private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicBoolean gridDirty = new AtomicBoolean(true);
     private volatile Instant lastRefresh = Instant.EPOCH;
     private volatile Duration lastTook = Duration.ZERO;
 
@@ -103,6 +107,7 @@ public class LiveFigures {
             JdbcClient jdbc,
             JsonMapper json,
             IndexComputer computer,
+            IndexRules rules,
             TicketFigures tickets,
             VisitFigures visits,
             ChainFigures chains,
@@ -113,6 +118,7 @@ public class LiveFigures {
         this.jdbc = jdbc;
         this.json = json;
         this.computer = computer;
+        this.rules = rules;
         this.tickets = tickets;
         this.visits = visits;
         this.chains = chains;
@@ -122,8 +128,9 @@ public class LiveFigures {
         this.registryInterval = registryInterval;
     }
 
-    /** Something this module keeps changed (electricity, rules): refreshed at the next tick. */
+    /** The grid's figures or baselines changed: counted again at the next tick. */
     public void changed() {
+        gridDirty.set(true);
         dirty.set(true);
     }
 
@@ -138,6 +145,7 @@ public class LiveFigures {
     void tick() {
         boolean due = dirty.get()
                 || registryDirty.get()
+                || gridDirty.get()
                 || Duration.between(lastRefresh, clock.instant()).compareTo(interval) >= 0;
         if (due) {
             try {
@@ -170,7 +178,14 @@ public class LiveFigures {
         }
         LocalDate today = times.today();
         Instant dayStart = times.startOfDay(today);
-        IndexComputer.Now now = computer.now(registry, dayStart, started);
+        double threshold = rules.on(today).threshold();
+        IndexComputer.Grid grid =
+                gridDirty.getAndSet(false) || registryToo ? null : storedGrid(started, today, threshold);
+        if (grid == null) {
+            grid = computer.grid(today, threshold);
+            store(GRID, json.writeValueAsString(grid), started);
+        }
+        IndexComputer.Now now = computer.now(registry, grid, dayStart, started);
         Map<String, Map<String, IndexValue>> index = new HashMap<>();
         for (IndexValue v : computer.compute(today, now)) {
             index.computeIfAbsent(v.districtCode(), k -> new LinkedHashMap<>()).put(v.category(), v);
@@ -261,6 +276,16 @@ public class LiveFigures {
                 .orElse(null);
     }
 
+    private IndexComputer.@Nullable Grid storedGrid(Instant now, LocalDate today, double threshold) {
+        return jdbc.sql("select figures::text from dashboard_live where district_code = ? and computed_at >= ?")
+                .params(GRID, Timestamp.from(now.minus(registryInterval)))
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, IndexComputer.Grid.class))
+                .filter(g -> g.asOf().equals(today) && g.threshold() == threshold)
+                .orElse(null);
+    }
+
     private void store(String key, String figures, Instant at) {
         jdbc.sql("""
                         insert into dashboard_live (district_code, figures, computed_at) values (?, ?::jsonb, ?)
@@ -288,14 +313,31 @@ public class LiveFigures {
         return all;
     }
 
+    /**
+     * The rows as last read, parsed once per refresh: the rows' transaction ids say whether a
+     * refresh wrote them since.
+     */
+    private volatile Map<String, Live> lastRead = Map.of();
+
+    private volatile String lastReadVersion = "";
+
     private Map<String, Live> read() {
+        String latest = jdbc.sql("""
+                        select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from dashboard_live
+                        where district_code not in (?, ?)""").params(REGISTRY, GRID).query(String.class).single();
+        if (latest.equals(lastReadVersion)) {
+            return lastRead;
+        }
         Map<String, Live> all = new LinkedHashMap<>();
-        jdbc.sql(
-                        "select district_code, figures::text from dashboard_live where district_code <> ? order by district_code")
-                .param(REGISTRY)
+        jdbc.sql("select district_code, figures::text from dashboard_live where district_code not in (?, ?)"
+                        + " order by district_code")
+                .params(REGISTRY, GRID)
                 .query((rs, n) -> all.put(rs.getString(1), json.readValue(rs.getString(2), Live.class)))
                 .list();
-        return all;
+        Map<String, Live> read = Collections.unmodifiableMap(all);
+        lastRead = read;
+        lastReadVersion = latest;
+        return read;
     }
 
     public Duration lastTook() {

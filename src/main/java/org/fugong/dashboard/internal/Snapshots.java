@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
@@ -144,14 +145,40 @@ public class Snapshots {
         return written;
     }
 
+    /** Snapshots never change, so a day read once is kept (a bounded number of days). */
+    private final Map<LocalDate, List<IndexValue>> recorded = new ConcurrentHashMap<>();
+
+    private static final int KEPT_DAYS = 800;
+
     private List<IndexValue> read(LocalDate from, LocalDate to, @Nullable String category) {
-        return jdbc.sql("select parts::text from dashboard_snapshot where day between ? and ?"
-                        + (category == null ? "" : " and category = ?") + " order by day, district_code, category")
-                .params(
-                        category == null
-                                ? List.of(Date.valueOf(from), Date.valueOf(to))
-                                : List.of(Date.valueOf(from), Date.valueOf(to), category))
-                .query((rs, n) -> json.readValue(rs.getString(1), IndexValue.class))
-                .list();
+        List<LocalDate> missing = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!recorded.containsKey(d)) {
+                missing.add(d);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<LocalDate, List<IndexValue>> found = new TreeMap<>();
+            jdbc.sql(
+                            "select parts::text from dashboard_snapshot where day = any(?) order by day, district_code, category")
+                    .param(missing.stream().map(Date::valueOf).toArray(Date[]::new))
+                    .query((rs, n) -> json.readValue(rs.getString(1), IndexValue.class))
+                    .list()
+                    .forEach(v -> found.computeIfAbsent(v.day(), k -> new ArrayList<>())
+                            .add(v));
+            if (recorded.size() + found.size() > KEPT_DAYS) {
+                recorded.clear();
+            }
+            found.forEach((d, values) -> recorded.put(d, List.copyOf(values)));
+        }
+        List<IndexValue> values = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (IndexValue v : recorded.getOrDefault(d, List.of())) {
+                if (category == null || v.category().equals(category)) {
+                    values.add(v);
+                }
+            }
+        }
+        return values;
     }
 }
