@@ -3,6 +3,7 @@ package org.fugong.visits;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -237,5 +238,18 @@ public class VisitFigures {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
         return new EnterpriseStanding((Light) light[0], (Instant) light[1], orders[0], orders[1], (boolean) light[2]);
+    }
+
+    /** Per enterprise visited since a day, the staff on site its latest visit counted. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> staffSeen(LocalDate since) {
+        Map<UUID, Long> seen = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (enterprise_id) enterprise_id, staff_on_site from visit
+                        where visited_at >= ? order by enterprise_id, visited_at desc""")
+                .param(Timestamp.from(times.startOfDay(since)))
+                .query((rs, n) -> seen.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list();
+        return seen;
     }
 }

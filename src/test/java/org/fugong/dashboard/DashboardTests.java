@@ -22,6 +22,10 @@ import org.fugong.dashboard.internal.Briefs;
 import org.fugong.dashboard.internal.IndexRules;
 import org.fugong.dashboard.internal.LiveFigures;
 import org.fugong.enterprises.applications.ApplicationReview;
+import org.fugong.enterprises.applications.ResumptionFigures;
+import org.fugong.healthcode.CodeFigures;
+import org.fugong.visits.VisitBackfill;
+import org.fugong.visits.VisitFigures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -57,6 +61,18 @@ class DashboardTests extends IntegrationTest {
     @Autowired
     ApplicationReview review;
 
+    @Autowired
+    VisitBackfill backfill;
+
+    @Autowired
+    VisitFigures visitFigures;
+
+    @Autowired
+    CodeFigures codeFigures;
+
+    @Autowired
+    ResumptionFigures resumption;
+
     private MvcTestResult upload(String user, String uri, String csv) {
         return mvc.post()
                 .multipart()
@@ -87,6 +103,11 @@ class DashboardTests extends IntegrationTest {
                 .param(district)
                 .query(String.class)
                 .list();
+    }
+
+    /** Refreshes the live figures now (waiting while the scheduled refresh holds them). */
+    private void refreshed() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.refresh(true));
     }
 
     private long electricityRows() {
@@ -303,14 +324,16 @@ class DashboardTests extends IntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(mine)
                 .contains("宁波甬兴服饰有限公司")
-                .contains("data-test=\"my-codes\"")
-                .contains("None filed yet");
+                .contains("data-test=\"my-application\"")
+                .contains("data-test=\"my-light\"")
+                .contains("data-test=\"my-tickets\"")
+                .contains("data-test=\"my-codes\"");
         assertThat(mvc.get().uri("/my").with(as("haishu")).exchange()).hasStatus(403);
     }
 
     @Test
     void anApprovalReachesTheLiveFiguresWithoutAReload() throws Exception {
-        live.refresh(true);
+        refreshed();
         long before = live.of(JIANGBEI).orElseThrow().tiles().pending();
         Map<String, Object> pending = jdbc.sql("""
                         select id, version from resumption_application
@@ -428,5 +451,27 @@ class DashboardTests extends IntegrationTest {
         List<String> listed = new ArrayList<>();
         briefs.list(scope("haishu"), 50).forEach(b -> listed.add(b.districtCode()));
         assertThat(listed).contains(HAISHU, "city").doesNotContain(JIANGBEI);
+    }
+
+    @Test
+    void staffBackTakesTheFreshestEvidence() throws Exception {
+        UUID shop = enterpriseOf("ent-haishu");
+        LocalDate today = today();
+        assertThat(codeFigures
+                        .staffScanned(clock.instant().minusSeconds(86_400), clock.instant())
+                        .getOrDefault(shop, 0L))
+                .isZero();
+        long prior = visitFigures
+                .staffSeen(today.minusDays(6))
+                .getOrDefault(shop, resumption.declaredOnSite(List.of(shop)).get(shop));
+        refreshed();
+        double before = live.of(HAISHU).orElseThrow().all().parts().get("STAFF").numerator();
+        // The commissioner counts 777 on site today: that replaces what was known of the shop.
+        backfill.record(actor("commissioner"), scope("commissioner"), shop, clock.instant(), Map.of(), 777, 800, 90);
+        refreshed();
+        double after = live.of(HAISHU).orElseThrow().all().parts().get("STAFF").numerator();
+        assertThat(after - before).isEqualTo(777 - prior);
+        double city = live.of("city").orElseThrow().all().parts().get("STAFF").numerator();
+        assertThat(city).isGreaterThanOrEqualTo(after);
     }
 }

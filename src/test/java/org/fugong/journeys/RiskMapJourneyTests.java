@@ -45,8 +45,8 @@ class RiskMapJourneyTests extends JourneyTest {
 
         // Replay: move the slider to the end of the period with the keyboard.
         WebElement slider = browser.findElement(By.id("risk-date"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
-        slider.click();
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", slider);
         slider.sendKeys(Keys.END);
         await(20).until(d -> "2020-03-31".equals(map.getAttribute("data-rendered-day")));
         Map<String, String> last = mapState(map);

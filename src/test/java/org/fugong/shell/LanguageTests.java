@@ -32,11 +32,11 @@ class LanguageTests extends IntegrationTest {
 
     @Test
     void homePagesFollowTheRole() throws Exception {
-        String city = mvc.perform(get("/").with(as("city")).header("Accept-Language", "en"))
+        String city = mvc.perform(get("/menu").with(as("city")).header("Accept-Language", "en"))
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(city).contains("data-nav=\"/admin/users\"").contains("data-nav=\"/audit\"");
-        String enterprise = mvc.perform(get("/").with(as("ent-haishu")).header("Accept-Language", "en"))
+        String enterprise = mvc.perform(get("/menu").with(as("ent-haishu")).header("Accept-Language", "en"))
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(enterprise)

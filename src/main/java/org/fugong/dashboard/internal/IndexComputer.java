@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.fugong.access.Scope;
+import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.IndexCategory;
 import org.fugong.enterprises.applications.ResumptionFigures;
 import org.fugong.geography.District;
@@ -18,6 +22,7 @@ import org.fugong.riskmap.RiskColour;
 import org.fugong.riskmap.RiskMap;
 import org.fugong.tickets.TicketFigures;
 import org.fugong.transport.TransportFigures;
+import org.fugong.visits.VisitFigures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +48,8 @@ public class IndexComputer {
     private final TicketFigures tickets;
     private final CodeFigures codes;
     private final RiskMap riskMap;
+    private final VisitFigures visits;
+    private final EnterpriseDirectory enterprises;
 
     IndexComputer(
             JdbcClient jdbc,
@@ -52,7 +59,11 @@ public class IndexComputer {
             TransportFigures transport,
             TicketFigures tickets,
             CodeFigures codes,
-            RiskMap riskMap) {
+            RiskMap riskMap,
+            VisitFigures visits,
+            EnterpriseDirectory enterprises) {
+        this.visits = visits;
+        this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.rules = rules;
         this.geography = geography;
@@ -83,10 +94,57 @@ public class IndexComputer {
      */
     public record Grid(LocalDate asOf, @Nullable LocalDate day, double threshold, List<GridRow> rows) {}
 
+    /**
+     * The registry's counts, with the staff on site of each enterprise taken from the freshest
+     * evidence: its latest visit of the last week where there is one (else what its resumed
+     * application declared), or the consenting staff its gates scanned today if they are more.
+     */
     @Transactional(readOnly = true)
-    public List<ResumptionFigures.CategoryCounts> registry() {
-        return resumption.byCategory(Scope.city());
+    public List<ResumptionFigures.CategoryCounts> registry(LocalDate today, Instant dayStart, Instant now) {
+        List<ResumptionFigures.CategoryCounts> counts = resumption.byCategory(Scope.city());
+        Map<UUID, Long> seen = visits.staffSeen(today.minusDays(STAFF_EVIDENCE_DAYS - 1));
+        Map<UUID, Long> scanned = codes.staffScanned(dayStart, now);
+        Set<UUID> ids = new HashSet<>(seen.keySet());
+        ids.addAll(scanned.keySet());
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        Map<UUID, Long> declared = resumption.declaredOnSite(ids);
+        Map<String, Long> delta = new HashMap<>();
+        enterprises.getAll(ids).forEach((id, e) -> {
+            long before = declared.getOrDefault(id, 0L);
+            long after = Math.max(seen.getOrDefault(id, before), scanned.getOrDefault(id, 0L));
+            if (after == before) {
+                return;
+            }
+            List<String> categories = new ArrayList<>(List.of(IndexValue.ALL));
+            IndexCategory.of(e).forEach(c -> categories.add(c.name()));
+            for (String category : categories) {
+                delta.merge(e.districtCode() + "|" + category, after - before, Long::sum);
+                delta.merge(IndexValue.CITY + "|" + category, after - before, Long::sum);
+            }
+        });
+        List<ResumptionFigures.CategoryCounts> adjusted = new ArrayList<>();
+        for (ResumptionFigures.CategoryCounts c : counts) {
+            long d = delta.getOrDefault(c.districtCode() + "|" + c.category(), 0L);
+            adjusted.add(
+                    d == 0
+                            ? c
+                            : new ResumptionFigures.CategoryCounts(
+                                    c.districtCode(),
+                                    c.category(),
+                                    c.enterprises(),
+                                    c.resumed(),
+                                    c.pending(),
+                                    c.held(),
+                                    c.staff(),
+                                    Math.max(0, c.staffOnSite() + d)));
+        }
+        return adjusted;
     }
+
+    /** How far back a commissioner's count of staff on site still counts. */
+    static final int STAFF_EVIDENCE_DAYS = 7;
 
     @Transactional(readOnly = true)
     public Now now(List<ResumptionFigures.CategoryCounts> registry, Grid grid, Instant dayStart, Instant dayEnd) {

@@ -173,7 +173,7 @@ public class LiveFigures {
         boolean recount = registryDirty.getAndSet(false) || registryToo;
         List<ResumptionFigures.CategoryCounts> registry = recount ? null : storedRegistry(started);
         if (registry == null) {
-            registry = computer.registry();
+            registry = computer.registry(times.today(), times.startOfDay(times.today()), started);
             store(REGISTRY, json.writeValueAsString(registry), started);
         }
         LocalDate today = times.today();

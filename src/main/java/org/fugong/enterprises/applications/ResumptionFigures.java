@@ -1,10 +1,13 @@
 package org.fugong.enterprises.applications;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseSize;
 import org.fugong.enterprises.IndexCategory;
@@ -202,6 +205,23 @@ public class ResumptionFigures {
                 })
                 .list();
         return new ArrayList<>(counts.values());
+    }
+
+    /** Per enterprise, the staff its current application declared on site if it resumed, else 0. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> declaredOnSite(Collection<UUID> enterprises) {
+        Map<UUID, Long> declared = new HashMap<>();
+        enterprises.forEach(id -> declared.put(id, 0L));
+        if (enterprises.isEmpty()) {
+            return declared;
+        }
+        jdbc.sql("""
+                        select enterprise_id, coalesce(staff_local + staff_other_provinces + staff_risk_areas, 0)
+                        from resumption_application where current and status = 'RESUMED' and enterprise_id = any(?)""")
+                .param(enterprises.toArray(UUID[]::new))
+                .query((rs, n) -> declared.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list();
+        return declared;
     }
 
     private static Figures empty(String district) {
