@@ -98,15 +98,19 @@ class RiskMapJourneyTests extends JourneyTest {
         BrowserSupport.screenshot(browser, "riskmap-public");
     }
 
-    /** Clicks a unit where the map draws it: the centre of its shape, converted to pixels by ECharts. */
+    /** Clicks a unit where the map draws it: the centre of its (largest) shape, converted to pixels by ECharts. */
     private void clickUnit(WebElement map, String code) {
         @SuppressWarnings("unchecked")
         List<Number> pixel = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
                 const el = arguments[0];
+                el.scrollIntoView({block: 'center', behavior: 'instant'});
                 const chart = el.fugong.chart;
                 const geo = echarts.getMap('fugong-city').geoJSON || echarts.getMap('fugong-city').geoJson;
                 const feature = geo.features.find(f => f.properties.code === arguments[1]);
-                const ring = feature.geometry.coordinates[0];
+                // A district's real boundary may be several polygons (islands): the largest outer ring.
+                const polygons = feature.geometry.type === 'MultiPolygon'
+                    ? feature.geometry.coordinates : [feature.geometry.coordinates];
+                const ring = polygons.map(p => p[0]).reduce((a, b) => (b.length > a.length ? b : a));
                 let x = 0, y = 0;
                 for (let i = 0; i < ring.length - 1; i++) { x += ring[i][0]; y += ring[i][1]; }
                 x /= ring.length - 1; y /= ring.length - 1;
