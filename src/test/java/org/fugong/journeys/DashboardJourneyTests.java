@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fugong.BrowserSupport;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.applications.ApplicationReview;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class DashboardJourneyTests extends JourneyTest {
         assertThat(browser.findElements(By.cssSelector("#dashboard-markers li[data-unit='330200-GX']")))
                 .hasSize(1);
         assertThat(browser.getPageSource()).contains("© OpenStreetMap contributors");
+        BrowserSupport.screenshot(browser, "dashboard-city");
 
         // Haishu sees itself and the city's totals, nothing of the other districts.
         pages.signIn("haishu");
@@ -114,6 +116,7 @@ class DashboardJourneyTests extends JourneyTest {
                 .until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("screen")), "data-rendered"));
         assertThat(pages.text("[data-test=screen-composite]")).matches("\\d+\\.\\d");
         assertThat(browser.findElements(By.cssSelector("#screen-figures div"))).isNotEmpty();
+        BrowserSupport.screenshot(browser, "wall-screen");
         pages.signIn("city");
         pages.open("/dashboard/screens");
         pages.click(By.cssSelector("[data-test=screen-links] tr[data-link] form button"));
