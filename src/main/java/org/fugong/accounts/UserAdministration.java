@@ -214,6 +214,10 @@ public class UserAdministration {
         jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where id = ?")
                 .param(id)
                 .update();
+        // Every address's lock on the name goes with the new password.
+        jdbc.sql("delete from account_login_failure where username = lower(?)")
+                .param(account.getUsername())
+                .update();
         audit.record(AccountRules.entry(account, "USER_PASSWORD_RESET").change(before, account.auditState()));
         sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
         return temporary;

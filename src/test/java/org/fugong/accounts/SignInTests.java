@@ -34,9 +34,11 @@ class SignInTests extends IntegrationTest {
                     PASSWORD,
                     false);
         }
-        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null where username = ?")
+        jdbc.sql("update account_user set failed_attempts = 0, locked_until = null, enabled = true where username = ?")
                 .param(USER)
                 .update();
+        jdbc.sql("delete from account_login_failure").update();
+        jdbc.sql("delete from account_address_failure").update();
     }
 
     MockHttpServletResponse login(String username, String password, Browser browser) throws Exception {
@@ -105,11 +107,11 @@ class SignInTests extends IntegrationTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             login(USER, "wrong", session);
         }
-        jdbc.sql("update account_user set locked_until = ? where username = ?")
+        jdbc.sql("update account_login_failure set locked_until = ? where username = ?")
                 .params(Timestamp.from(Instant.now().minusSeconds(1)), USER)
                 .update();
         assertThat(login(USER, PASSWORD, session).getRedirectedUrl()).isEqualTo("/");
-        assertThat(jdbc.sql("select failed_attempts from account_user where username = ?")
+        assertThat(jdbc.sql("select count(*) from account_login_failure where username = ?")
                         .param(USER)
                         .query(Integer.class)
                         .single())
@@ -122,10 +124,51 @@ class SignInTests extends IntegrationTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             login(USER, "wrong", session);
         }
-        jdbc.sql("update account_user set locked_until = ? where username = ?")
+        jdbc.sql("update account_login_failure set locked_until = ? where username = ?")
                 .params(Timestamp.from(Instant.now().minusSeconds(1)), USER)
                 .update();
         assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
+    }
+
+    @Test
+    void aLockHoldsOnlyForTheAddressTheWrongPasswordsCameFrom() throws Exception {
+        var attacker = new Browser(mvc).from("198.51.100.7");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            login(USER, "wrong", attacker);
+        }
+        assertThat(login(USER, PASSWORD, attacker).getRedirectedUrl()).isEqualTo("/login?error=locked");
+        // The account's owner, elsewhere, signs in as ever.
+        assertThat(login(USER, PASSWORD, new Browser(mvc).from("198.51.100.8")).getRedirectedUrl())
+                .isEqualTo("/");
+    }
+
+    @Test
+    void anAddressTryingManyNamesIsBlockedNotTheAccounts() throws Exception {
+        var guesser = new Browser(mvc).from("203.0.113.50");
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertThat(login("guess-" + attempt, "password" + attempt, guesser).getRedirectedUrl())
+                    .isEqualTo("/login?error=bad");
+        }
+        // Blocked for the window: even the right password of a real account is not tried from there.
+        assertThat(login(USER, PASSWORD, guesser).getRedirectedUrl()).isEqualTo("/login?error=throttled");
+        String page = guesser.perform(get("/login?error=throttled").header("Accept-Language", "en"))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Too many wrong passwords came from your address");
+        assertThat(login(USER, PASSWORD, new Browser(mvc).from("203.0.113.51")).getRedirectedUrl())
+                .isEqualTo("/");
+    }
+
+    @Test
+    void aWrongPasswordGetsTheSameAnswerWhateverTheAccount() throws Exception {
+        jdbc.sql("update account_user set enabled = false where username = ?")
+                .param(USER)
+                .update();
+        var session = new Browser(mvc).from("198.51.100.20");
+        assertThat(login(USER, "wrong", session).getRedirectedUrl()).isEqualTo("/login?error=bad");
+        assertThat(login("nobody-has-this-name", "wrong", session).getRedirectedUrl())
+                .isEqualTo("/login?error=bad");
+        // Only the right password learns that the account is disabled.
+        assertThat(login(USER, PASSWORD, session).getRedirectedUrl()).isEqualTo("/login?error=disabled");
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,12 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
             throws IOException {
         String username = request.getParameter("username");
         request.getSession().setAttribute(LoginAttempts.LAST_USERNAME, username == null ? "" : username);
+        // Only a right password reaches the account's state (disabled, pending, locked by an administrator's
+        // measure); a wrong one is "bad" whatever the account, or its absence, is.
         String reason;
-        if (attempts.lockedUntil(username).isPresent()) {
+        if (attempts.lockedUntil(username, LoginAttempts.addressOf(request)).isPresent()) {
+            reason = "locked";
+        } else if (exception instanceof LockedException) {
             reason = "locked";
         } else if (exception instanceof DisabledException) {
             reason = username != null

@@ -10,8 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -50,7 +54,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             List<RouteAccess> modules,
             List<MachineAuthentication> machines,
-            LoginFailureHandler loginFailureHandler)
+            LoginFailureHandler loginFailureHandler,
+            LoginAttempts loginAttempts)
             throws Exception {
         http.authorizeHttpRequests(routes -> {
                     modules.forEach(module -> module.declare(routes));
@@ -75,16 +80,49 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 // Machine clients call the JSON API with HTTP Basic credentials (the health bureau's system) or a
-                // bearer token (gate devices); such requests carry no session, so CSRF does not apply to them.
+                // bearer token (gate devices) and no session: only such requests skip CSRF. A request that brings a
+                // session cookie is a browser's and is checked, whatever header it adds, so that a stray or wrong
+                // credential cannot carry a session's request past the check.
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                                && request.getHeader("Authorization") != null
-                                && (request.getHeader("Authorization").startsWith("Basic ")
-                                        || request.getHeader("Authorization").startsWith("Bearer "))))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::machineRequest))
                 .addFilterBefore(new MachineAuthenticationFilter(machines), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(loginAttempts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** An API request authenticated by its own credential alone: a Basic or Bearer header and no session cookie. */
+    static boolean machineRequest(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        boolean credential =
+                authorization != null && (authorization.startsWith("Basic ") || authorization.startsWith("Bearer "));
+        boolean session = request.getRequestedSessionId() != null || hasSessionCookie(request);
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/") && credential && !session;
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (var cookie : request.getCookies()) {
+            if (cookie.getName().equals("SESSION") || cookie.getName().equals("JSESSIONID")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks the password before the account's state, so that a wrong password gets the same answer
+     * whether the account is enabled, disabled, pending or locked, or does not exist.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.fugong.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.fugong.access.CurrentActor;
 import org.fugong.accounts.internal.LoginAttempts;
@@ -21,7 +22,11 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) @Nullable String error, HttpSession session, Model model) {
+    String login(
+            @RequestParam(required = false) @Nullable String error,
+            HttpSession session,
+            HttpServletRequest request,
+            Model model) {
         if (currentActor.find().isPresent()) {
             return "redirect:/";
         }
@@ -31,10 +36,11 @@ class LoginController {
             model.addAttribute(
                     "error",
                     switch (error) {
-                        case "locked", "disabled", "pending" -> error;
+                        case "locked", "disabled", "pending", "throttled" -> error;
                         default -> "bad";
                     });
-            signIn.lockedUntil(username).ifPresent(until -> model.addAttribute("lockedUntil", until));
+            signIn.lockedUntil(username, LoginAttempts.addressOf(request))
+                    .ifPresent(until -> model.addAttribute("lockedUntil", until));
         }
         return "login";
     }

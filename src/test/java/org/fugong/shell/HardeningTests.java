@@ -1,0 +1,129 @@
+package org.fugong.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.fugong.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * What an attacker tried from outside and found open: a NUL character in any parameter or file name
+ * (a server error before), a session's request carried past the CSRF check by a stray credential
+ * header, the runtime shown on the info endpoint, redirects built from anyone's forwarded headers.
+ */
+class HardeningTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Over real HTTP: the check is a servlet filter in front of everything, sign-in included. */
+    @Test
+    void aNulCharacterIsRefusedNotAServerError() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/login?lang=%00")).GET()).statusCode())
+                .isEqualTo(400);
+        assertThat(send(HttpRequest.newBuilder(uri("/public/riskmap?q=a%00b")).GET())
+                        .statusCode())
+                .isEqualTo(400);
+        // Anonymously, in the sign-in form's fields.
+        assertThat(send(HttpRequest.newBuilder(uri("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("username=city%00&password=demo")))
+                        .statusCode())
+                .isEqualTo(400);
+        // In an uploaded file's name.
+        String boundary = "----fugong";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"grid\u0000.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncredit_code\r\n--" + boundary + "--\r\n";
+        assertThat(send(HttpRequest.newBuilder(uri("/signup"))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)))
+                        .statusCode())
+                .isEqualTo(400);
+        // The same requests without the NUL still answer.
+        assertThat(send(HttpRequest.newBuilder(uri("/login?lang=en")).GET()).statusCode())
+                .isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/public/riskmap?q=ab")).GET())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSessionsRequestIsCsrfCheckedWhateverCredentialItAdds() throws Exception {
+        // A browser's session cookie plus a wrong Basic header: the CSRF check still applies.
+        var response = mvc.perform(post("/api/index/electricity")
+                        .cookie(new Cookie("SESSION", "c29tZS1zZXNzaW9u"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("city:wrong".getBytes(StandardCharsets.UTF_8)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        // A machine with its credential and no session is not asked for a token.
+        assertThat(mvc.perform(get("/api/gate/ping").with(httpBasic("gate", "demo")))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(post("/api/gate/verify")
+                                .with(httpBasic("gate", "demo"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theInfoEndpointShowsNoRuntime() throws Exception {
+        String info = mvc.perform(get("/actuator/info")).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(info)
+                .contains("Fugong")
+                .doesNotContainIgnoringCase("java")
+                .doesNotContainIgnoringCase("jvm")
+                .doesNotContainIgnoringCase("vendor");
+    }
+
+    @Test
+    void forwardedHeadersFromAnUntrustedClientAreIgnored() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard"))
+                        .header("X-Forwarded-Host", "evil.example")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-For", "203.0.113.9")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+                .doesNotContain("evil.example")
+                .startsWith("http://localhost:" + port + "/login");
+    }
+}
