@@ -80,7 +80,8 @@ class GateDeviceTests extends IntegrationTest {
                         .exchange()
                         .getResponse()
                         .getStatus())
-                .isEqualTo(422);
+                .as("a NUL character is refused in front of every form")
+                .isEqualTo(400);
         for (String user : new String[] {"gate", "labour", "haishu", "ent-haishu"}) {
             assertThat(mvc.post()
                             .uri("/health/devices")
