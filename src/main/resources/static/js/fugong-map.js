@@ -16,7 +16,7 @@
     var series = [{
       type: 'map', map: settings.map, nameProperty: 'code', roam: false, selectedMode: false,
       layoutCenter: LAYOUT.layoutCenter, layoutSize: LAYOUT.layoutSize,
-      label: {show: true, fontSize: fontSize, color: dark ? '#fff' : '#111',
+      label: {show: true, fontSize: fontSize, lineHeight: Math.round(fontSize * 1.35), color: dark ? '#fff' : '#111',
         formatter: function (p) { return p.data ? (p.data.label || p.data.unitName) : ''; }},
       emphasis: {label: {show: true}, itemStyle: {areaColor: null, borderColor: dark ? '#fff' : '#111', borderWidth: 2}},
       data: items.filter(function (i) { return !markers.some(function (m) { return m.code === i.code; }); }).map(function (c) {

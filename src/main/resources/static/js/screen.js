@@ -93,9 +93,16 @@
     }).catch(function () { /* the next poll tries again */ });
   }
 
+  // The city's time, whatever the screen's PC is set to.
   function tick() {
     var now = new Date();
-    text('screen-time', now.toTimeString().substring(0, 8));
+    var time;
+    try {
+      time = now.toLocaleTimeString('en-GB', {timeZone: root.dataset.zone, hour12: false});
+    } catch (e) {
+      time = now.toTimeString().substring(0, 8);
+    }
+    text('screen-time', time);
   }
 
   fetch(root.dataset.shapes).then(function (r) { return r.json(); }).then(function (geojson) {

@@ -61,6 +61,7 @@ class ScreenController {
         labels.put("scans", messages.getMessage("index.brief.scans", null, locale));
         model.addAttribute("labels", json.writeValueAsString(labels));
         model.addAttribute("token", token);
+        model.addAttribute("zone", times.zone().getId());
         model.addAttribute(
                 "cityName",
                 locale.getLanguage().equals("zh") ? view.nameZh(IndexValue.CITY) : view.nameEn(IndexValue.CITY));
