@@ -99,6 +99,22 @@ class HardeningTests extends IntegrationTest {
     }
 
     @Test
+    void aDateBeyondTheDatabasesCalendarIsRefusedNotAServerError() throws Exception {
+        assertThat(mvc.perform(get("/tickets/figures")
+                                .param("from", "+999999999-01-01")
+                                .with(as("city")))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+        var api = mvc.perform(get("/api/riskmap/colours")
+                        .param("date", "+999999999-12-31")
+                        .with(as("city")))
+                .getResponse();
+        assertThat(api.getStatus()).isEqualTo(400);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":400");
+    }
+
+    @Test
     void theInfoEndpointShowsNoRuntime() throws Exception {
         String info = mvc.perform(get("/actuator/info")).getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(info)

@@ -1,6 +1,7 @@
 package org.fugong.shell.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.fugong.shell.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,6 +53,23 @@ class RefusalAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     Object stale(HttpServletRequest request) {
         return refused(new StaleVersionException(), request);
+    }
+
+    /**
+     * PostgreSQL refused a value the request brought (SQLSTATE class 22, a data exception: a date
+     * beyond its calendar, a number out of range): the request is refused as sent, not a server
+     * error. Any other database failure stays a server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    Object database(DataAccessException failure, HttpServletRequest request) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return answer(request, HttpStatus.BAD_REQUEST.value(), "error.400.text", null);
+            }
+        }
+        throw failure;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
