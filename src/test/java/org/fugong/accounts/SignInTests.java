@@ -1,6 +1,7 @@
 package org.fugong.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -156,6 +157,39 @@ class SignInTests extends IntegrationTest {
         assertThat(page).contains("Too many wrong passwords came from your address");
         assertThat(login(USER, PASSWORD, new Browser(mvc).from("203.0.113.51")).getRedirectedUrl())
                 .isEqualTo("/");
+    }
+
+    @Test
+    void basicCredentialsAreHeldToTheSameCounts() throws Exception {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertThat(mvc.perform(get("/api/gate/ping")
+                                    .with(httpBasic("gate-" + attempt, "guess"))
+                                    .with(r -> {
+                                        r.setRemoteAddr("203.0.113.70");
+                                        return r;
+                                    }))
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(401);
+        }
+        assertThat(mvc.perform(get("/api/gate/ping")
+                                .with(httpBasic("gate", "demo"))
+                                .with(r -> {
+                                    r.setRemoteAddr("203.0.113.70");
+                                    return r;
+                                }))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(429);
+        assertThat(mvc.perform(get("/api/gate/ping")
+                                .with(httpBasic("gate", "demo"))
+                                .with(r -> {
+                                    r.setRemoteAddr("203.0.113.71");
+                                    return r;
+                                }))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
