@@ -25,7 +25,6 @@ import org.fugong.enterprises.IndexCategory;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -268,25 +267,12 @@ public class Electricity {
     }
 
     private static List<List<String>> lines(String filename, byte[] content, List<String> header) {
-        List<List<String>> lines;
-        try {
-            lines = TabularFile.read(filename, content, header.size());
-        } catch (TabularFile.UnreadableException e) {
-            throw InvalidInputException.of("file", e.getMessage());
-        }
-        if (!TabularFile.hasHeader(lines, header)) {
-            throw InvalidInputException.of("file", "index.electricity.error.header", String.join(",", header));
-        }
+        List<List<String>> lines = TabularFile.upload(filename, content, header, "index.electricity.error.header");
         return lines.subList(1, lines.size());
     }
 
     private static List<InvalidInputException.Problem> atLine(int line, Map<String, String> found) {
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
-        found.forEach((column, key) -> problems.add(new InvalidInputException.Problem(
-                "file",
-                "index.electricity.error.line",
-                List.of(line, column, new DefaultMessageSourceResolvable(key)))));
-        return problems;
+        return InvalidInputException.atLine("index.electricity.error.line", line, found);
     }
 
     private Resolver resolver(List<@Nullable String> creditCodes, List<@Nullable String> accounts) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -49,6 +50,17 @@ public class InvalidInputException extends RequestRefusedException {
      */
     public InvalidInputException unprocessable() {
         return new InvalidInputException(problems, 422);
+    }
+
+    /**
+     * The problems of one line of a file, each at the form's field {@code file} as {@code lineKey}
+     * with the line number, the column and the problem's own message as arguments.
+     */
+    public static List<Problem> atLine(String lineKey, int line, Map<String, String> problemsByColumn) {
+        List<Problem> found = new ArrayList<>();
+        problemsByColumn.forEach((column, key) -> found.add(
+                new Problem("file", lineKey, List.of(line, column, new DefaultMessageSourceResolvable(key)))));
+        return found;
     }
 
     /** One field's problem, with the arguments its message needs. */

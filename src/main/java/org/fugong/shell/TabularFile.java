@@ -50,6 +50,24 @@ public final class TabularFile {
         throw new UnreadableException("import.error.type");
     }
 
+    /**
+     * The lines of an uploaded file, its header first, or the file's problem at the form's field
+     * {@code file}: unreadable (the reader's message), or not starting with the header
+     * ({@code headerKey}, with the header as its argument).
+     */
+    public static List<List<String>> upload(String filename, byte[] content, List<String> header, String headerKey) {
+        List<List<String>> lines;
+        try {
+            lines = read(filename, content, header.size());
+        } catch (UnreadableException e) {
+            throw InvalidInputException.of("file", e.getMessage());
+        }
+        if (!hasHeader(lines, header)) {
+            throw InvalidInputException.of("file", headerKey, String.join(",", header));
+        }
+        return lines;
+    }
+
     /** Whether the first line is exactly the expected header (case and a byte-order mark aside). */
     public static boolean hasHeader(List<List<String>> lines, List<String> header) {
         if (lines.isEmpty() || lines.get(0).size() < header.size()) {

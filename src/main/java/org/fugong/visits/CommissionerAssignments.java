@@ -115,15 +115,7 @@ public class CommissionerAssignments implements AssignmentDirectory {
 
     /** The cells of a bulk file's lines after its header, or the file's problem. */
     public static List<List<String>> lines(String filename, byte[] content) {
-        List<List<String>> rows;
-        try {
-            rows = TabularFile.read(filename, content, IMPORT_HEADER.size());
-        } catch (TabularFile.UnreadableException e) {
-            throw InvalidInputException.of("file", e.getMessage());
-        }
-        if (!TabularFile.hasHeader(rows, IMPORT_HEADER)) {
-            throw InvalidInputException.of("file", "visits.error.importHeader");
-        }
+        List<List<String>> rows = TabularFile.upload(filename, content, IMPORT_HEADER, "visits.error.importHeader");
         if (rows.size() > 2001) {
             throw InvalidInputException.of("file", "visits.error.importRows");
         }

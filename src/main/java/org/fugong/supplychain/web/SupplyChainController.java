@@ -196,15 +196,7 @@ class SupplyChainController {
         return replaced(
                 id,
                 () -> {
-                    List<List<String>> rows;
-                    try {
-                        rows = TabularFile.read(name, content, HEADER.size());
-                    } catch (TabularFile.UnreadableException e) {
-                        throw InvalidInputException.of("file", e.getMessage());
-                    }
-                    if (!TabularFile.hasHeader(rows, HEADER)) {
-                        throw InvalidInputException.of("file", "supply.error.header");
-                    }
+                    List<List<String>> rows = TabularFile.upload(name, content, HEADER, "supply.error.header");
                     List<SupplyChains.LinkInput> links = new ArrayList<>();
                     for (List<String> row : rows.subList(1, rows.size())) {
                         links.add(new SupplyChains.LinkInput(

@@ -3,13 +3,12 @@ package org.fugong.transport.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The module's forms and files read their fields as typed, each problem put at its field (a message key)
@@ -57,27 +56,15 @@ final class FormFields {
 
     /** The lines of an uploaded file (CSV or XLSX) whose first line must be the header; refused at {@code file}. */
     static List<List<String>> lines(String filename, byte[] content, List<String> header) {
-        List<List<String>> lines;
-        try {
-            lines = TabularFile.read(filename, content, header.size());
-        } catch (TabularFile.UnreadableException e) {
-            throw InvalidInputException.of("file", e.getMessage());
-        }
-        if (!TabularFile.hasHeader(lines, header)) {
-            throw InvalidInputException.of("file", "transport.import.error.header", String.join(",", header));
-        }
-        return lines;
+        return TabularFile.upload(filename, content, header, "transport.import.error.header");
     }
 
     /** The problems of one line of a file, each with its line and column, at {@code file}. */
     static List<InvalidInputException.Problem> atLine(
             int line, Map<String, String> problems, Map<String, String> columns) {
-        List<InvalidInputException.Problem> found = new ArrayList<>();
-        problems.forEach((field, key) -> found.add(new InvalidInputException.Problem(
-                "file",
-                "transport.import.error.line",
-                List.of(line, columns.getOrDefault(field, field), new DefaultMessageSourceResolvable(key)))));
-        return found;
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        problems.forEach((field, key) -> byColumn.put(columns.getOrDefault(field, field), key));
+        return InvalidInputException.atLine("transport.import.error.line", line, byColumn);
     }
 
     /** A date as typed (ISO), or null with the field's problem (required, or not a date). */
