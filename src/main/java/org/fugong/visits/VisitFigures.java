@@ -223,21 +223,22 @@ public class VisitFigures {
     @Transactional(readOnly = true)
     public EnterpriseStanding standing(Scope scope, UUID enterpriseId, String districtCode) {
         scope.check(districtCode, enterpriseId);
-        Object[] light = jdbc.sql(
-                        "select colour, since, suspended_at is not null from visit_light where enterprise_id = ?")
-                .param(enterpriseId)
-                .query((rs, n) -> new Object[] {
-                    Light.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)
-                })
-                .optional()
-                .orElse(new Object[] {null, null, false});
         long[] orders = jdbc.sql("""
                         select count(*), count(*) filter (where due_on < ?) from visit_order
                         where enterprise_id = ? and verified_at is null""")
                 .params(Date.valueOf(times.today()), enterpriseId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        return new EnterpriseStanding((Light) light[0], (Instant) light[1], orders[0], orders[1], (boolean) light[2]);
+        return jdbc.sql("select colour, since, suspended_at is not null from visit_light where enterprise_id = ?")
+                .param(enterpriseId)
+                .query((rs, n) -> new EnterpriseStanding(
+                        Light.valueOf(rs.getString(1)),
+                        rs.getTimestamp(2).toInstant(),
+                        orders[0],
+                        orders[1],
+                        rs.getBoolean(3)))
+                .optional()
+                .orElse(new EnterpriseStanding(null, null, orders[0], orders[1], false));
     }
 
     /** Per enterprise visited since a day, the staff on site its latest visit counted. */

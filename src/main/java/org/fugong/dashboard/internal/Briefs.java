@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -258,12 +257,12 @@ public class Briefs {
             throw new NotFoundException("district", district);
         }
         IndexValue today = mine.all();
-        Map<String, IndexValue> yesterday = new HashMap<>();
-        snapshots
-                .history(day.minusDays(1), day.minusDays(1), IndexValue.ALL)
-                .values()
-                .forEach(list -> list.forEach(v -> yesterday.put(v.districtCode(), v)));
-        IndexValue before = yesterday.get(district);
+        // The last two weeks, read once: yesterday for the changes, all of it for the trend.
+        Map<LocalDate, List<IndexValue>> fortnight = snapshots.history(day.minusDays(13), day, IndexValue.ALL);
+        IndexValue before = fortnight.getOrDefault(day.minusDays(1), List.of()).stream()
+                .filter(v -> v.districtCode().equals(district))
+                .findFirst()
+                .orElse(null);
         List<BriefPdf.Block> blocks = new ArrayList<>();
         blocks.add(new BriefPdf.Heading(msg("index.brief.index")));
         blocks.add(new BriefPdf.Text(msg(
@@ -342,7 +341,7 @@ public class Briefs {
         }
         List<String> days = new ArrayList<>();
         List<@Nullable Double> trend = new ArrayList<>();
-        snapshots.history(day.minusDays(13), day, IndexValue.ALL).forEach((d, list) -> {
+        fortnight.forEach((d, list) -> {
             days.add(d.toString().substring(5));
             trend.add(list.stream()
                     .filter(v -> v.districtCode().equals(district))

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import org.fugong.healthcode.CodeFigures;
 import org.fugong.shell.Times;
 import org.fugong.supplychain.ChainFigures;
 import org.fugong.tickets.TicketFigures;
+import org.fugong.transport.TransportFigures;
 import org.fugong.visits.VisitFigures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +31,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,7 +71,35 @@ public class LiveFigures {
             long chainsBlocked,
             long arrivalsExpected,
             long arrivalsArrived,
-            long arrivalsIsolated) {}
+            long arrivalsIsolated) {
+
+        /** A district's tiles from each desk's row for it (none: nothing to count). */
+        static Tiles of(
+                ResumptionFigures.@Nullable CategoryCounts applications,
+                TicketFigures.@Nullable Row problems,
+                VisitFigures.@Nullable Now lights,
+                ChainFigures.@Nullable Counts chains,
+                TransportFigures.@Nullable Arrivals arrivals) {
+            return new Tiles(
+                    applications == null ? 0 : applications.enterprises(),
+                    applications == null ? 0 : applications.resumed(),
+                    applications == null ? 0 : applications.pending(),
+                    applications == null ? 0 : applications.held(),
+                    problems == null ? 0 : problems.open(),
+                    problems == null ? 0 : problems.overdue(),
+                    problems == null ? 0 : problems.escalations(),
+                    lights == null ? 0 : lights.green(),
+                    lights == null ? 0 : lights.yellow(),
+                    lights == null ? 0 : lights.red(),
+                    lights == null ? 0 : lights.overdueOrders(),
+                    chains == null ? 0 : chains.leads(),
+                    chains == null ? 0 : chains.running(),
+                    chains == null ? 0 : chains.blockedBySuppliers(),
+                    arrivals == null ? 0 : arrivals.expected(),
+                    arrivals == null ? 0 : arrivals.arrived(),
+                    arrivals == null ? 0 : arrivals.isolated());
+        }
+    }
 
     /** Everything a dashboard of one district (or the city) shows of now. */
     public record Live(
@@ -128,10 +158,25 @@ public class LiveFigures {
         this.registryInterval = registryInterval;
     }
 
-    /** The grid's figures or baselines changed: counted again at the next tick. */
+    /**
+     * The grid's figures or baselines changed: counted again at the next tick — once the change is
+     * committed, so that a tick running meanwhile cannot count the old figures and call them new.
+     */
     public void changed() {
-        gridDirty.set(true);
-        dirty.set(true);
+        Runnable mark = () -> {
+            gridDirty.set(true);
+            dirty.set(true);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    mark.run();
+                }
+            });
+        } else {
+            mark.run();
+        }
     }
 
     @ApplicationModuleListener
@@ -190,61 +235,55 @@ public class LiveFigures {
         for (IndexValue v : computer.compute(today, now)) {
             index.computeIfAbsent(v.districtCode(), k -> new LinkedHashMap<>()).put(v.category(), v);
         }
-        Map<String, long[]> tiles = new HashMap<>();
-        for (ResumptionFigures.CategoryCounts c : registry) {
-            if (c.category().equals(ResumptionFigures.ALL)) {
-                long[] t = tile(tiles, c.districtCode());
-                t[0] = c.enterprises();
-                t[1] = c.resumed();
-                t[2] = c.pending();
-                t[3] = c.held();
-            }
-        }
+        // Each desk's row of every district and the city's, by district code.
+        Map<String, ResumptionFigures.CategoryCounts> applications = new HashMap<>();
+        registry.stream()
+                .filter(c -> c.category().equals(ResumptionFigures.ALL))
+                .forEach(c -> applications.put(c.districtCode(), c));
         TicketFigures.Figures t = tickets.figures(Scope.city(), today.minusDays(TICKET_DAYS - 1), today);
-        for (TicketFigures.Row row : t.districts()) {
-            ticketTiles(tile(tiles, row.key()), row);
-        }
-        ticketTiles(tile(tiles, IndexValue.CITY), t.total());
+        Map<String, TicketFigures.Row> problems = new HashMap<>();
+        t.districts().forEach(row -> problems.put(row.key(), row));
+        problems.put(IndexValue.CITY, t.total());
         VisitFigures.Figures v = visits.figures(Scope.city(), today, today);
-        List<VisitFigures.Now> lights = new ArrayList<>(v.now());
-        lights.add(v.total());
-        for (VisitFigures.Now n : lights) {
-            long[] x = tile(tiles, n.districtCode().equals(VisitFigures.TOTAL) ? IndexValue.CITY : n.districtCode());
-            x[7] = n.green();
-            x[8] = n.yellow();
-            x[9] = n.red();
-            x[10] = n.overdueOrders();
-        }
+        Map<String, VisitFigures.Now> lights = new HashMap<>();
+        v.now().forEach(n -> lights.put(n.districtCode(), n));
+        lights.put(IndexValue.CITY, v.total());
         ChainFigures.Figures c = chains.figures(Scope.city());
-        List<ChainFigures.Counts> chainRows = new ArrayList<>(c.districts());
-        chainRows.add(c.total());
-        for (ChainFigures.Counts n : chainRows) {
-            long[] x = tile(tiles, n.districtCode().equals("ALL") ? IndexValue.CITY : n.districtCode());
-            x[11] = n.leads();
-            x[12] = n.running();
-            x[13] = n.blockedBySuppliers();
-        }
-        long[] cityArrivals = tile(tiles, IndexValue.CITY);
-        for (var a : now.arrivals()) {
-            long[] x = tile(tiles, a.key());
-            x[14] = a.expected();
-            x[15] = a.arrived();
-            x[16] = a.isolated();
-            cityArrivals[14] += a.expected();
-            cityArrivals[15] += a.arrived();
-            cityArrivals[16] += a.isolated();
-        }
+        Map<String, ChainFigures.Counts> chainCounts = new HashMap<>();
+        c.districts().forEach(n -> chainCounts.put(n.districtCode(), n));
+        chainCounts.put(IndexValue.CITY, c.total());
+        Map<String, TransportFigures.Arrivals> arrivals = new HashMap<>();
+        now.arrivals().forEach(a -> arrivals.put(a.key(), a));
+        arrivals.put(
+                IndexValue.CITY,
+                new TransportFigures.Arrivals(
+                        IndexValue.CITY,
+                        IndexValue.CITY,
+                        now.arrivals().stream()
+                                .mapToLong(TransportFigures.Arrivals::expected)
+                                .sum(),
+                        now.arrivals().stream()
+                                .mapToLong(TransportFigures.Arrivals::planned)
+                                .sum(),
+                        now.arrivals().stream()
+                                .mapToLong(TransportFigures.Arrivals::arrived)
+                                .sum(),
+                        now.arrivals().stream()
+                                .mapToLong(TransportFigures.Arrivals::isolated)
+                                .sum()));
         List<TicketFigures.Escalation> latest = tickets.latestEscalations(Scope.city(), 200);
         for (String district : computer.districts()) {
-            long[] x = tile(tiles, district);
             Live live = new Live(
                     district,
                     started,
                     today,
                     index.getOrDefault(district, Map.of()),
-                    new Tiles(
-                            x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12], x[13],
-                            x[14], x[15], x[16]),
+                    Tiles.of(
+                            applications.get(district),
+                            problems.get(district),
+                            lights.get(district),
+                            chainCounts.get(district),
+                            arrivals.get(district)),
                     now.codes(),
                     latest.stream()
                             .filter(e -> district.equals(IndexValue.CITY) || district.equals(e.districtCode()))
@@ -255,16 +294,6 @@ public class LiveFigures {
         lastRefresh = started;
         lastTook = Duration.between(started, clock.instant());
         return true;
-    }
-
-    private static void ticketTiles(long[] x, TicketFigures.Row row) {
-        x[4] = row.open();
-        x[5] = row.overdue();
-        x[6] = row.escalations();
-    }
-
-    private static long[] tile(Map<String, long[]> tiles, String district) {
-        return tiles.computeIfAbsent(district, k -> new long[17]);
     }
 
     private @Nullable List<ResumptionFigures.CategoryCounts> storedRegistry(Instant now) {

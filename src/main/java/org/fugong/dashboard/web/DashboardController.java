@@ -95,11 +95,7 @@ class DashboardController {
     }
 
     private Scope scope() {
-        Scope scope = currentActor.scope();
-        if (!scope.isCity() && scope.kind() != Scope.Kind.DISTRICT) {
-            throw new AccessDeniedException("The dashboard is for city and district officials");
-        }
-        return scope;
+        return DashboardView.officialScope(currentActor);
     }
 
     private void cityOnly() {
@@ -136,7 +132,8 @@ class DashboardController {
         Scope scope = scope();
         LocalDate day = day(date);
         LocalDate today = view.today();
-        List<DashboardView.Row> rows = view.rows(scope, day, IndexValue.ALL);
+        List<IndexValue> dayValues = view.values(day);
+        List<DashboardView.Row> rows = view.rows(scope, day, dayValues, IndexValue.ALL);
         String focus = scope.isCity() ? IndexValue.CITY : String.valueOf(scope.districtCode());
         DashboardView.Row focused =
                 rows.stream().filter(r -> r.code().equals(focus)).findFirst().orElseThrow();
@@ -158,7 +155,8 @@ class DashboardController {
         model.addAttribute("city", city);
         model.addAttribute("cityScope", scope.isCity());
         model.addAttribute("rules", rules.version(focused.index().rulesVersion()));
-        model.addAttribute("categories", view.categories(day, focus));
+        List<IndexValue> categories = view.categories(dayValues, focus);
+        model.addAttribute("categories", categories);
         model.addAttribute("parts", IndexValue.PARTS);
         model.addAttribute(
                 "computedAt",
@@ -188,7 +186,7 @@ class DashboardController {
         charts.put("trend", Map.of("days", days, "lines", lines));
         charts.put(
                 "categories",
-                view.categories(day, focus).stream()
+                categories.stream()
                         .filter(v -> !v.category().equals(IndexValue.ALL))
                         .map(v -> {
                             Map<String, Object> c = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.dashboard.internal.IndexComputer;
 import org.fugong.dashboard.internal.IndexValue;
@@ -14,6 +15,7 @@ import org.fugong.dashboard.internal.Snapshots;
 import org.fugong.geography.Geography;
 import org.fugong.riskmap.RiskMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +61,25 @@ public class DashboardView {
         return codes;
     }
 
+    /** The scope of a city or district official; anyone else is refused (403). */
+    static Scope officialScope(CurrentActor currentActor) {
+        Scope scope = currentActor.scope();
+        if (!scope.isCity() && scope.kind() != Scope.Kind.DISTRICT) {
+            throw new AccessDeniedException("The dashboard and the index are for city and district officials");
+        }
+        return scope;
+    }
+
     /** The rows of a day in a category, the city last. */
     List<Row> rows(Scope scope, LocalDate day, String category) {
+        return rows(scope, day, snapshots.day(day), category);
+    }
+
+    /** The rows of a day's values (every district and category) in a category, the city last. */
+    List<Row> rows(Scope scope, LocalDate day, List<IndexValue> values, String category) {
         List<String> visible = visible(scope);
         Map<String, IndexValue> index = new LinkedHashMap<>();
-        for (IndexValue v : snapshots.day(day)) {
+        for (IndexValue v : values) {
             if (v.category().equals(category) && visible.contains(v.districtCode())) {
                 index.put(v.districtCode(), v);
             }
@@ -79,11 +95,16 @@ public class DashboardView {
         return rows;
     }
 
-    /** Every category's index of a district (or the city) on a day. */
-    List<IndexValue> categories(LocalDate day, String district) {
+    /** Every value of a day: every district and category. */
+    List<IndexValue> values(LocalDate day) {
+        return snapshots.day(day);
+    }
+
+    /** Every category's index of a district (or the city) among a day's values. */
+    List<IndexValue> categories(List<IndexValue> day, String district) {
         List<IndexValue> values = new ArrayList<>();
         Map<String, IndexValue> byCategory = new LinkedHashMap<>();
-        for (IndexValue v : snapshots.day(day)) {
+        for (IndexValue v : day) {
             if (v.districtCode().equals(district)) {
                 byCategory.put(v.category(), v);
             }

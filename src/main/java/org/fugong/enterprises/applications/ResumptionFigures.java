@@ -129,16 +129,16 @@ public class ResumptionFigures {
             long staff,
             long staffOnSite) {
 
-        CategoryCounts plus(long[] v) {
+        CategoryCounts plus(CategoryCounts other) {
             return new CategoryCounts(
                     districtCode,
                     category,
-                    enterprises + v[0],
-                    resumed + v[1],
-                    pending + v[2],
-                    held + v[3],
-                    staff + v[4],
-                    staffOnSite + v[5]);
+                    enterprises + other.enterprises,
+                    resumed + other.resumed,
+                    pending + other.pending,
+                    held + other.held,
+                    staff + other.staff,
+                    staffOnSite + other.staffOnSite);
         }
     }
 
@@ -166,14 +166,6 @@ public class ResumptionFigures {
                         where""" + " " + scoped.sql() + " group by 1, 2, 3, 4, 5")
                 .params(scoped.parameters())
                 .query((rs, n) -> {
-                    long[] v = {
-                        rs.getLong("n"),
-                        rs.getLong("resumed"),
-                        rs.getLong("pending"),
-                        rs.getLong("held"),
-                        rs.getLong("staff"),
-                        rs.getLong("on_site")
-                    };
                     String district = rs.getString("district_code");
                     String priority = rs.getString("priority_category");
                     List<String> categories = new ArrayList<>(List.of(ALL));
@@ -188,17 +180,16 @@ public class ResumptionFigures {
                     }
                     for (String category : categories) {
                         for (String key : List.of(district, "city")) {
-                            counts.merge(
-                                    key + "|" + category,
-                                    new CategoryCounts(key, category, 0, 0, 0, 0, 0, 0).plus(v),
-                                    (was, add) -> was.plus(new long[] {
-                                        add.enterprises(),
-                                        add.resumed(),
-                                        add.pending(),
-                                        add.held(),
-                                        add.staff(),
-                                        add.staffOnSite()
-                                    }));
+                            CategoryCounts group = new CategoryCounts(
+                                    key,
+                                    category,
+                                    rs.getLong("n"),
+                                    rs.getLong("resumed"),
+                                    rs.getLong("pending"),
+                                    rs.getLong("held"),
+                                    rs.getLong("staff"),
+                                    rs.getLong("on_site"));
+                            counts.merge(key + "|" + category, group, CategoryCounts::plus);
                         }
                     }
                     return null;

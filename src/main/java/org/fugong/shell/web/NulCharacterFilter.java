@@ -52,10 +52,6 @@ class NulCharacterFilter extends OncePerRequestFilter {
     }
 
     private static boolean hasNul(HttpServletRequest request) throws IOException, ServletException {
-        String query = request.getQueryString();
-        if (query != null && (query.contains("%00") || query.indexOf('\0') >= 0)) {
-            return true;
-        }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (parameter.getKey().indexOf('\0') >= 0) {
                 return true;
