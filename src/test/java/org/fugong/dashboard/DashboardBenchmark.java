@@ -164,20 +164,6 @@ class DashboardBenchmark extends IntegrationTest {
     }
 
     private void measure(String label, String user, MockHttpServletRequestBuilder request) throws Exception {
-        if (user != null) {
-            request.with(as(user));
-        }
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(request);
-        }
-        double[] times = new double[21];
-        int status = 0;
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            status = mvc.perform(request).getResponse().getStatus();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        System.out.printf("BENCH %-42s %3d  median %7.1f ms  p90 %7.1f ms%n", label, status, times[10], times[18]);
+        printTimes(label, user == null ? request : request.with(as(user)));
     }
 }

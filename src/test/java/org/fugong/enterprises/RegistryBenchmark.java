@@ -4,7 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.fugong.IntegrationTest;
@@ -122,18 +121,6 @@ class RegistryBenchmark extends IntegrationTest {
     }
 
     private void measure(String label, String user, String url) throws Exception {
-        var request = get(url).with(as(user));
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(request);
-        }
-        double[] times = new double[21];
-        int status = 0;
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            status = mvc.perform(request).getResponse().getStatus();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        System.out.printf("BENCH %-40s %3d  median %6.1f ms  p90 %6.1f ms%n", label, status, times[10], times[18]);
+        printTimes(label, get(url).with(as(user)));
     }
 }
