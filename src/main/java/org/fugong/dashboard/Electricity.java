@@ -267,7 +267,8 @@ public class Electricity {
     }
 
     private static List<List<String>> lines(String filename, byte[] content, List<String> header) {
-        List<List<String>> lines = TabularFile.upload(filename, content, header, "index.electricity.error.header");
+        List<List<String>> lines =
+                TabularFile.upload(filename, content, header, "index.electricity.error.header", MAX_LINES);
         return lines.subList(1, lines.size());
     }
 

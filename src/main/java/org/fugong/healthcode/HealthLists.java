@@ -36,6 +36,9 @@ public class HealthLists {
     /** What an import did: entries saved, people whose colour was computed again. */
     public record Imported(int entries, int recomputed) implements Serializable {}
 
+    /** Entries one list may have. */
+    public static final int MAX_ENTRIES = 100_000;
+
     private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");
 
     private final JdbcClient jdbc;
@@ -91,6 +94,9 @@ public class HealthLists {
     @Transactional
     public Imported importEntries(Actor actor, String source, List<Entry> entries) {
         HealthBureau.require(actor);
+        if (entries.size() > MAX_ENTRIES) {
+            throw InvalidInputException.of("file", "import.error.tooManyLines", MAX_ENTRIES);
+        }
         Map<String, String> problems = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);

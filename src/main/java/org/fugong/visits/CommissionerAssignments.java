@@ -33,6 +33,8 @@ public class CommissionerAssignments implements AssignmentDirectory {
     public record Line(UUID commissionerId, UUID enterpriseId, String districtCode, boolean remove) {}
 
     public static final List<String> IMPORT_HEADER = List.of("commissioner", "credit_code", "action");
+    /** Lines one assignment file may have. */
+    public static final int MAX_IMPORT_LINES = 2000;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -115,10 +117,8 @@ public class CommissionerAssignments implements AssignmentDirectory {
 
     /** The cells of a bulk file's lines after its header, or the file's problem. */
     public static List<List<String>> lines(String filename, byte[] content) {
-        List<List<String>> rows = TabularFile.upload(filename, content, IMPORT_HEADER, "visits.error.importHeader");
-        if (rows.size() > 2001) {
-            throw InvalidInputException.of("file", "visits.error.importRows");
-        }
+        List<List<String>> rows =
+                TabularFile.upload(filename, content, IMPORT_HEADER, "visits.error.importHeader", MAX_IMPORT_LINES);
         List<List<String>> lines = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
             lines.add(List.of(

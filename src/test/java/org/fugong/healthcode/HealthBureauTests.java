@@ -18,6 +18,25 @@ class HealthBureauTests extends IntegrationTest {
     Persons persons;
 
     @Test
+    void aListLongerThanTheLimitIsRefusedWhileReadingInTheUsersLanguage() throws Exception {
+        String line = HealthCodeTests.residentId(new Random()) + ",CLOSE_CONTACT," + today() + "\n";
+        byte[] file = ("id_number,kind,listed_on\n" + line.repeat(HealthLists.MAX_ENTRIES + 1))
+                .getBytes(StandardCharsets.UTF_8);
+        for (String[] language : new String[][] {{"en", "more than 100,000 lines"}, {"zh_CN", "文件超过 100,000 行"}}) {
+            var response = mvc.post()
+                    .uri("/health/lists?lang=" + language[0])
+                    .with(as("health"))
+                    .with(csrf())
+                    .multipart()
+                    .file(new MockMultipartFile("file", "list.csv", "text/csv", file))
+                    .exchange()
+                    .getResponse();
+            assertThat(response.getStatus()).isEqualTo(422);
+            assertThat(response.getContentAsString()).contains(language[1]);
+        }
+    }
+
+    @Test
     void aListFileWithABadLineImportsNothingAndAGoodOneTurnsTheListedRed() throws Exception {
         String id = HealthCodeTests.residentId(new Random());
         var person = persons.identify(id, "韩六", "13800008888");

@@ -219,17 +219,20 @@ public class EnterpriseImports {
     private void run(UUID id, Scope scope, String filename, byte[] content) {
         List<List<String>> lines;
         try {
-            lines = TabularFile.read(filename, content, COLUMNS.size() + OPTIONAL_COLUMNS.size());
+            lines = TabularFile.read(filename, content, COLUMNS.size() + OPTIONAL_COLUMNS.size(), MAX_ROWS);
         } catch (TabularFile.UnreadableException e) {
-            finish(id, Status.REJECTED, List.of(new Problem(0, "file", e.getMessage(), List.of())));
+            finish(
+                    id,
+                    Status.REJECTED,
+                    List.of(new Problem(
+                            0,
+                            "file",
+                            e.getMessage(),
+                            e.args().stream().map(String::valueOf).toList())));
             return;
         }
         if (!TabularFile.hasHeader(lines, COLUMNS)) {
             finish(id, Status.REJECTED, List.of(new Problem(1, "file", "import.error.header", List.of())));
-            return;
-        }
-        if (lines.size() - 1 > MAX_ROWS) {
-            finish(id, Status.REJECTED, List.of(new Problem(0, "file", "import.error.tooLarge", List.of())));
             return;
         }
         int total = (int) lines.stream()

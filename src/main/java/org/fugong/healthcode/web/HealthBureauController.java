@@ -92,7 +92,8 @@ class HealthBureauController {
             List<List<String>> lines = TabularFile.read(
                     file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
                     file.getBytes(),
-                    COLUMNS.size());
+                    COLUMNS.size(),
+                    HealthLists.MAX_ENTRIES);
             if (!TabularFile.hasHeader(lines, COLUMNS)) {
                 throw new InvalidInputException(Map.of("file", "healthcode.error.header"));
             }
@@ -116,12 +117,13 @@ class HealthBureauController {
             return "redirect:/health";
         } catch (TabularFile.UnreadableException e) {
             response.setStatus(422);
-            model.addAttribute("listProblems", Map.of("file", e.getMessage()));
+            model.addAttribute(
+                    "listProblems", List.of(new InvalidInputException.Problem("file", e.getMessage(), e.args())));
             return page(model);
         } catch (InvalidInputException e) {
             // The file's report, line by line, beside the upload form.
             response.setStatus(422);
-            model.addAttribute("listProblems", e.problems());
+            model.addAttribute("listProblems", e.all());
             return page(model);
         }
     }

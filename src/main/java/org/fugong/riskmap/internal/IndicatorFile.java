@@ -34,15 +34,18 @@ public final class IndicatorFile {
 
     public static Parsed read(String filename, byte[] content) {
         try {
-            return fromCells(TabularFile.read(filename, content, COLUMNS.size()));
+            return fromCells(TabularFile.read(filename, content, COLUMNS.size(), MAX_ROWS));
         } catch (TabularFile.UnreadableException e) {
-            return failure(e.getMessage());
+            return failure(e.getMessage(), e.args());
         }
     }
 
     private static Parsed failure(String key) {
-        return new Parsed(
-                List.of(), List.of(), List.of(new IndicatorRejectedException.Problem(0, "file", key, List.of())));
+        return failure(key, List.of());
+    }
+
+    private static Parsed failure(String key, List<Object> args) {
+        return new Parsed(List.of(), List.of(), List.of(new IndicatorRejectedException.Problem(0, "file", key, args)));
     }
 
     private static Parsed fromCells(List<List<String>> lines) {
@@ -51,9 +54,6 @@ public final class IndicatorFile {
         List<Integer> numbers = new ArrayList<>();
         if (!TabularFile.hasHeader(lines, COLUMNS)) {
             return failure("import.error.header");
-        }
-        if (lines.size() - 1 > MAX_ROWS) {
-            return failure("import.error.tooLarge");
         }
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = lines.get(i);

@@ -196,7 +196,8 @@ class SupplyChainController {
         return replaced(
                 id,
                 () -> {
-                    List<List<String>> rows = TabularFile.upload(name, content, HEADER, "supply.error.header");
+                    List<List<String>> rows =
+                            TabularFile.upload(name, content, HEADER, "supply.error.header", SupplyChains.MAX_LINKS);
                     List<SupplyChains.LinkInput> links = new ArrayList<>();
                     for (List<String> row : rows.subList(1, rows.size())) {
                         links.add(new SupplyChains.LinkInput(

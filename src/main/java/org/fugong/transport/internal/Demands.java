@@ -52,6 +52,8 @@ public class Demands {
             "note", "note");
     static final int MAX_WINDOW_DAYS = 31;
     static final int MAX_WORKERS = 20000;
+    /** Lines one registration file may have. */
+    static final int MAX_LINES = 20000;
 
     /** One registered demand, as lists show it. */
     public record Demand(
@@ -122,7 +124,7 @@ public class Demands {
     /** Registers every line of a file, or none: the problems of every line, by line number. */
     @Transactional
     public int importFile(Actor actor, Scope scope, String filename, byte[] content) {
-        List<List<String>> lines = FormFields.lines(filename, content, HEADER);
+        List<List<String>> lines = FormFields.lines(filename, content, HEADER, MAX_LINES);
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         List<Checked> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {

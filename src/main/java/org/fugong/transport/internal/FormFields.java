@@ -55,8 +55,8 @@ final class FormFields {
     }
 
     /** The lines of an uploaded file (CSV or XLSX) whose first line must be the header; refused at {@code file}. */
-    static List<List<String>> lines(String filename, byte[] content, List<String> header) {
-        return TabularFile.upload(filename, content, header, "transport.import.error.header");
+    static List<List<String>> lines(String filename, byte[] content, List<String> header, int maxLines) {
+        return TabularFile.upload(filename, content, header, "transport.import.error.header", maxLines);
     }
 
     /** The problems of one line of a file, each with its line and column, at {@code file}. */

@@ -25,6 +25,8 @@ public class RoadDistances {
 
     public static final List<String> HEADER = List.of("from_code", "to_code", "km");
     public static final String CITY = "CITY";
+    /** Lines one distance file may have (3,000 counties to the city, and between nearby ones). */
+    static final int MAX_LINES = 100_000;
 
     private final JdbcClient jdbc;
     private final Counties counties;
@@ -42,7 +44,7 @@ public class RoadDistances {
     @Transactional
     public int load(Scope scope, String filename, byte[] content) {
         bureau.checkPlanner(scope);
-        List<List<String>> lines = FormFields.lines(filename, content, HEADER);
+        List<List<String>> lines = FormFields.lines(filename, content, HEADER, MAX_LINES);
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         Map<String, Integer> pairs = new LinkedHashMap<>();
         for (int i = 1; i < lines.size() && problems.size() < 50; i++) {
