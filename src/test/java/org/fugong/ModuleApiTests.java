@@ -90,6 +90,7 @@ class ModuleApiTests {
                     "shell",
                     Set.of(
                             "Choice",
+                            "Digests",
                             "FormStep",
                             "HomePage",
                             "InvalidInputException",
@@ -98,6 +99,7 @@ class ModuleApiTests {
                             "NavigationItem",
                             "NotFoundException",
                             "RefusedChangeException",
+                            "TextMessages",
                             "RequestRefusedException",
                             "Slice",
                             "SqlText",

@@ -2,7 +2,9 @@ package org.fugong;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.fugong.healthcode.internal.SmsGateway;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fugong.shell.TextMessages;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -10,16 +12,27 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSms {
 
-    /** One text: the phone it went to and the one-time code in it. */
-    public record Sent(String phone, String code) {}
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    /** One text: the phone it went to and what it said. */
+    public record Sent(String phone, String text) {
+        /** The one-time code in the text. */
+        public String code() {
+            Matcher m = CODE.matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException("No code in: " + text);
+            }
+            return m.group(1);
+        }
+    }
 
     /** What was sent, oldest first. */
-    public static final class Outbox implements SmsGateway {
+    public static final class Outbox implements TextMessages {
         private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public void sendCode(String phone, String code) {
-            sent.add(new Sent(phone, code));
+        public void send(String phone, String text) {
+            sent.add(new Sent(phone, text));
         }
 
         public List<Sent> to(String phone) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.fugong.shell.TextMessages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,8 +102,6 @@ public final class ResidentId {
 
     /** A phone number shown masked: 138****1234. */
     public static String maskPhone(String phone) {
-        return phone.length() < 7
-                ? "*".repeat(phone.length())
-                : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        return TextMessages.mask(phone);
     }
 }

@@ -1,5 +1,7 @@
 package org.fugong.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -49,6 +51,8 @@ class SignUpController {
             @Valid @ModelAttribute("form") SignUpForm form,
             BindingResult result,
             Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!result.hasFieldErrors("password")
                 && !result.hasFieldErrors("passwordConfirmation")
@@ -59,13 +63,17 @@ class SignUpController {
             return "signup";
         }
         try {
-            signUps.signUp(new EnterpriseSignUps.SignUp(
-                    form.uscc(), form.contactName(), form.contactPhone(), form.username(), form.password()));
+            signUps.signUp(
+                    new EnterpriseSignUps.SignUp(
+                            form.uscc(), form.contactName(), form.contactPhone(), form.username(), form.password()),
+                    request.getRemoteAddr());
         } catch (InvalidInputException e) {
             e.rejectInto(result);
+            response.setStatus(e.messageKey().equals("accounts.error.signup.tooMany") ? 429 : 422);
             return "signup";
         }
-        redirect.addFlashAttribute("success", "signup.done");
+        // The same answer whether an account was made or not: the outcome goes to the phone.
+        redirect.addFlashAttribute("success", "signup.received");
         return "redirect:/login";
     }
 }

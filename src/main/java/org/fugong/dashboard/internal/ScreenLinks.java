@@ -1,8 +1,5 @@
 package org.fugong.dashboard.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.Digests;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +68,7 @@ public class ScreenLinks {
         jdbc.sql("""
                         insert into dashboard_screen_link (id, token_hash, label, created_at, created_by)
                         values (?, ?, ?, ?, ?)""")
-                .params(id, hash(token), text, Timestamp.from(clock.instant()), author)
+                .params(id, Digests.sha256(token), text, Timestamp.from(clock.instant()), author)
                 .update();
         audit.record(
                 AuditEntry.of("dashboard", "ScreenLink", id, "SCREEN_LINK_MADE").change(null, Map.of("label", text)));
@@ -98,7 +96,7 @@ public class ScreenLinks {
             return false;
         }
         return jdbc.sql("update dashboard_screen_link set last_used_at = ? where token_hash = ? and revoked_at is null")
-                        .params(Timestamp.from(clock.instant()), hash(token))
+                        .params(Timestamp.from(clock.instant()), Digests.sha256(token))
                         .update()
                 == 1;
     }
@@ -118,13 +116,5 @@ public class ScreenLinks {
                 .query(Link.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("screen link", id));
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

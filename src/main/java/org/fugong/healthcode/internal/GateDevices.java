@@ -1,9 +1,6 @@
 package org.fugong.healthcode.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +17,7 @@ import org.fugong.access.Actor;
 import org.fugong.access.MachineAuthentication;
 import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
+import org.fugong.shell.Digests;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
@@ -79,7 +77,7 @@ public class GateDevices implements MachineAuthentication {
         if (!bearerToken.startsWith(PREFIX) || bearerToken.length() > 100) {
             return Optional.empty();
         }
-        String name = active().namesByHash().get(HexFormat.of().formatHex(sha256(bearerToken)));
+        String name = active().namesByHash().get(HexFormat.of().formatHex(Digests.sha256(bearerToken)));
         if (name == null) {
             return Optional.empty();
         }
@@ -102,7 +100,7 @@ public class GateDevices implements MachineAuthentication {
         jdbc.sql("""
                         insert into health_gate_device (id, name, token_hash, token_hint, issued_by, issued_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(id, deviceName, sha256(token), hint, official.getUsername(), Timestamp.from(now))
+                .params(id, deviceName, Digests.sha256(token), hint, official.getUsername(), Timestamp.from(now))
                 .update();
         audit.record(AuditEntry.of("healthcode", "GateDevice", id, "GATE_DEVICE_ISSUED")
                 .change(null, Map.of("name", deviceName, "tokenHint", hint)));
@@ -160,13 +158,5 @@ public class GateDevices implements MachineAuthentication {
             active = current;
         }
         return current;
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,10 @@ import org.fugong.healthcode.Persons;
 import org.fugong.healthcode.ResidentId;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.LimitReachedException;
+import org.fugong.shell.TextMessages;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +45,8 @@ public class Identification {
     private final PersonalDataCipher cipher;
     private final AbuseLimits limits;
     private final HealthCodeProperties properties;
-    private final SmsGateway sms;
+    private final TextMessages sms;
+    private final MessageSource messages;
     private final Persons persons;
     private final DemoMode demo;
     private final Clock clock;
@@ -52,7 +56,8 @@ public class Identification {
             PersonalDataCipher cipher,
             AbuseLimits limits,
             HealthCodeProperties properties,
-            SmsGateway sms,
+            TextMessages sms,
+            MessageSource messages,
             Persons persons,
             DemoMode demo,
             Clock clock) {
@@ -61,6 +66,7 @@ public class Identification {
         this.limits = limits;
         this.properties = properties;
         this.sms = sms;
+        this.messages = messages;
         this.persons = persons;
         this.demo = demo;
         this.clock = clock;
@@ -110,7 +116,9 @@ public class Identification {
                         Timestamp.from(now.plus(CODE_LIFETIME)))
                 .update();
         if (redeemable) {
-            sms.sendCode(target, code);
+            sms.send(
+                    target,
+                    messages.getMessage("healthcode.sms.code", new Object[] {code}, LocaleContextHolder.getLocale()));
         }
         // Demo mode shows the code only where it went to the phone typed on this page.
         boolean shown = demo.enabled() && redeemable && target.equals(typed);

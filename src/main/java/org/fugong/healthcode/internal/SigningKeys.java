@@ -8,9 +8,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -22,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fugong.shell.Digests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -153,18 +151,10 @@ public class SigningKeys {
         }
         JWKSet set = new JWKSet(published);
         String json = set.toString(true);
-        String etag = "\"" + HexFormat.of().formatHex(sha256(json), 0, 16) + "\"";
+        String etag = "\"" + HexFormat.of().formatHex(Digests.sha256(json), 0, 16) + "\"";
         Published result = new Published(set, json, etag);
         publishedCache = new PublishedCache(source, result, until);
         return result;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.fugong.visits.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
+import org.fugong.shell.Digests;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
@@ -474,7 +473,8 @@ public class VisitLog {
                                 item.photo() == null
                                         ? ""
                                         : HexFormat.of()
-                                                .formatHex(sha(item.photo().data())))));
+                                                .formatHex(Digests.sha256(
+                                                        item.photo().data())))));
         canonical.put("items", items);
         canonical.put("staff", input.staffOnSite() + "/" + input.staffNormal() + "/" + input.capacityPercent());
         canonical.put("notes", Objects.toString(input.notes(), ""));
@@ -485,15 +485,8 @@ public class VisitLog {
                         .map(p -> p.title() + "|" + p.description() + "|" + p.category() + "|" + p.solvedOnSpot() + "|"
                                 + p.resolution())
                         .toList());
-        return HexFormat.of().formatHex(sha(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] sha(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of()
+                .formatHex(Digests.sha256(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
