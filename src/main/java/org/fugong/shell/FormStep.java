@@ -50,6 +50,11 @@ public record FormStep(
 
     /** Takes the step, which says where to go when done. */
     public String run(Supplier<String> step, Supplier<String> pageAgain) {
+        if (form.getTarget() == null && form.hasErrors()) {
+            // The form's object could not even be made from what was sent (a choice no page offers,
+            // a number where a list was): not a mistake to show at a field, a request refused as sent.
+            throw InvalidInputException.of(form.getObjectName(), "error.400.text");
+        }
         try {
             return step.get();
         } catch (InvalidInputException invalid) {

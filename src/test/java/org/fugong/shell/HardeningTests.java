@@ -5,13 +5,24 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -141,5 +152,87 @@ class HardeningTests extends IntegrationTest {
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .doesNotContain("evil.example")
                 .startsWith("http://localhost:" + port + "/login");
+    }
+
+    /** The error page for a failure nobody foresaw: its status, a sentence in the user's language, no internals. */
+    @Test
+    void theServerErrorPageSaysSomethingWentWrongAndNothingMore() throws Exception {
+        for (String[] language : new String[][] {{"en", "Something went wrong"}, {"zh-CN", "系统出错"}}) {
+            var response = mvc.perform(get("/error")
+                            .param("lang", language[0])
+                            .accept(MediaType.TEXT_HTML)
+                            .with(as("city"))
+                            .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                            .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/dashboard")
+                            .requestAttr(
+                                    RequestDispatcher.ERROR_EXCEPTION,
+                                    new IllegalStateException("connection to 10.0.0.7 refused: secret detail")))
+                    .getResponse();
+            assertThat(response.getStatus()).isEqualTo(500);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("data-test=\"error-500\"")
+                    .contains(language[1])
+                    .doesNotContain("secret detail")
+                    .doesNotContain("IllegalStateException")
+                    .doesNotContain("at org.");
+        }
+    }
+
+    /** Over real HTTP, one signed-in session: 300 requests, 30 at a time, every one answered. */
+    @Test
+    void parallelRequestsOnOneSessionAllSucceed() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String loginPage = client.send(
+                        HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).isTrue();
+        var login = client.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=city&password=demo&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        List<String> pages = List.of(
+                "/dashboard",
+                "/menu",
+                "/enterprises",
+                "/tickets",
+                "/riskmap",
+                "/applications/queue",
+                "/dashboard/live",
+                "/supply-chains",
+                "/transport",
+                "/visits",
+                "/health",
+                "/audit");
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String page = pages.get(i % pages.size()) + (i % 2 == 0 ? "?lang=en" : "?lang=zh-CN");
+                answers.add(pool.submit(() -> {
+                    var response = client.send(
+                            HttpRequest.newBuilder(uri(page)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() + " " + page;
+                }));
+            }
+            List<String> failed = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                String result = answer.get(120, TimeUnit.SECONDS);
+                if (!result.startsWith("200 ")) {
+                    failed.add(result);
+                }
+            }
+            assertThat(failed).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

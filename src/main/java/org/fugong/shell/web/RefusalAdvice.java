@@ -2,6 +2,7 @@ package org.fugong.shell.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,15 @@ class RefusalAdvice {
             }
         }
         throw failure;
+    }
+
+    /**
+     * Date arithmetic beyond the calendar (the day after 31 December of the year 999,999,999): a
+     * date no one means, refused as sent.
+     */
+    @ExceptionHandler(DateTimeException.class)
+    Object impossibleDate(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST.value(), "error.400.text", null);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -130,12 +130,19 @@ public class TicketQueries {
                 .stripTrailingZeros();
     }
 
+    static final int SIMILAR_CHARS = 400;
+
     /** Open tickets like the text (shared pairs of characters, so Chinese works), for the filing form. */
     @Transactional(readOnly = true)
-    public List<Ticket> similarOpen(Scope scope, String text, int limit) {
-        if (text.codePointCount(0, text.length()) < 2) {
+    public List<Ticket> similarOpen(Scope scope, String typed, int limit) {
+        if (typed.codePointCount(0, typed.length()) < 2) {
             return List.of();
         }
+        // The first few hundred characters say what the problem is; a whole essay would make every
+        // open ticket's pairs be compared with thousands of pairs.
+        String text = typed.length() > SIMILAR_CHARS
+                ? typed.substring(0, typed.offsetByCodePoints(0, typed.codePointCount(0, SIMILAR_CHARS)))
+                : typed;
         Scope.Condition visible = scope.where("t.district_code", "t.enterprise_id", "t.unit_code");
         Map<String, Object> params = new HashMap<>(visible.parameters());
         params.put("text", text);

@@ -160,8 +160,8 @@ class VisitController {
         return "visits/record";
     }
 
-    /** The form sent with the network up (the offline path goes through the API). */
-    @PostMapping("/visits/record")
+    /** The form sent with the network up (the offline path goes through the API); it always carries its photos' part. */
+    @PostMapping(value = "/visits/record", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String record(
             MultipartHttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect)
             throws IOException {

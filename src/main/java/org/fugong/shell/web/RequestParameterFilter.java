@@ -14,19 +14,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses with 400 a request whose parameters (query, form, multipart fields) or uploaded file
- * names hold a NUL character: no text the application keeps or searches may contain one, and
- * PostgreSQL refuses it, so it would otherwise end as a server error deep in a query.
+ * names hold a NUL character — no text the application keeps or searches may contain one, and
+ * PostgreSQL refuses it, so it would otherwise end as a server error deep in a query — or whose
+ * parameter holds more than {@link #MAX_VALUE} characters, more than any field of any form takes
+ * (files are parts, not parameters, and are not held to it).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class NulCharacterFilter extends OncePerRequestFilter {
+class RequestParameterFilter extends OncePerRequestFilter {
+
+    /** Characters one parameter may hold. */
+    static final int MAX_VALUE = 20_000;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean refused;
         try {
-            refused = hasNul(request);
+            refused = hostile(request);
         } catch (RuntimeException e) {
             // The container refuses a NUL in a file name while it parses the parts: refused as sent, not an error.
             // Anything else (an upload too large) goes on to the upload's own answer.
@@ -36,7 +41,7 @@ class NulCharacterFilter extends OncePerRequestFilter {
             refused = true;
         }
         if (refused) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "NUL character in the request");
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "NUL character or over-long value in the request");
             return;
         }
         chain.doFilter(request, response);
@@ -51,13 +56,13 @@ class NulCharacterFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private static boolean hasNul(HttpServletRequest request) throws IOException, ServletException {
+    private static boolean hostile(HttpServletRequest request) throws IOException, ServletException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (parameter.getKey().indexOf('\0') >= 0) {
+            if (parameter.getKey().indexOf('\0') >= 0 || parameter.getKey().length() > MAX_VALUE) {
                 return true;
             }
             for (String value : parameter.getValue()) {
-                if (value != null && value.indexOf('\0') >= 0) {
+                if (value != null && (value.indexOf('\0') >= 0 || value.length() > MAX_VALUE)) {
                     return true;
                 }
             }
