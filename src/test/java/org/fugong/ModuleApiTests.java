@@ -35,7 +35,7 @@ class ModuleApiTests {
                             "RouteAccess",
                             "Scope")),
             Map.entry("accounts", Set.of("UserAdministration")),
-            Map.entry("audit", Set.of("AuditEntry", "AuditTrail")),
+            Map.entry("audit", Set.of("AuditEntry", "AuditTrail", "PersonalDataReads")),
             Map.entry(
                     "database",
                     Set.of(

@@ -261,6 +261,7 @@ class RouteAccessTests extends IntegrationTest {
         routes.put("POST /signup", everyone());
 
         routes.put("GET /audit", only("city", "haishu", "jiangbei"));
+        routes.put("GET /health/personal-data", only("city", "health"));
 
         routes.put("GET /actuator", only());
         routes.put("GET /actuator/health", everyone());

@@ -166,6 +166,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         log.info("PostgreSQL is listening on localhost:{} with data in {}", port, dataDirectory);
     }
 
+    /** Stops the server as an outage would (fast shutdown: connections are cut), keeping its data. */
+    public synchronized void stopForOutage() throws IOException {
+        run(
+                Duration.ofSeconds(30),
+                bin("pg_ctl"),
+                "-D",
+                dataDirectory.toString(),
+                "stop",
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "20");
+    }
+
+    /** Starts it again on the same port after {@link #stopForOutage()}. */
+    public synchronized void startAfterOutage() throws IOException {
+        startPostmaster();
+    }
+
     @Override
     public synchronized void close() {
         if (stopped) {

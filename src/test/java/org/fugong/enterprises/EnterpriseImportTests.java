@@ -5,7 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.fugong.enterprises.internal.EnterpriseImports;
@@ -26,6 +30,9 @@ class EnterpriseImportTests extends IntegrationTest {
 
     @Autowired
     EnterpriseImports imports;
+
+    @Autowired
+    DataSource dataSource;
 
     static String code(String division, String body) {
         return UnifiedSocialCreditCode.compose('9', '1', division, body);
@@ -214,5 +221,92 @@ class EnterpriseImportTests extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    /** An import left as an instance that died leaves it: marked running, its lock released with the dead connection. */
+    private UUID interrupted(String csv, int attempts) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into enterprise_import (id, filename, content, status, checked_rows, total_rows, requested_by,
+                                                       district_code, created_at, started_at, claimed_by, attempts)
+                        values (?, 'killed.csv', ?, 'CHECKING', 500, 2, 'haishu', '330203', now(), now(), 'killed-instance', ?)""").params(id, csv.getBytes(StandardCharsets.UTF_8), attempts).update();
+        return id;
+    }
+
+    private String twoRows(String first, String second) {
+        return String.join(
+                "\n",
+                String.join(",", EnterpriseImports.COLUMNS),
+                first + ",宁波续跑甲有限公司,张三,330203,,C,SMALL,false,25",
+                second + ",宁波续跑乙有限公司,李四,330203,,C,SMALL,false,25");
+    }
+
+    @Test
+    void anImportWhoseInstanceDiedIsRunAgainFromTheStartAndEndsDone() throws Exception {
+        String first = code("330203", "8K1M2N3P");
+        String second = code("330203", "8K1M2N3Q");
+        UUID id = interrupted(twoRows(first, second), 0);
+        var job = finished("haishu", id);
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
+        assertThat(job.importedRows()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)")
+                        .params(first, second)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select attempts from enterprise_import where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_id = ? and action = 'IMPORT_RESUMED'")
+                        .param(id.toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anImportStillHeldByALiveInstanceIsLeftAloneUntilThatInstanceDies() throws Exception {
+        String first = code("330203", "9K1M2N3P");
+        UUID id = interrupted(twoRows(first, code("330203", "9K1M2N3Q")), 0);
+        // Another instance runs it: its own connection (not one of this pool's) holds the import's lock.
+        var pool = dataSource.unwrap(HikariDataSource.class);
+        try (Connection other =
+                DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            try (var lock = other.prepareStatement("select pg_advisory_lock(1179076913, hashtext(?))")) {
+                lock.setString(1, id.toString());
+                lock.execute();
+            }
+            assertThat(imports.resumeInterrupted()).isZero();
+            assertThat(imports.find(Scope.city(), id).orElseThrow().status())
+                    .isEqualTo(EnterpriseImports.Status.CHECKING);
+            // That instance dies: its connection is cut, and the lock goes with it.
+            other.abort(Runnable::run);
+        }
+        assertThat(finished("haishu", id).status()).isEqualTo(EnterpriseImports.Status.DONE);
+    }
+
+    @Test
+    void anImportInterruptedThreeTimesEndsFailedSayingSo() throws Exception {
+        String first = code("330203", "7K1M2N3P");
+        UUID id = interrupted(twoRows(first, code("330203", "7K1M2N3Q")), EnterpriseImports.MAX_ATTEMPTS - 1);
+        imports.resumeInterrupted();
+        var job = imports.find(Scope.city(), id).orElseThrow();
+        assertThat(job.status()).isEqualTo(EnterpriseImports.Status.FAILED);
+        assertThat(job.problems())
+                .extracting(EnterpriseImports.Problem::messageKey)
+                .containsExactly("import.error.interrupted");
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
+                        .param(first)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(mvc.perform(get("/enterprises/imports/" + id)
+                                .with(as("haishu"))
+                                .header("Accept-Language", "en"))
+                        .getResponse()
+                        .getContentAsString())
+                .contains("interrupted three times");
     }
 }

@@ -1,8 +1,12 @@
 package org.fugong.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.fugong.BrowserSupport;
 import org.fugong.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,6 +22,11 @@ abstract class JourneyTest extends IntegrationTest {
 
     protected static WebDriver browser;
 
+    /** The browser itself, for what the checking wrapper cannot pass on (network conditions). */
+    protected static WebDriver rawBrowser;
+
+    private static Accessibility accessibility;
+
     @LocalServerPort
     protected int port;
 
@@ -26,9 +35,27 @@ abstract class JourneyTest extends IntegrationTest {
     @BeforeEach
     void openBrowser() {
         if (browser == null) {
-            browser = BrowserSupport.start();
+            accessibility = new Accessibility();
+            rawBrowser = BrowserSupport.start();
+            browser = Accessibility.watch(rawBrowser, accessibility);
         }
+        accessibility.pause(false);
         pages = new Pages(browser, port);
+    }
+
+    /** Leaves pages unchecked meanwhile (true), or checks them again (false). */
+    protected static void pauseAccessibilityChecks(boolean pause) {
+        accessibility.pause(pause);
+    }
+
+    /** Every page the test visited passes axe-core: no serious or critical violation. */
+    @AfterEach
+    void pagesWereAccessible() {
+        List<String> violations = accessibility.take();
+        System.out.println("axe: " + violations.size() + " violations" + violations);
+        assertThat(violations)
+                .as("serious or critical accessibility violations")
+                .isEmpty();
     }
 
     @AfterAll
@@ -36,6 +63,8 @@ abstract class JourneyTest extends IntegrationTest {
         if (browser != null) {
             browser.quit();
             browser = null;
+            rawBrowser = null;
+            accessibility = null;
         }
     }
 

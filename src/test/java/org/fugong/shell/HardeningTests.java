@@ -1,6 +1,7 @@
 package org.fugong.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fugong.IntegrationTest;
+import org.fugong.database.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -181,24 +184,7 @@ class HardeningTests extends IntegrationTest {
     /** Over real HTTP, one signed-in session: 300 requests, 30 at a time, every one answered. */
     @Test
     void parallelRequestsOnOneSessionAllSucceed() throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        String loginPage = client.send(
-                        HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(token.find()).isTrue();
-        var login = client.send(
-                HttpRequest.newBuilder(uri("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=city&password=demo&_csrf="
-                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        HttpClient client = signedIn("city");
         List<String> pages = List.of(
                 "/dashboard",
                 "/menu",
@@ -234,5 +220,64 @@ class HardeningTests extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Autowired(required = false)
+    EmbeddedPostgresServer database;
+
+    /**
+     * The database stops under a running application (the embedded server, stopped as an outage
+     * would): a signed-in page and the sign-in page answer 503 with Retry-After meanwhile; once it
+     * is back, the same session is answered again without a restart.
+     */
+    @Test
+    void aDatabaseOutageAnswers503AndTheApplicationRecoversWithoutARestart() throws Exception {
+        assumeTrue(database != null, "needs the embedded PostgreSQL");
+        HttpClient client = signedIn("city");
+        assertThat(fetch(client, "/tickets").statusCode()).isEqualTo(200);
+        database.stopForOutage();
+        try {
+            HttpResponse<String> during = fetch(client, "/tickets");
+            assertThat(during.statusCode()).isEqualTo(503);
+            assertThat(during.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(during.body()).doesNotContain("Exception").doesNotContain("PSQL");
+            assertThat(fetch(HttpClient.newHttpClient(), "/api/riskmap/colours").statusCode())
+                    .isEqualTo(503);
+        } finally {
+            database.startAfterOutage();
+        }
+        int status = 0;
+        for (int attempt = 0; attempt < 30 && status != 200; attempt++) {
+            status = fetch(client, "/tickets").statusCode();
+            if (status != 200) {
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(status).as("the same session, once the database is back").isEqualTo(200);
+    }
+
+    private HttpResponse<String> fetch(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client with a cookie store, signed in through the form as a demo user. */
+    private HttpClient signedIn(String username) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String loginPage = fetch(client, "/login").body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).isTrue();
+        var login = client.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return client;
     }
 }

@@ -1,7 +1,10 @@
 package org.fugong.enterprises.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
@@ -113,6 +117,13 @@ public class EnterpriseImports {
     private final UserDetailsService users;
     private final JsonMapper json;
     private final Clock clock;
+    private final DataSource dataSource;
+
+    /** Runs an import may be interrupted before it ends as failed. */
+    public static final int MAX_ATTEMPTS = 3;
+
+    /** The first key of the advisory locks that hold running imports. */
+    private static final int LOCK_CLASS = 0x46474931;
 
     EnterpriseImports(
             JdbcClient jdbc,
@@ -122,7 +133,8 @@ public class EnterpriseImports {
             TransactionTemplate transaction,
             UserDetailsService users,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            DataSource dataSource) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.rows = rows;
@@ -131,6 +143,7 @@ public class EnterpriseImports {
         this.users = users;
         this.json = json;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /** Queues a file for import on behalf of a city or district official. */
@@ -180,20 +193,145 @@ public class EnterpriseImports {
     /**
      * Claims the oldest queued import and runs it; returns whether there was one. Instances call
      * this concurrently: {@code FOR UPDATE SKIP LOCKED} gives each import to exactly one.
+     *
+     * <p>While it runs, the import is held by a PostgreSQL advisory lock on a connection of its
+     * own, taken in the transaction that claims it. An instance that dies (killed, its machine
+     * gone) loses the connection and with it the lock, so any instance sees at once that the import
+     * has no runner any more and queues it again — a file is checked and imported whole in one
+     * transaction, so running it again from the start is safe. After {@link #MAX_ATTEMPTS}
+     * interrupted runs it ends as failed, saying so.
      */
     public boolean runNext(String instance) {
-        UUID claimed = transaction.execute(status -> jdbc.sql("""
-                        update enterprise_import set status = 'CHECKING', started_at = ?, claimed_by = ?
-                        where id = (select id from enterprise_import where status = 'QUEUED'
-                                    order by created_at limit 1 for update skip locked)
-                        returning id""")
-                .params(Timestamp.from(clock.instant()), instance)
+        resumeInterrupted();
+        try (Connection owner = dataSource.getConnection()) {
+            try {
+                UUID claimed = claim(owner, instance);
+                if (claimed == null) {
+                    return false;
+                }
+                run(claimed);
+                return true;
+            } finally {
+                try (Statement unlock = owner.createStatement()) {
+                    unlock.execute("select pg_advisory_unlock_all()");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold an import's lock", e);
+        }
+    }
+
+    /** Claims the oldest queued import and takes its lock on {@code owner}, in one transaction. */
+    private @Nullable UUID claim(Connection owner, String instance) throws SQLException {
+        owner.setAutoCommit(false);
+        try {
+            UUID claimed = null;
+            try (PreparedStatement update = owner.prepareStatement("""
+                    update enterprise_import set status = 'CHECKING', started_at = ?, claimed_by = ?,
+                           checked_rows = 0, imported_rows = 0, total_rows = 0
+                    where id = (select id from enterprise_import where status = 'QUEUED'
+                                order by created_at limit 1 for update skip locked)
+                    returning id""")) {
+                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                update.setString(2, instance);
+                try (ResultSet rs = update.executeQuery()) {
+                    if (rs.next()) {
+                        claimed = rs.getObject(1, UUID.class);
+                    }
+                }
+            }
+            if (claimed != null) {
+                try (PreparedStatement lock =
+                        owner.prepareStatement("select pg_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
+                    lock.setString(1, claimed.toString());
+                    lock.execute();
+                }
+            }
+            owner.commit();
+            return claimed;
+        } catch (SQLException | RuntimeException e) {
+            owner.rollback();
+            throw e;
+        } finally {
+            owner.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Imports marked as running whose lock nobody holds were being run by an instance that is
+     * gone: queued again, or failed after {@link #MAX_ATTEMPTS} attempts. Returns how many.
+     */
+    public int resumeInterrupted() {
+        List<UUID> running = jdbc.sql("select id from enterprise_import where status in ('CHECKING', 'IMPORTING')")
                 .query(UUID.class)
+                .list();
+        if (running.isEmpty()) {
+            return 0;
+        }
+        int resumed = 0;
+        try (Connection probe = dataSource.getConnection()) {
+            for (UUID id : running) {
+                boolean free;
+                try (PreparedStatement lock =
+                        probe.prepareStatement("select pg_try_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
+                    lock.setString(1, id.toString());
+                    try (ResultSet rs = lock.executeQuery()) {
+                        free = rs.next() && rs.getBoolean(1);
+                    }
+                }
+                if (!free) {
+                    continue;
+                }
+                try {
+                    resumed += requeue(id);
+                } finally {
+                    try (PreparedStatement unlock =
+                            probe.prepareStatement("select pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))")) {
+                        unlock.setString(1, id.toString());
+                        unlock.execute();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look for interrupted imports", e);
+        }
+        return resumed;
+    }
+
+    private int requeue(UUID id) {
+        Integer attempts = transaction.execute(status -> jdbc.sql("""
+                        update enterprise_import set attempts = attempts + 1, claimed_by = null,
+                               status = case when attempts + 1 >= ? then 'FAILED' else 'QUEUED' end,
+                               problems = case when attempts + 1 >= ? then cast(? as jsonb) else null end,
+                               finished_at = case when attempts + 1 >= ? then cast(? as timestamptz) end
+                        where id = ? and status in ('CHECKING', 'IMPORTING')
+                        returning attempts""")
+                .params(
+                        MAX_ATTEMPTS,
+                        MAX_ATTEMPTS,
+                        json.writeValueAsString(List.of(new Problem(0, "file", "import.error.interrupted", List.of()))),
+                        MAX_ATTEMPTS,
+                        Timestamp.from(clock.instant()),
+                        id)
+                .query(Integer.class)
                 .optional()
                 .orElse(null));
-        if (claimed == null) {
-            return false;
+        if (attempts == null) {
+            return 0;
         }
+        audit.recordAs(
+                "system",
+                null,
+                AuditEntry.of(
+                                "enterprises",
+                                "Import",
+                                id,
+                                attempts >= MAX_ATTEMPTS ? "IMPORT_ABANDONED" : "IMPORT_RESUMED")
+                        .change(null, Map.of("interruptedRuns", attempts)));
+        return 1;
+    }
+
+    private void run(UUID claimed) {
         var row = jdbc.sql("select requested_by, district_code, filename, content from enterprise_import where id = ?")
                 .param(claimed)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)})
@@ -213,7 +351,6 @@ public class EnterpriseImports {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-        return true;
     }
 
     private void run(UUID id, Scope scope, String filename, byte[] content) {
@@ -282,6 +419,8 @@ public class EnterpriseImports {
         jdbc.sql("update enterprise_import set status = 'IMPORTING' where id = ?")
                 .param(id)
                 .update();
+        // The rows and the import's end in one transaction: killed before its commit, nothing is
+        // imported and the import is run again; after it, the import is done.
         transaction.executeWithoutResult(status -> {
             for (int from = 0; from < accepted.size(); from += PROGRESS_EVERY) {
                 directory.registerAll(accepted.subList(from, Math.min(accepted.size(), from + PROGRESS_EVERY)));
@@ -292,8 +431,8 @@ public class EnterpriseImports {
             audit.record(AuditEntry.of("enterprises", "Import", id, "IMPORT_DONE")
                     .change(null, Map.of("rows", accepted.size()))
                     .owner(scope.districtCode(), null));
+            finish(id, Status.DONE, List.of());
         });
-        finish(id, Status.DONE, List.of());
     }
 
     private void progress(UUID id, String column, int value) {

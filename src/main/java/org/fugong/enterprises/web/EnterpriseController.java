@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
+import org.fugong.audit.PersonalDataReads;
 import org.fugong.enterprises.EnterpriseCriteria;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSize;
@@ -39,11 +40,15 @@ class EnterpriseController {
 
     private final ApplicationDesk applications;
 
+    private final PersonalDataReads reads;
+
     EnterpriseController(
             EnterpriseDirectory directory,
             CurrentActor currentActor,
             Geography geography,
-            ApplicationDesk applications) {
+            ApplicationDesk applications,
+            PersonalDataReads reads) {
+        this.reads = reads;
         this.applications = applications;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -105,7 +110,11 @@ class EnterpriseController {
 
     /** The current filter as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese). */
     @GetMapping(value = "/enterprises/export.csv")
-    void export(@ModelAttribute RegistryFilter filter, HttpServletResponse response) throws IOException {
+    void export(
+            @ModelAttribute RegistryFilter filter,
+            @RequestParam(required = false) @Nullable String purpose,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = currentActor.scope();
         var criteria = filter.criteria();
         response.setContentType("text/csv;charset=UTF-8");
@@ -116,31 +125,37 @@ class EnterpriseController {
         // The import's columns, so that an export can be corrected and imported elsewhere.
         out.println(String.join(",", EnterpriseImports.COLUMNS) + ","
                 + String.join(",", EnterpriseImports.OPTIONAL_COLUMNS));
-        directory.forEach(
-                scope,
-                criteria,
-                e -> out.println(String.join(
-                        ",",
-                        e.uscc(),
-                        csv(e.name()),
-                        csv(e.legalRepresentative()),
-                        e.districtCode(),
-                        e.townshipCode() == null ? "" : e.townshipCode(),
-                        e.industrySection().name(),
-                        e.size().name(),
-                        Boolean.toString(e.aboveScale()),
-                        Integer.toString(e.staffCount()),
-                        Boolean.toString(e.keyEnterprise()),
-                        e.priorityCategory() == null ? "" : e.priorityCategory().name(),
-                        e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()),
-                        e.contactName() == null ? "" : csv(e.contactName()),
-                        e.contactPhone() == null ? "" : e.contactPhone())));
+        int[] people = {0};
+        directory.forEach(scope, criteria, e -> {
+            people[0] += e.contactName() == null && e.contactPhone() == null ? 0 : 1;
+            out.println(String.join(
+                    ",",
+                    e.uscc(),
+                    csv(e.name()),
+                    csv(e.legalRepresentative()),
+                    e.districtCode(),
+                    e.townshipCode() == null ? "" : e.townshipCode(),
+                    e.industrySection().name(),
+                    e.size().name(),
+                    Boolean.toString(e.aboveScale()),
+                    Integer.toString(e.staffCount()),
+                    Boolean.toString(e.keyEnterprise()),
+                    e.priorityCategory() == null ? "" : e.priorityCategory().name(),
+                    e.floorAreaM2() == null ? "" : Double.toString(e.floorAreaM2()),
+                    e.contactName() == null ? "" : csv(e.contactName()),
+                    e.contactPhone() == null ? "" : e.contactPhone()));
+        });
         out.flush();
+        reads.record("enterprises", "RegistryExportCsv", null, people[0], purpose);
     }
 
     /** The current filter as an Excel workbook, written as it streams (a district's list can be large). */
     @GetMapping(value = "/enterprises/export.xlsx")
-    void exportXlsx(@ModelAttribute RegistryFilter filter, Locale locale, HttpServletResponse response)
+    void exportXlsx(
+            @ModelAttribute RegistryFilter filter,
+            @RequestParam(required = false) @Nullable String purpose,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         Scope scope = currentActor.scope();
         var criteria = filter.criteria();
@@ -170,7 +185,9 @@ class EnterpriseController {
                 first.createCell(i).setCellValue(header[i]);
             }
             int[] next = {1};
+            int[] people = {0};
             directory.forEach(scope, criteria, e -> {
+                people[0] += e.contactName() == null && e.contactPhone() == null ? 0 : 1;
                 var row = sheet.createRow(next[0]++);
                 row.createCell(0).setCellValue(e.uscc());
                 row.createCell(1).setCellValue(e.name());
@@ -199,6 +216,7 @@ class EnterpriseController {
                 row.createCell(14).setCellValue(e.contactPhone() == null ? "" : e.contactPhone());
             });
             workbook.write(response.getOutputStream());
+            reads.record("enterprises", "RegistryExportXlsx", null, people[0], purpose);
         }
     }
 

@@ -3,6 +3,7 @@ package org.fugong.healthcode.web;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
 import org.fugong.access.CurrentActor;
+import org.fugong.audit.PersonalDataReads;
 import org.fugong.healthcode.Staff;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,14 +19,19 @@ class StaffController {
     private final Staff staff;
     private final CurrentActor currentActor;
 
-    StaffController(Staff staff, CurrentActor currentActor) {
+    private final PersonalDataReads reads;
+
+    StaffController(Staff staff, CurrentActor currentActor, PersonalDataReads reads) {
         this.staff = staff;
         this.currentActor = currentActor;
+        this.reads = reads;
     }
 
     @GetMapping("/health/staff")
     String page(Model model) {
-        model.addAttribute("staff", staff.of(currentActor.get()));
+        var list = staff.of(currentActor.get());
+        reads.record("healthcode", "StaffCodes", currentActor.get().enterpriseId(), list.size(), null);
+        model.addAttribute("staff", list);
         model.addAttribute("counts", staff.counts(currentActor.get()));
         return "healthcode/staff";
     }

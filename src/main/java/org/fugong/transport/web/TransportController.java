@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Role;
 import org.fugong.access.Scope;
+import org.fugong.audit.PersonalDataReads;
 import org.fugong.geography.Geography;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
@@ -72,6 +73,7 @@ class TransportController {
     private final Geography geography;
     private final Times times;
     private final JsonMapper json;
+    private final PersonalDataReads reads;
 
     TransportController(
             CurrentActor currentActor,
@@ -87,7 +89,8 @@ class TransportController {
             Counties counties,
             Geography geography,
             Times times,
-            JsonMapper json) {
+            JsonMapper json,
+            PersonalDataReads reads) {
         this.currentActor = currentActor;
         this.bureau = bureau;
         this.demands = demands;
@@ -102,6 +105,7 @@ class TransportController {
         this.geography = geography;
         this.times = times;
         this.json = json;
+        this.reads = reads;
     }
 
     private Scope scope() {
@@ -510,6 +514,7 @@ class TransportController {
     @GetMapping("/transport/trips/{id}")
     String trip(@PathVariable UUID id, Model model) {
         Trips.Manifest manifest = trips.manifest(scope(), id);
+        reads.record("transport", "Manifest", id, manifest.passengers().size(), null);
         model.addAttribute("m", manifest);
         model.addAttribute("districtNames", districtNames());
         model.addAttribute("vehicles", manifest.planner() ? trips.vehiclesFor(manifest.trip()) : List.of());
@@ -624,8 +629,9 @@ class TransportController {
     }
 
     @GetMapping("/transport/trips/{id}/manifest.xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable UUID id) {
+    ResponseEntity<byte[]> xlsx(@PathVariable UUID id, @RequestParam(required = false) @Nullable String purpose) {
         Trips.Manifest manifest = trips.manifest(scope(), id);
+        reads.record("transport", "ManifestXlsx", id, manifest.passengers().size(), purpose);
         return file(
                 files.xlsx(manifest),
                 "manifest-" + manifest.trip().number() + ".xlsx",
@@ -633,8 +639,9 @@ class TransportController {
     }
 
     @GetMapping("/transport/trips/{id}/manifest.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(required = false) @Nullable String purpose) {
         Trips.Manifest manifest = trips.manifest(scope(), id);
+        reads.record("transport", "ManifestPdf", id, manifest.passengers().size(), purpose);
         return file(files.pdf(manifest), "manifest-" + manifest.trip().number() + ".pdf", MediaType.APPLICATION_PDF);
     }
 
