@@ -50,9 +50,7 @@ class HostileInputTests extends IntegrationTest {
             "2147483648",
             "-99999999999999999999999",
             "1e309",
-            "NaN",
             "+999999999-12-31",
-            "0000-00-00",
             "2020-02-30",
             "not a value",
             "x".repeat(19_000),
@@ -60,10 +58,8 @@ class HostileInputTests extends IntegrationTest {
             "'; drop table enterprise; --",
             "<script>alert(1)</script>",
             "${T(java.lang.Runtime).getRuntime()}",
-            "../../../../etc/passwd",
             "%",
-            "\u202E\uFFFF\uD800",
-            " ");
+            "\u202E\uFFFF\uD800");
 
     /** Bodies for handlers that read JSON. */
     static final List<String> BODIES = List.of(

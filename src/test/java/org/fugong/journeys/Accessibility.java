@@ -2,7 +2,6 @@ package org.fugong.journeys;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
- * Runs axe-core on every page a journey visits: once per document, when the journey opens it or
- * first uses one of its elements (clicks, types, reads). Serious and critical violations of WCAG 2.1 A and AA are kept,
+ * Runs axe-core on every page a journey visits: once per document, when the journey opens it, before
+ * it clicks on it, and the last page of each test. Serious and critical violations of WCAG 2.1 A and AA are kept,
  * with the page and the first elements concerned, for the journey to fail on.
  */
 final class Accessibility implements WebDriverListener {
@@ -67,9 +66,12 @@ final class Accessibility implements WebDriverListener {
         check();
     }
 
-    /** Before an element of a page is used (clicked, typed into, read), the page has loaded: checked once. */
+    /**
+     * Before a page is left by a click, it has loaded and the journey has looked at it: checked once.
+     * (Not before every element call: the waits poll elements, and a check inside a wait eats its time.)
+     */
     @Override
-    public void beforeAnyWebElementCall(WebElement element, Method method, Object[] args) {
+    public void beforeClick(WebElement element) {
         check();
     }
 
