@@ -1,28 +1,55 @@
 #!/usr/bin/env bash
-# Cold start: from "java -jar" on an empty data folder (initdb, migrations, demo city) to
-# /actuator/health answering UP. Prints each run and the median. Usage: bench/cold-start.sh [runs]
+# Start-up: a first start from "java -jar" on an empty data folder (initdb, migrations, the demo city)
+# and a warm start on the folder it left, each to /actuator/health/readiness answering UP.
+# Prints each run and the medians. With --cds, the jar is extracted and started with a class-data
+# sharing archive made by a training run (the way docs/operations.md recommends to deploy).
+# Usage: bench/cold-start.sh [runs] [--cds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+cds=${2:-}
 jar=$(ls target/fugong-*.jar 2>/dev/null | grep -v original | head -1 || true)
 [[ -n $jar ]] || ./mvnw -q -B package -DskipTests
 jar=$(ls target/fugong-*.jar | grep -v original | head -1)
 port=18080
-times=()
+command=(java -jar "$jar")
+if [[ $cds == --cds ]]; then
+  work=$(mktemp -d)
+  java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+  app=$(ls "$work"/app/*.jar | head -1)
+  train=$(mktemp -d)
+  # The training run starts the context and exits; the archive keeps the classes it loaded.
+  java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app" \
+    --server.port=$port --fugong.embedded-postgres.data-directory="$train/pg" >"$train/train.log" 2>&1 || true
+  rm -rf "$train"
+  command=(java -XX:SharedArchiveFile="$work/app.jsa" -Xshare:auto -jar "$app")
+fi
+
+started() { # log file, pid
+  local t0=$1 pid=$2 log=$3
+  until curl -sf "http://localhost:$port/actuator/health/readiness" | grep -q '"UP"'; do
+    sleep 0.1
+    kill -0 "$pid" 2>/dev/null || { echo "application died, see $log" >&2; exit 1; }
+  done
+  echo "$(date +%s.%N) - $t0" | bc
+}
+
+first=()
+warm=()
 for i in $(seq "$runs"); do
   data=$(mktemp -d)
-  start=$(date +%s.%N)
-  java -jar "$jar" --server.port=$port --fugong.embedded-postgres.data-directory="$data/pg" >"$data/app.log" 2>&1 &
-  pid=$!
-  until curl -sf "http://localhost:$port/actuator/health" | grep -q '"UP"'; do
-    sleep 0.2
-    kill -0 $pid 2>/dev/null || { echo "application died, see $data/app.log"; exit 1; }
+  for kind in first warm; do
+    t0=$(date +%s.%N)
+    "${command[@]}" --server.port=$port --fugong.embedded-postgres.data-directory="$data/pg" >"$data/$kind.log" 2>&1 &
+    pid=$!
+    t=$(started "$t0" $pid "$data/$kind.log")
+    printf 'run %d, %s start: %.1f s to ready (%s)\n' "$i" "$kind" "$t" \
+      "$(grep -o 'Started FugongApplication in [0-9.]* seconds' "$data/$kind.log" || true)"
+    if [[ $kind == first ]]; then first+=("$t"); else warm+=("$t"); fi
+    kill $pid; wait $pid 2>/dev/null || true
   done
-  end=$(date +%s.%N)
-  t=$(echo "$end - $start" | bc)
-  times+=("$t")
-  printf 'run %d: %.1f s to UP (%s)\n' "$i" "$t" "$(grep -o 'Started FugongApplication in [0-9.]* seconds' "$data/app.log")"
-  kill $pid; wait $pid 2>/dev/null || true
   rm -rf "$data"
 done
-printf 'median: %.1f s\n' "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+printf 'median first start (empty folder, demo city): %.1f s\n' "$(median "${first[@]}")"
+printf 'median warm start (existing database): %.1f s\n' "$(median "${warm[@]}")"

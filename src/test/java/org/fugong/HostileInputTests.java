@@ -101,7 +101,6 @@ class HostileInputTests extends IntegrationTest {
                 continue;
             }
             Set<String> parameters = parameters(route.handler());
-            System.out.println("hostile sweep: " + route.key() + " as " + user + " " + parameters);
             boolean json = reads(route.handler(), RequestBody.class);
             boolean file = readsFile(route.handler());
             for (String value : VALUES) {
@@ -115,6 +114,8 @@ class HostileInputTests extends IntegrationTest {
                 }
             }
         }
+        System.out.printf(
+                "hostile sweep: %d requests over %d routes, %d failed%n", requests, routes().size(), failures.size());
         assertThat(requests).as("requests sent").isGreaterThan(2000);
         // One line per route: its first failure and how many values failed it.
         Map<String, String> byRoute = new TreeMap<>();
