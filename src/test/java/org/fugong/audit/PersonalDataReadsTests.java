@@ -54,6 +54,24 @@ class PersonalDataReadsTests extends IntegrationTest {
                         .getStatus())
                 .isEqualTo(200);
 
+        // The pages that lead to the exports ask why.
+        assertThat(mvc.get()
+                        .uri("/enterprises?lang=en")
+                        .with(as("jiangbei"))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("name=\"purpose\"")
+                .contains("Purpose of the export (it holds contact people)");
+        assertThat(mvc.get()
+                        .uri("/transport/trips/" + trip + "?lang=zh-CN")
+                        .with(as("transport"))
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("name=\"purpose\"")
+                .contains("下载用途");
+
         List<String> reads = readsSince(mark);
         assertThat(reads).anySatisfy(r -> assertThat(r).startsWith("ent-haishu healthcode StaffCodes "));
         assertThat(reads)

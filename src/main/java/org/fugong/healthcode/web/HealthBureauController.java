@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fugong.access.CurrentActor;
+import org.fugong.audit.PersonalDataReads;
 import org.fugong.healthcode.CodeRules;
 import org.fugong.healthcode.HealthLists;
 import org.fugong.healthcode.internal.Corrections;
@@ -49,6 +50,8 @@ class HealthBureauController {
     private final HealthRules rules;
     private final JdbcClient jdbc;
 
+    private final PersonalDataReads reads;
+
     HealthBureauController(
             JdbcClient jdbc,
             HealthRules rules,
@@ -56,7 +59,8 @@ class HealthBureauController {
             GateScans scans,
             CurrentActor currentActor,
             PhoneChanges phoneChanges,
-            Corrections corrections) {
+            Corrections corrections,
+            PersonalDataReads reads) {
         this.corrections = corrections;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -64,13 +68,20 @@ class HealthBureauController {
         this.scans = scans;
         this.currentActor = currentActor;
         this.phoneChanges = phoneChanges;
+        this.reads = reads;
     }
 
     @GetMapping("/health")
     String page(Model model) {
         model.addAttribute("counts", scans.counts());
-        model.addAttribute("corrections", corrections.pending());
-        model.addAttribute("phoneChanges", phoneChanges.pending());
+        var pendingCorrections = corrections.pending();
+        var pendingPhones = phoneChanges.pending();
+        if (!pendingCorrections.isEmpty() || !pendingPhones.isEmpty()) {
+            // The desk shows the people who asked for a correction or a new phone number.
+            reads.record("healthcode", "PendingRequests", null, pendingCorrections.size() + pendingPhones.size(), null);
+        }
+        model.addAttribute("corrections", pendingCorrections);
+        model.addAttribute("phoneChanges", pendingPhones);
         model.addAttribute("rules", rules.versions());
         model.addAttribute("areas", lists.areas());
         if (!model.containsAttribute("bureau")) {
