@@ -6,7 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
@@ -285,6 +289,37 @@ class EnterpriseImportTests extends IntegrationTest {
             other.abort(Runnable::run);
         }
         assertThat(finished("haishu", id).status()).isEqualTo(EnterpriseImports.Status.DONE);
+    }
+
+    /** The runner is another process, killed with SIGKILL: the database drops its lock, and the import runs again here. */
+    @Test
+    void anImportWhoseRunnerProcessIsKilledIsRunAgain() throws Exception {
+        String first = code("330203", "6K1M2N3P");
+        UUID id = interrupted(twoRows(first, code("330203", "6K1M2N3Q")), 0);
+        var pool = dataSource.unwrap(HikariDataSource.class);
+        Process runner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ImportLockHolder.class.getName(),
+                        pool.getJdbcUrl(),
+                        pool.getUsername(),
+                        pool.getPassword() == null ? "" : pool.getPassword(),
+                        id.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (var out = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("holding");
+            assertThat(imports.resumeInterrupted()).as("while its runner lives").isZero();
+            runner.destroyForcibly();
+            assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(finished("haishu", id).status()).isEqualTo(EnterpriseImports.Status.DONE);
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
+                        .param(first)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
