@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** An enterprise signs up; its district, and only its district, verifies it before it can sign in. */
@@ -150,8 +151,11 @@ class SignUpTests extends IntegrationTest {
                 .isEqualTo("/login?error=disabled");
     }
 
-    private MockHttpServletResponse post(String address, String language, String uscc, String phone, String username)
-            throws Exception {
+    private MockHttpServletResponse post(String address, String language, String uscc, String phone, String username) {
+        return signUp(address, language, uscc, phone, username).getResponse();
+    }
+
+    private MvcTestResult signUp(String address, String language, String uscc, String phone, String username) {
         return mvc.post()
                 .uri("/signup?lang=" + language)
                 .with(csrf())
@@ -162,8 +166,7 @@ class SignUpTests extends IntegrationTest {
                 .param("username", username)
                 .param("password", "return-to-work")
                 .param("passwordConfirmation", "return-to-work")
-                .exchange()
-                .getResponse();
+                .exchange();
     }
 
     private static RequestPostProcessor from(String address) {
@@ -214,12 +217,13 @@ class SignUpTests extends IntegrationTest {
         long before =
                 jdbc.sql("select count(*) from account_user").query(Long.class).single();
         String unknown = UnifiedSocialCreditCode.randomCompany("330203", new Random());
-        var unregistered = post("198.51.100.31", "en", unknown, "13800000031", "someone-else");
+        var unregistered = signUp("198.51.100.31", "en", unknown, "13800000031", "someone-else");
         String registered = registered("330203");
-        var taken = post("198.51.100.32", "en", registered, "13800000032", "city");
-        for (var response : List.of(unregistered, taken)) {
-            assertThat(response.getStatus()).isEqualTo(302);
-            assertThat(response.getRedirectedUrl()).isEqualTo("/login");
+        var taken = signUp("198.51.100.32", "en", registered, "13800000032", "city");
+        for (var result : List.of(unregistered, taken)) {
+            assertThat(result.getResponse().getStatus()).isEqualTo(302);
+            assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login");
+            assertThat(result.getMvcResult().getFlashMap().get("success")).isEqualTo("signup.received");
         }
         assertThat(jdbc.sql("select count(*) from account_user")
                         .query(Long.class)
@@ -232,8 +236,9 @@ class SignUpTests extends IntegrationTest {
         assertThat(sms.to("13800000032"))
                 .singleElement()
                 .satisfies(t -> assertThat(t.text()).contains("\"city\" is taken"));
-        var made = post("198.51.100.33", "zh-CN", registered, "13800000033", "someone-else");
-        assertThat(made.getRedirectedUrl()).isEqualTo("/login");
+        var made = signUp("198.51.100.33", "zh-CN", registered, "13800000033", "someone-else");
+        assertThat(made.getResponse().getRedirectedUrl()).isEqualTo("/login");
+        assertThat(made.getMvcResult().getFlashMap().get("success")).isEqualTo("signup.received");
         assertThat(sms.to("13800000033"))
                 .singleElement()
                 .satisfies(t -> assertThat(t.text()).contains("注册申请已收到"));
