@@ -29,12 +29,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Every route, as a user allowed to reach it (from {@link RouteAccessTests}' table), with hostile
@@ -93,7 +90,8 @@ class HostileInputTests extends IntegrationTest {
         Map<String, Map<String, RouteAccessTests.Outcome>> access = RouteAccessTests.expectations();
         List<String> failures = new ArrayList<>();
         int requests = 0;
-        for (Route route : routes()) {
+        List<Route> routes = routes();
+        for (Route route : routes) {
             String user = userFor(access.get(route.key()));
             if (user == null
                     || route.pattern().startsWith("/actuator")
@@ -115,7 +113,7 @@ class HostileInputTests extends IntegrationTest {
             }
         }
         System.out.printf(
-                "hostile sweep: %d requests over %d routes, %d failed%n", requests, routes().size(), failures.size());
+                "hostile sweep: %d requests over %d routes, %d failed%n", requests, routes.size(), failures.size());
         assertThat(requests).as("requests sent").isGreaterThan(2000);
         // One line per route: its first failure and how many values failed it.
         Map<String, String> byRoute = new TreeMap<>();
@@ -252,23 +250,11 @@ class HostileInputTests extends IntegrationTest {
     }
 
     private List<Route> routes() {
-        Map<String, Route> routes = new TreeMap<>();
-        for (RequestMappingInfoHandlerMapping mapping :
-                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
-                    mapping.getHandlerMethods().entrySet()) {
-                Set<RequestMethod> methods =
-                        entry.getKey().getMethodsCondition().getMethods();
-                for (String pattern : entry.getKey().getPatternValues()) {
-                    if (methods.isEmpty()) {
-                        routes.put("GET " + pattern, new Route("GET", pattern, entry.getValue()));
-                    } else {
-                        methods.forEach(m ->
-                                routes.put(m.name() + " " + pattern, new Route(m.name(), pattern, entry.getValue())));
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(routes.values());
+        List<Route> routes = new ArrayList<>();
+        RouteAccessTests.handlers(context).forEach((key, handler) -> {
+            String[] parts = key.split(" ", 2);
+            routes.add(new Route(parts[0], parts[1], handler));
+        });
+        return routes;
     }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.fugong.access.Role;
@@ -32,7 +34,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
@@ -743,19 +745,24 @@ class RouteAccessTests extends IntegrationTest {
     }
 
     private Set<String> registeredRoutes() {
-        Set<String> routes = new TreeSet<>();
+        return handlers(context).keySet();
+    }
+
+    /** Every route the application registers ("METHOD pattern", a mapping without methods as GET) and its handler. */
+    static SortedMap<String, HandlerMethod> handlers(ApplicationContext context) {
+        SortedMap<String, HandlerMethod> routes = new TreeMap<>();
         for (RequestMappingInfoHandlerMapping mapping :
                 context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            mapping.getHandlerMethods().forEach((info, handler) -> {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
                     if (methods.isEmpty()) {
-                        routes.add("GET " + pattern);
+                        routes.put("GET " + pattern, handler);
                     } else {
-                        methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                        methods.forEach(m -> routes.put(m.name() + " " + pattern, handler));
                     }
                 }
-            }
+            });
         }
         return routes;
     }
