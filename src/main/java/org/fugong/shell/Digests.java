@@ -23,8 +23,13 @@ public final class Digests {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The hash in 64 lower-case hex digits. */
+    public static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(sha256(data));
+    }
+
     /** The hash of a text's UTF-8 bytes in 64 lower-case hex digits. */
     public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256(text));
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

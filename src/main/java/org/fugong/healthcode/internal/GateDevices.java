@@ -77,7 +77,7 @@ public class GateDevices implements MachineAuthentication {
         if (!bearerToken.startsWith(PREFIX) || bearerToken.length() > 100) {
             return Optional.empty();
         }
-        String name = active().namesByHash().get(HexFormat.of().formatHex(Digests.sha256(bearerToken)));
+        String name = active().namesByHash().get(Digests.sha256Hex(bearerToken));
         if (name == null) {
             return Optional.empty();
         }

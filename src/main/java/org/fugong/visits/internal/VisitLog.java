@@ -1,12 +1,10 @@
 package org.fugong.visits.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -472,9 +470,7 @@ public class VisitLog {
                                 Objects.toString(item.remark(), ""),
                                 item.photo() == null
                                         ? ""
-                                        : HexFormat.of()
-                                                .formatHex(Digests.sha256(
-                                                        item.photo().data())))));
+                                        : Digests.sha256Hex(item.photo().data()))));
         canonical.put("items", items);
         canonical.put("staff", input.staffOnSite() + "/" + input.staffNormal() + "/" + input.capacityPercent());
         canonical.put("notes", Objects.toString(input.notes(), ""));
@@ -485,8 +481,7 @@ public class VisitLog {
                         .map(p -> p.title() + "|" + p.description() + "|" + p.category() + "|" + p.solvedOnSpot() + "|"
                                 + p.resolution())
                         .toList());
-        return HexFormat.of()
-                .formatHex(Digests.sha256(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
+        return Digests.sha256Hex(json.writeValueAsString(canonical));
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
