@@ -155,15 +155,20 @@ public class EnterpriseSignUps {
     /** Counts the request, or refuses it when its address or its number has asked too often lately. */
     private void counted(String address, String phone, Instant now) {
         String phoneHash = Digests.sha256Hex(phone);
-        long fromAddress = jdbc.sql("select count(*) from account_signup_attempt where address = ? and at > ?")
-                .params(address, Timestamp.from(now.minus(ADDRESS_WINDOW)))
-                .query(Long.class)
+        boolean tooMany = jdbc.sql("""
+                        select count(*) filter (where address = :address and at > :addressSince) >= :perAddress
+                            or count(*) filter (where phone_hash = :phone and at > :phoneSince) >= :perPhone
+                        from account_signup_attempt
+                        where (address = :address and at > :addressSince) or (phone_hash = :phone and at > :phoneSince)""")
+                .param("address", address)
+                .param("addressSince", Timestamp.from(now.minus(ADDRESS_WINDOW)))
+                .param("perAddress", PER_ADDRESS)
+                .param("phone", phoneHash)
+                .param("phoneSince", Timestamp.from(now.minus(PHONE_WINDOW)))
+                .param("perPhone", PER_PHONE)
+                .query(Boolean.class)
                 .single();
-        long fromPhone = jdbc.sql("select count(*) from account_signup_attempt where phone_hash = ? and at > ?")
-                .params(phoneHash, Timestamp.from(now.minus(PHONE_WINDOW)))
-                .query(Long.class)
-                .single();
-        if (fromAddress >= PER_ADDRESS || fromPhone >= PER_PHONE) {
+        if (tooMany) {
             throw InvalidInputException.of("form", "accounts.error.signup.tooMany");
         }
         jdbc.sql("insert into account_signup_attempt (address, phone_hash, at) values (?, ?, ?)")
