@@ -54,6 +54,14 @@ class EnterpriseImportTests extends IntegrationTest {
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
+    /** How many of these credit codes the registry holds. */
+    private long inRegistry(String... codes) {
+        return jdbc.sql("select count(*) from enterprise where uscc = any(?)")
+                .param(codes)
+                .query(Long.class)
+                .single();
+    }
+
     /** Runs queued imports here (or waits for the background worker, whichever takes it). */
     EnterpriseImports.Import finished(String user, UUID id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -102,11 +110,7 @@ class EnterpriseImportTests extends IntegrationTest {
                         "enterprises.import.error.boolean",
                         "enterprises.import.error.staff",
                         "enterprises.import.error.phone");
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
-                        .param(good)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(inRegistry(good)).isZero();
         String page = mvc.perform(
                         get("/enterprises/imports/" + id).with(as("city")).header("Accept-Language", "en"))
                 .getResponse()
@@ -132,11 +136,7 @@ class EnterpriseImportTests extends IntegrationTest {
         var job = finished("haishu", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
         assertThat(job.importedRows()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)")
-                        .params(first, second)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
+        assertThat(inRegistry(first, second)).isEqualTo(2);
         assertThat(jdbc.sql("select contact_phone from enterprise where uscc = ?")
                         .param(first)
                         .query(String.class)
@@ -253,11 +253,7 @@ class EnterpriseImportTests extends IntegrationTest {
         var job = finished("haishu", id);
         assertThat(job.status()).isEqualTo(EnterpriseImports.Status.DONE);
         assertThat(job.importedRows()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc in (?, ?)")
-                        .params(first, second)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
+        assertThat(inRegistry(first, second)).isEqualTo(2);
         assertThat(jdbc.sql("select attempts from enterprise_import where id = ?")
                         .param(id)
                         .query(Integer.class)
@@ -315,11 +311,7 @@ class EnterpriseImportTests extends IntegrationTest {
             assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(finished("haishu", id).status()).isEqualTo(EnterpriseImports.Status.DONE);
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
-                        .param(first)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(inRegistry(first)).isEqualTo(1);
     }
 
     @Test
@@ -332,11 +324,7 @@ class EnterpriseImportTests extends IntegrationTest {
         assertThat(job.problems())
                 .extracting(EnterpriseImports.Problem::messageKey)
                 .containsExactly("import.error.interrupted");
-        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?")
-                        .param(first)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(inRegistry(first)).isZero();
         assertThat(mvc.perform(get("/enterprises/imports/" + id)
                                 .with(as("haishu"))
                                 .header("Accept-Language", "en"))

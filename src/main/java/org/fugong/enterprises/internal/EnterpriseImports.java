@@ -204,18 +204,19 @@ public class EnterpriseImports {
     public boolean runNext(String instance) {
         resumeInterrupted();
         try (Connection owner = dataSource.getConnection()) {
+            UUID claimed = claim(owner, instance);
+            if (claimed == null) {
+                return false;
+            }
             try {
-                UUID claimed = claim(owner, instance);
-                if (claimed == null) {
-                    return false;
-                }
                 run(claimed);
-                return true;
             } finally {
+                // The connection goes back to the pool: it must not keep holding the import.
                 try (Statement unlock = owner.createStatement()) {
                     unlock.execute("select pg_advisory_unlock_all()");
                 }
             }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not hold an import's lock", e);
         }
