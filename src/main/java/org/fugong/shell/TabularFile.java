@@ -86,9 +86,6 @@ public final class TabularFile {
         } catch (LimitException e) {
             throw e.refusal;
         } catch (IOException | RuntimeException | SAXException | OpenXML4JException e) {
-            if (e.getCause() instanceof LimitException limit) {
-                throw limit.refusal;
-            }
             throw new UnreadableException("import.error.unreadable");
         }
         throw new UnreadableException("import.error.type");
@@ -164,6 +161,7 @@ public final class TabularFile {
             if (chars > MAX_FILE_CHARS) {
                 throw new LimitException("import.error.tooLarge");
             }
+            // Blank cells are most cells of many files: all of them share one empty string.
             return value.isEmpty() ? "" : value;
         }
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -97,8 +96,6 @@ final class Accessibility implements WebDriverListener {
                 for (Object violation : list) {
                     violations.add(url.replaceFirst("http://localhost:\\d+", "") + ": " + violation);
                 }
-            } else if (result instanceof Map<?, ?> map && !map.isEmpty()) {
-                violations.add(url + ": " + map);
             }
         } catch (WebDriverException e) {
             // A page being replaced while it was checked: its successor is checked when it is used.
