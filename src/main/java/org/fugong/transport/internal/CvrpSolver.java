@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
@@ -100,7 +101,9 @@ public final class CvrpSolver {
                                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
                                         new ListChangeMoveSelectorConfig().withFilterClass(NearbyMoves.class),
                                         new ListSwapMoveSelectorConfig().withFilterClass(NearbyMoves.class),
-                                        new KOptListMoveSelectorConfig())))
+                                        new KOptListMoveSelectorConfig(),
+                                        new MoveIteratorFactoryConfig()
+                                                .withMoveIteratorFactoryClass(TailSwapMoves.class))))
                                 .withAcceptorConfig(
                                         new LocalSearchAcceptorConfig().withLateAcceptanceSize(NEAR_LATE_ACCEPTANCE))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
@@ -123,7 +126,8 @@ public final class CvrpSolver {
         // Odd seeds (every second thread of the portfolio) search with the nearby configuration.
         boolean near = seed % 2 == 1;
         if (near) {
-            problem.withNear(NearbyMoves.nearest(cvrp.size(), NEAREST, cvrp::distance));
+            problem.withNear(NearbyMoves.nearest(cvrp.size(), NEAREST, cvrp::distance))
+                    .withNeighbours(NearbyMoves.neighbours(cvrp.size(), NEAREST, cvrp::distance));
         }
         Solver<RoutePlan> solver = SolverFactory.<RoutePlan>create(near ? nearConfig(limit, seed) : config(limit, seed))
                 .buildSolver();

@@ -33,6 +33,28 @@ public final class NearbyMoves implements SelectionFilter<RoutePlan, Move<RouteP
         return near;
     }
 
+    /** For each node, its nearest other stops (never the depot), nearest first. */
+    public static int[][] neighbours(int size, int count, RouteVehicle.Distances distances) {
+        int[][] neighbours = new int[size][];
+        Integer[] order = new Integer[size - 1];
+        for (int from = 0; from < size; from++) {
+            for (int i = 0; i < size - 1; i++) {
+                order[i] = i + 1;
+            }
+            int origin = from;
+            Arrays.sort(order, (a, b) -> Long.compare(distances.between(origin, a), distances.between(origin, b)));
+            int k = Math.min(count, size - 2);
+            neighbours[from] = new int[k];
+            int filled = 0;
+            for (int i = 0; i < order.length && filled < k; i++) {
+                if (order[i] != from) {
+                    neighbours[from][filled++] = order[i];
+                }
+            }
+        }
+        return neighbours;
+    }
+
     @Override
     public boolean accept(ScoreDirector<RoutePlan> director, Move<RoutePlan> move) {
         boolean[][] near = director.getWorkingSolution().near();

@@ -23,6 +23,9 @@ public class RoutePlan {
     /** Whether one node is among another's nearest (node × node), for the moves that stay near; null: no limit. */
     private boolean @Nullable [][] near;
 
+    /** Each node's nearest other stops, for the route-end exchanges; null: none drawn. */
+    private int @Nullable [][] neighbours;
+
     @PlanningScore
     private @Nullable HardSoftLongScore score;
 
@@ -42,6 +45,15 @@ public class RoutePlan {
 
     public RoutePlan withNear(boolean[][] near) {
         this.near = near;
+        return this;
+    }
+
+    public int @Nullable [][] neighbours() {
+        return neighbours;
+    }
+
+    public RoutePlan withNeighbours(int[][] neighbours) {
+        this.neighbours = neighbours;
         return this;
     }
 

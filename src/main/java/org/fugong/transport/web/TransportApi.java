@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.transport.TransportFigures;
 import org.fugong.transport.internal.Bureau;
 import org.fugong.transport.internal.Demands;
@@ -62,6 +63,7 @@ class TransportApi {
     }
 
     @GetMapping("/demand")
+    @ReportingRead
     @Operation(summary = "The registered returning workers in scope, optionally of one origin province (its code)")
     List<Demands.Demand> demand(@RequestParam(required = false) @Nullable String province) {
         return demands.list(scope(), province, null, 1000);
@@ -74,6 +76,7 @@ class TransportApi {
     }
 
     @GetMapping("/figures")
+    @ReportingRead
     @Operation(summary = "Workers expected, planned, arrived and isolated, per district and per employer")
     Map<String, Object> figures() {
         Scope scope = scope();
