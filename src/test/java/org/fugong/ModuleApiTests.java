@@ -42,7 +42,8 @@ class ModuleApiTests {
                             "DemoMode",
                             "EmbeddedDatabaseAutoConfiguration",
                             "EmbeddedDatabaseProperties",
-                            "EmbeddedPostgresServer")),
+                            "EmbeddedPostgresServer",
+                            "ReplicaConnection")),
             Map.entry("dashboard", Set.of("Electricity")),
             Map.entry("demo", Set.of()),
             Map.entry(
@@ -99,6 +100,8 @@ class ModuleApiTests {
                             "NavigationItem",
                             "NotFoundException",
                             "RefusedChangeException",
+                            "ReportingRead",
+                            "ReportingReads",
                             "TextMessages",
                             "RequestRefusedException",
                             "Slice",

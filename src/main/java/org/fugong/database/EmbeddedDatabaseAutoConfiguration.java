@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Without {@code spring.datasource.url} the application runs on its own PostgreSQL server. The
@@ -25,9 +29,13 @@ import org.springframework.context.annotation.Bean;
 public class EmbeddedDatabaseAutoConfiguration {
 
     private static final Map<String, EmbeddedPostgresServer> servers = new HashMap<>();
+    private static final Map<EmbeddedPostgresServer, EmbeddedPostgresServer> replicas = new HashMap<>();
+    private static final String REPLICA = "fugong_replica";
+    private static @Nullable EmbeddedPostgresServer lastSynchronous;
 
     // Shared by every context of the JVM and stopped by its own shutdown hook, not by a context.
     @Bean(destroyMethod = "")
+    @Primary
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
         synchronized (servers) {
             String key = properties.ephemeral()
@@ -38,13 +46,56 @@ public class EmbeddedDatabaseAutoConfiguration {
                 return EmbeddedPostgresServer.start(folder, properties.port(), properties.ephemeral());
             });
             server.createDatabaseIfMissing(properties.database());
+            if (!properties.replica() && !server.equals(lastSynchronous)) {
+                // A replica started on this folder before would otherwise hold every commit.
+                try {
+                    server.makeAsynchronous(properties.database());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             return server;
         }
     }
 
+    /**
+     * The embedded server's streaming replica, one per server. It is synchronous: a commit on the server
+     * returns once the replica has applied it, so that a page reads on the replica what the previous
+     * request wrote (a production replica is usually asynchronous, a dashboard then a moment behind).
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnProperty(name = "fugong.embedded-postgres.replica", havingValue = "true")
+    EmbeddedPostgresServer embeddedReplicaServer(
+            EmbeddedPostgresServer embeddedPostgresServer, EmbeddedDatabaseProperties properties) {
+        synchronized (replicas) {
+            return replicas.computeIfAbsent(embeddedPostgresServer, primary -> {
+                try {
+                    Path folder = properties.ephemeral()
+                            ? temporaryFolder()
+                            : properties
+                                    .dataDirectory()
+                                    .resolveSibling(properties.dataDirectory().getFileName() + "-replica");
+                    EmbeddedPostgresServer started = primary.startReplica(folder, REPLICA);
+                    primary.makeSynchronous(REPLICA, properties.database());
+                    lastSynchronous = primary;
+                    return started;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the embedded replica", e);
+                }
+            });
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fugong.embedded-postgres.replica", havingValue = "true")
+    ReplicaConnection embeddedReplica(
+            @Qualifier("embeddedReplicaServer") EmbeddedPostgresServer replica, EmbeddedDatabaseProperties properties) {
+        return new ReplicaConnection(replica.jdbcUrl(properties.database()), EmbeddedPostgresServer.SUPERUSER, "");
+    }
+
     @Bean
     JdbcConnectionDetails embeddedConnectionDetails(
-            EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+            @Qualifier("embeddedPostgresServer") EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
         String url = server.jdbcUrl(properties.database());
         return new JdbcConnectionDetails() {
             @Override

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.DriverManager;
@@ -21,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -164,6 +168,150 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "60",
                 "start");
         log.info("PostgreSQL is listening on localhost:{} with data in {}", port, dataDirectory);
+    }
+
+    /**
+     * Starts a streaming replica of this server on a folder of its own: a base backup taken while this
+     * server runs (PostgreSQL's low-level backup: the files copied between {@code pg_backup_start} and
+     * {@code pg_backup_stop}, as pg_basebackup does, which the embedded binaries do not include), then a
+     * hot standby that follows this server through a physical replication slot.
+     *
+     * @param name the replication slot and the standby's application name
+     */
+    public EmbeddedPostgresServer startReplica(Path replicaDirectory, String name) throws IOException {
+        Path replica = replicaDirectory.toAbsolutePath().normalize();
+        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            try (var slot =
+                    connection.prepareStatement("select pg_create_physical_replication_slot(?, true) where not exists"
+                            + " (select 1 from pg_replication_slots where slot_name = ?)")) {
+                slot.setString(1, name);
+                slot.setString(2, name);
+                slot.execute();
+            }
+            try (var begin = connection.prepareStatement("select pg_backup_start(?, true)")) {
+                begin.setString(1, name);
+                begin.execute();
+            }
+            copyForBackup(dataDirectory, replica);
+            String label;
+            try (var end = connection.createStatement();
+                    var rs = end.executeQuery("select labelfile from pg_backup_stop(false)")) {
+                rs.next();
+                label = rs.getString(1);
+            }
+            Files.writeString(replica.resolve("backup_label"), label);
+        } catch (SQLException e) {
+            throw new IOException("Could not take a base backup for the replica " + name, e);
+        }
+        Files.writeString(replica.resolve("standby.signal"), "");
+        Files.writeString(
+                replica.resolve("postgresql.auto.conf"),
+                String.join(
+                        "\n",
+                        "primary_conninfo = 'host=localhost port=" + port + " user=" + SUPERUSER + " application_name="
+                                + name + "'",
+                        "primary_slot_name = '" + name + "'",
+                        "hot_standby = on",
+                        "hot_standby_feedback = on",
+                        "max_standby_streaming_delay = '1s'",
+                        "wal_retrieve_retry_interval = '100ms'",
+                        ""),
+                StandardOpenOption.APPEND);
+        var server = new EmbeddedPostgresServer(binaries, replica, freePort(), ephemeral);
+        server.startPostmaster();
+        SpringApplication.getShutdownHandlers().add(server::close);
+        return server;
+    }
+
+    /**
+     * Waits until the replica of that name streams from this server, then makes every commit of the database
+     * wait until the replica has applied it ({@code remote_apply}): what one request writes, the next one reads
+     * on the replica.
+     */
+    public void makeSynchronous(String name, String database) throws IOException {
+        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            try (var streaming = connection.prepareStatement(
+                    "select count(*) from pg_stat_replication where application_name = ? and state = 'streaming'")) {
+                streaming.setString(1, name);
+                while (true) {
+                    try (var rs = streaming.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) > 0) {
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("The replica " + name + " did not start streaming");
+                    }
+                    // Waits on the server for a moment (the replica connects within a second or so).
+                    try (var pause = connection.createStatement()) {
+                        pause.execute("select pg_sleep(0.05)");
+                    }
+                }
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("alter system set synchronous_standby_names = '\"" + name + "\"'");
+                statement.execute("select pg_reload_conf()");
+                statement.execute("alter database \"" + database.replace("\"", "\"\"")
+                        + "\" set synchronous_commit = remote_apply");
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not make the replica " + name + " synchronous", e);
+        }
+    }
+
+    /** Commits no longer wait for any replica (the setting a replica left behind is undone). */
+    public void makeAsynchronous(String database) throws IOException {
+        try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+                var statement = connection.createStatement()) {
+            statement.execute("alter system reset synchronous_standby_names");
+            statement.execute("select pg_reload_conf()");
+            statement.execute("alter database \"" + database.replace("\"", "\"\"") + "\" reset synchronous_commit");
+        } catch (SQLException e) {
+            throw new IOException("Could not make commits asynchronous", e);
+        }
+    }
+
+    /** The files of a running cluster that a base backup holds (the folders PostgreSQL rebuilds are left empty). */
+    private static void copyForBackup(Path from, Path to) throws IOException {
+        Set<String> emptied = Set.of(
+                "pg_wal",
+                "pg_replslot",
+                "pg_stat_tmp",
+                "pg_dynshmem",
+                "pg_notify",
+                "pg_serial",
+                "pg_snapshots",
+                "pg_subtrans");
+        Set<String> skipped = Set.of("postmaster.pid", "postmaster.opts", "server.log", "backup_label");
+        Files.createDirectories(to);
+        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
+        try (var paths = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(file);
+                if (relative.toString().isEmpty()) {
+                    continue;
+                }
+                String top = relative.getName(0).toString();
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    if (relative.getNameCount() == 1 || !emptied.contains(top)) {
+                        Files.createDirectories(target);
+                    }
+                    continue;
+                }
+                if (emptied.contains(top) || (relative.getNameCount() == 1 && skipped.contains(top))) {
+                    continue;
+                }
+                try {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                } catch (NoSuchFileException gone) {
+                    // A temporary file removed while copying: a base backup may miss it.
+                }
+            }
+        }
+        Files.createDirectories(to.resolve("pg_wal").resolve("archive_status"));
     }
 
     /** Stops the server as an outage would (fast shutdown: connections are cut), keeping its data. */

@@ -17,6 +17,7 @@ import org.fugong.access.Scope;
 import org.fugong.enterprises.applications.ApplicationStatusChanged;
 import org.fugong.enterprises.applications.ResumptionFigures;
 import org.fugong.healthcode.CodeFigures;
+import org.fugong.shell.ReportingReads;
 import org.fugong.shell.Times;
 import org.fugong.supplychain.ChainFigures;
 import org.fugong.tickets.TicketFigures;
@@ -118,6 +119,7 @@ public class LiveFigures {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReportingReads reporting;
     private final IndexComputer computer;
     private final IndexRules rules;
     private final TicketFigures tickets;
@@ -143,8 +145,10 @@ public class LiveFigures {
             ChainFigures chains,
             Times times,
             Clock clock,
+            ReportingReads reporting,
             @Value("${fugong.dashboard.refresh:5s}") Duration interval,
             @Value("${fugong.dashboard.registry-refresh:5m}") Duration registryInterval) {
+        this.reporting = reporting;
         this.jdbc = jdbc;
         this.json = json;
         this.computer = computer;
@@ -336,7 +340,8 @@ public class LiveFigures {
     public Map<String, Live> all() {
         Map<String, Live> all = read();
         if (all.isEmpty()) {
-            refresh(false);
+            // A dashboard may be reading from the replica: the first figures are written on the primary.
+            reporting.onPrimary(() -> refresh(false));
             all = read();
         }
         return all;

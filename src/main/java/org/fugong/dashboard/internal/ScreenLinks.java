@@ -13,6 +13,7 @@ import org.fugong.audit.AuditTrail;
 import org.fugong.shell.Digests;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
+import org.fugong.shell.ReportingReads;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,8 +49,10 @@ public class ScreenLinks {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReportingReads reporting;
 
-    ScreenLinks(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    ScreenLinks(JdbcClient jdbc, AuditTrail audit, Clock clock, ReportingReads reporting) {
+        this.reporting = reporting;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -89,15 +92,15 @@ public class ScreenLinks {
         return get(id);
     }
 
-    /** Whether a token opens the screen; its last use is noted. */
-    @Transactional
+    /** Whether a token opens the screen; its last use is noted (on the primary, the screen reading from the replica). */
     public boolean opens(@Nullable String token) {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return false;
         }
-        return jdbc.sql("update dashboard_screen_link set last_used_at = ? where token_hash = ? and revoked_at is null")
+        return reporting.onPrimary(() -> jdbc.sql(
+                                "update dashboard_screen_link set last_used_at = ? where token_hash = ? and revoked_at is null")
                         .params(Timestamp.from(clock.instant()), Digests.sha256(token))
-                        .update()
+                        .update())
                 == 1;
     }
 

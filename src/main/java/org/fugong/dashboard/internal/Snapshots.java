@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingReads;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,13 +32,22 @@ public class Snapshots {
     public static final int MAX_DAYS = 400;
 
     private final JdbcClient jdbc;
+    private final ReportingReads reporting;
     private final JsonMapper json;
     private final IndexComputer computer;
     private final LiveFigures live;
     private final Times times;
     private final Clock clock;
 
-    Snapshots(JdbcClient jdbc, JsonMapper json, IndexComputer computer, LiveFigures live, Times times, Clock clock) {
+    Snapshots(
+            JdbcClient jdbc,
+            JsonMapper json,
+            IndexComputer computer,
+            LiveFigures live,
+            Times times,
+            Clock clock,
+            ReportingReads reporting) {
+        this.reporting = reporting;
         this.jdbc = jdbc;
         this.json = json;
         this.computer = computer;
@@ -67,8 +77,10 @@ public class Snapshots {
             return stored;
         }
         List<IndexValue> computed = computer.compute(day, null);
-        write(computed);
-        return read(day, day, null);
+        reporting.onPrimary(() -> write(computed));
+        List<IndexValue> kept = read(day, day, null);
+        // A dashboard reading from an asynchronous replica may not see the write yet: what was computed is the same.
+        return kept.isEmpty() ? computed : kept;
     }
 
     /** The index of [from, to] for one category (ALL for the whole), day by day; missing past days computed and kept. */
@@ -90,15 +102,24 @@ public class Snapshots {
                         .params(Date.valueOf(from), Date.valueOf(lastPast))
                         .query(LocalDate.class)
                         .list());
+        Map<LocalDate, List<IndexValue>> computed = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(lastPast); d = d.plusDays(1)) {
             if (!have.contains(d)) {
-                write(computer.compute(d, null));
+                List<IndexValue> values = computer.compute(d, null);
+                reporting.onPrimary(() -> write(values));
+                computed.put(
+                        d,
+                        values.stream()
+                                .filter(v -> v.category().equals(category))
+                                .toList());
             }
         }
         Map<LocalDate, List<IndexValue>> history = new TreeMap<>();
         for (IndexValue v : read(from, lastPast, category)) {
             history.computeIfAbsent(v.day(), k -> new ArrayList<>()).add(v);
         }
+        // Days just computed that an asynchronous replica does not show yet.
+        computed.forEach(history::putIfAbsent);
         if (!to.isBefore(today)) {
             List<IndexValue> now = new ArrayList<>();
             live.all().values().forEach(l -> {

@@ -19,6 +19,8 @@ import org.fugong.dashboard.internal.LiveFigures;
 import org.fugong.dashboard.internal.ScreenLinks;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingRead;
+import org.fugong.shell.ReportingReads;
 import org.fugong.shell.Times;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -74,6 +76,7 @@ class DashboardController {
     private final CurrentActor currentActor;
     private final JsonMapper json;
     private final Times times;
+    private final ReportingReads reporting;
 
     DashboardController(
             DashboardView view,
@@ -83,7 +86,8 @@ class DashboardController {
             Briefs briefs,
             CurrentActor currentActor,
             JsonMapper json,
-            Times times) {
+            Times times,
+            ReportingReads reporting) {
         this.view = view;
         this.electricity = electricity;
         this.rules = rules;
@@ -92,6 +96,7 @@ class DashboardController {
         this.currentActor = currentActor;
         this.json = json;
         this.times = times;
+        this.reporting = reporting;
     }
 
     private Scope scope() {
@@ -116,6 +121,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
+    @ReportingRead
     String dashboard(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             Model model,
@@ -125,6 +131,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/live")
+    @ReportingRead
     String live(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             Model model,
@@ -145,6 +152,7 @@ class DashboardController {
                 a.index().composite() == null ? -1 : a.index().composite()));
         boolean zh = locale.getLanguage().equals("zh");
         model.addAttribute("day", day);
+        model.addAttribute("replica", reporting.freshness().orElse(null));
         model.addAttribute("today", today);
         model.addAttribute("isToday", day.equals(today));
         model.addAttribute("previous", day.minusDays(1));

@@ -15,6 +15,7 @@ import org.fugong.dashboard.internal.IndexComputer;
 import org.fugong.dashboard.internal.IndexValue;
 import org.fugong.dashboard.internal.Snapshots;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -67,6 +68,7 @@ class IndexApi {
     }
 
     @GetMapping
+    @ReportingRead
     @Operation(
             summary = "The index of a day per district and for the city",
             description =
@@ -91,6 +93,7 @@ class IndexApi {
     }
 
     @GetMapping("/history")
+    @ReportingRead
     @Operation(
             summary = "The index of every day of a period (at most 400 days), per district and for the city",
             description = "Past days from their snapshots (made once and never changed), today live.")

@@ -10,6 +10,7 @@ import org.fugong.dashboard.internal.IndexValue;
 import org.fugong.dashboard.internal.LiveFigures;
 import org.fugong.dashboard.internal.ScreenLinks;
 import org.fugong.shell.NotFoundException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.shell.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -47,6 +48,7 @@ class ScreenController {
     }
 
     @GetMapping("/screen/{token}")
+    @ReportingRead
     String screen(@PathVariable String token, Model model, Locale locale) {
         open(token);
         Map<String, String> labels = new LinkedHashMap<>();
@@ -70,6 +72,7 @@ class ScreenController {
     }
 
     @GetMapping("/screen/{token}/data")
+    @ReportingRead
     @ResponseBody
     Map<String, Object> data(@PathVariable String token, Locale locale) {
         open(token);

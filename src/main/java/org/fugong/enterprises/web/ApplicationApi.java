@@ -7,6 +7,7 @@ import org.fugong.access.CurrentActor;
 import org.fugong.enterprises.applications.Application;
 import org.fugong.enterprises.applications.ApplicationDesk;
 import org.fugong.enterprises.applications.ResumptionFigures;
+import org.fugong.shell.ReportingRead;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,6 +30,7 @@ class ApplicationApi {
     }
 
     @GetMapping("/figures")
+    @ReportingRead
     @Operation(
             summary =
                     "Enterprises by application status, above-scale resumption rate and staff on site, per district and in total")

@@ -18,6 +18,7 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.geography.Geography;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.shell.Times;
 import org.fugong.tickets.Ticket;
 import org.fugong.tickets.TicketCategory;
@@ -107,6 +108,7 @@ class TicketApi {
     }
 
     @GetMapping("/figures")
+    @ReportingRead
     @Operation(
             summary =
                     "Backlog, overdue, SLA compliance, median hours to resolve, reminders, escalations and satisfaction, "

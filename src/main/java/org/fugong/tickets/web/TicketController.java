@@ -21,6 +21,7 @@ import org.fugong.geography.Geography;
 import org.fugong.shell.Choice;
 import org.fugong.shell.FormStep;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.shell.Slice;
 import org.fugong.shell.Times;
 import org.fugong.tickets.Ticket;
@@ -271,6 +272,7 @@ class TicketController {
     // ------------------------------------------------------------------ figures and notifications
 
     @GetMapping("/tickets/figures")
+    @ReportingRead
     String figures(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,

@@ -12,6 +12,7 @@ import org.fugong.access.Scope;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.shell.NotFoundException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.shell.Times;
 import org.fugong.visits.Light;
 import org.fugong.visits.VisitFigures;
@@ -123,6 +124,7 @@ class VisitApi {
     }
 
     @GetMapping("/figures")
+    @ReportingRead
     @Operation(summary = "Visits, lights, orders and talks per district and day, in the reader's scope")
     VisitFigures.Figures figures(
             @RequestParam(required = false) @Nullable LocalDate from,

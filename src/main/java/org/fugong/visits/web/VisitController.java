@@ -21,6 +21,7 @@ import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.EnterpriseSummary;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.ReportingRead;
 import org.fugong.shell.StaleVersionException;
 import org.fugong.shell.Times;
 import org.fugong.tickets.TicketCategory;
@@ -404,6 +405,7 @@ class VisitController {
     }
 
     @GetMapping("/visits/figures")
+    @ReportingRead
     String figuresPage(
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
