@@ -2,14 +2,17 @@ package org.fugong.riskmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +22,10 @@ import javax.sql.DataSource;
 import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
+import org.fugong.database.ReplicaConnection;
 import org.fugong.healthcode.internal.SigningKeys;
 import org.fugong.riskmap.reporting.RiskMapDesk;
+import org.fugong.shell.ReportingReads;
 import org.fugong.shell.Times;
 import org.fugong.tickets.TicketCategory;
 import org.fugong.tickets.TicketDesk;
@@ -31,7 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two instances of the application on one database, as behind a load balancer: a second,
@@ -54,9 +61,17 @@ class TwoInstancesTests extends IntegrationTest {
     SigningKeys keys;
 
     @BeforeAll
-    static void startSecondInstance(@Autowired DataSource dataSource) {
-        HikariDataSource hikari = (HikariDataSource) dataSource;
+    static void startSecondInstance(@Autowired DataSource dataSource, @Autowired ApplicationContext context)
+            throws SQLException {
+        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        // The second instance reads its dashboards from the first one's replica, configured by address.
+        ReplicaConnection replica =
+                context.getBeanProvider(ReplicaConnection.class).getIfAvailable();
         second = new SpringApplicationBuilder(FugongApplication.class)
+                .properties(
+                        replica == null
+                                ? Map.<String, Object>of()
+                                : Map.<String, Object>of("fugong.replica.url", replica.url()))
                 .properties(
                         "server.port=0",
                         "spring.datasource.url=" + hikari.getJdbcUrl(),
@@ -103,6 +118,24 @@ class TwoInstancesTests extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** A replica configured by address (as in production): the second instance's reporting reads go to it. */
+    @Test
+    void theSecondInstanceReadsReportsFromTheReplicaConfiguredByAddress() {
+        assumeTrue(
+                second.getBeanProvider(ReplicaConnection.class).getIfAvailable() != null, "needs the embedded replica");
+        JdbcClient secondJdbc = JdbcClient.create(second.getBean(DataSource.class));
+        assertThat(ReportingReads.fromReplica(() -> secondJdbc
+                        .sql("select pg_is_in_recovery()")
+                        .query(Boolean.class)
+                        .single()))
+                .isTrue();
+        assertThat(secondJdbc
+                        .sql("select pg_is_in_recovery()")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     @Test
