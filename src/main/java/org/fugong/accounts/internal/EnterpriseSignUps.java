@@ -23,6 +23,7 @@ import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.geography.Geography;
 import org.fugong.shell.Digests;
 import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.LimitReachedException;
 import org.fugong.shell.TextMessages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -169,7 +170,7 @@ public class EnterpriseSignUps {
                 .query(Boolean.class)
                 .single();
         if (tooMany) {
-            throw InvalidInputException.of("form", "accounts.error.signup.tooMany");
+            throw new LimitReachedException("accounts.error.signup.tooMany");
         }
         jdbc.sql("insert into account_signup_attempt (address, phone_hash, at) values (?, ?, ?)")
                 .params(address, phoneHash, Timestamp.from(now))

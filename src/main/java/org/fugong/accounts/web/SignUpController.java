@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.fugong.accounts.internal.EnterpriseSignUps;
-import org.fugong.shell.InvalidInputException;
+import org.fugong.shell.FormStep;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,18 +62,19 @@ class SignUpController {
         if (result.hasErrors()) {
             return "signup";
         }
-        try {
-            signUps.signUp(
-                    new EnterpriseSignUps.SignUp(
-                            form.uscc(), form.contactName(), form.contactPhone(), form.username(), form.password()),
-                    request.getRemoteAddr());
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(e.messageKey().equals("accounts.error.signup.tooMany") ? 429 : 422);
-            return "signup";
-        }
         // The same answer whether an account was made or not: the outcome goes to the phone.
-        redirect.addFlashAttribute("success", "signup.received");
-        return "redirect:/login";
+        return new FormStep(result, model, redirect, response)
+                .run(
+                        () -> signUps.signUp(
+                                new EnterpriseSignUps.SignUp(
+                                        form.uscc(),
+                                        form.contactName(),
+                                        form.contactPhone(),
+                                        form.username(),
+                                        form.password()),
+                                request.getRemoteAddr()),
+                        "signup.received",
+                        "/login",
+                        () -> "signup");
     }
 }
