@@ -90,6 +90,7 @@ class ModuleApiTests {
             Map.entry(
                     "shell",
                     Set.of(
+                            "AfterCommit",
                             "Choice",
                             "Digests",
                             "FormStep",

@@ -17,6 +17,7 @@ import org.fugong.access.Scope;
 import org.fugong.enterprises.applications.ApplicationStatusChanged;
 import org.fugong.enterprises.applications.ResumptionFigures;
 import org.fugong.healthcode.CodeFigures;
+import org.fugong.shell.AfterCommit;
 import org.fugong.shell.ReportingReads;
 import org.fugong.shell.Times;
 import org.fugong.supplychain.ChainFigures;
@@ -32,8 +33,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -167,20 +166,10 @@ public class LiveFigures {
      * committed, so that a tick running meanwhile cannot count the old figures and call them new.
      */
     public void changed() {
-        Runnable mark = () -> {
+        AfterCommit.run(() -> {
             gridDirty.set(true);
             dirty.set(true);
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    mark.run();
-                }
-            });
-        } else {
-            mark.run();
-        }
+        });
     }
 
     @ApplicationModuleListener
@@ -258,23 +247,7 @@ public class LiveFigures {
         chainCounts.put(IndexValue.CITY, c.total());
         Map<String, TransportFigures.Arrivals> arrivals = new HashMap<>();
         now.arrivals().forEach(a -> arrivals.put(a.key(), a));
-        arrivals.put(
-                IndexValue.CITY,
-                new TransportFigures.Arrivals(
-                        IndexValue.CITY,
-                        IndexValue.CITY,
-                        now.arrivals().stream()
-                                .mapToLong(TransportFigures.Arrivals::expected)
-                                .sum(),
-                        now.arrivals().stream()
-                                .mapToLong(TransportFigures.Arrivals::planned)
-                                .sum(),
-                        now.arrivals().stream()
-                                .mapToLong(TransportFigures.Arrivals::arrived)
-                                .sum(),
-                        now.arrivals().stream()
-                                .mapToLong(TransportFigures.Arrivals::isolated)
-                                .sum()));
+        arrivals.put(IndexValue.CITY, cityArrivals(now.arrivals()));
         List<TicketFigures.Escalation> latest = tickets.latestEscalations(Scope.city(), 200);
         for (String district : computer.districts()) {
             Live live = new Live(
@@ -298,6 +271,21 @@ public class LiveFigures {
         lastRefresh = started;
         lastTook = Duration.between(started, clock.instant());
         return true;
+    }
+
+    /** The city's arrivals: its districts' added up. */
+    private static TransportFigures.Arrivals cityArrivals(List<TransportFigures.Arrivals> districts) {
+        long expected = 0;
+        long planned = 0;
+        long arrived = 0;
+        long isolated = 0;
+        for (TransportFigures.Arrivals a : districts) {
+            expected += a.expected();
+            planned += a.planned();
+            arrived += a.arrived();
+            isolated += a.isolated();
+        }
+        return new TransportFigures.Arrivals(IndexValue.CITY, IndexValue.CITY, expected, planned, arrived, isolated);
     }
 
     private @Nullable List<ResumptionFigures.CategoryCounts> storedRegistry(Instant now) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fugong.access.Actor;
 import org.fugong.access.Role;
+import org.fugong.shell.AfterCommit;
 import org.fugong.tickets.TicketUnits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,8 +24,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * In-app notifications to a unit (everyone who works in it) or an enterprise (its users), written
@@ -124,16 +123,7 @@ public class Notifications {
                 log.warn("Could not mail {}: {}", to, e.getMessage());
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        AfterCommit.run(send);
     }
 
     private void insert(String kind, String recipient, @Nullable UUID ticketId, String notificationKind, String text) {
