@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -31,7 +30,6 @@ public class EmbeddedDatabaseAutoConfiguration {
     private static final Map<String, EmbeddedPostgresServer> servers = new HashMap<>();
     private static final Map<EmbeddedPostgresServer, EmbeddedPostgresServer> replicas = new HashMap<>();
     private static final String REPLICA = "fugong_replica";
-    private static @Nullable EmbeddedPostgresServer lastSynchronous;
 
     // Shared by every context of the JVM and stopped by its own shutdown hook, not by a context.
     @Bean(destroyMethod = "")
@@ -43,17 +41,15 @@ public class EmbeddedDatabaseAutoConfiguration {
                     : properties.dataDirectory().toAbsolutePath().toString();
             EmbeddedPostgresServer server = servers.computeIfAbsent(key, k -> {
                 Path folder = properties.ephemeral() ? temporaryFolder() : properties.dataDirectory();
-                return EmbeddedPostgresServer.start(folder, properties.port(), properties.ephemeral());
+                EmbeddedPostgresServer started =
+                        EmbeddedPostgresServer.start(folder, properties.port(), properties.ephemeral());
+                if (!properties.ephemeral()) {
+                    // A replica of an earlier run of this folder would otherwise hold every commit until it is back.
+                    started.makeAsynchronous();
+                }
+                return started;
             });
             server.createDatabaseIfMissing(properties.database());
-            if (!properties.replica() && !server.equals(lastSynchronous)) {
-                // A replica started on this folder before would otherwise hold every commit.
-                try {
-                    server.makeAsynchronous(properties.database());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
             return server;
         }
     }
@@ -77,7 +73,6 @@ public class EmbeddedDatabaseAutoConfiguration {
                                     .resolveSibling(properties.dataDirectory().getFileName() + "-replica");
                     EmbeddedPostgresServer started = primary.startReplica(folder, REPLICA);
                     primary.makeSynchronous(REPLICA, properties.database());
-                    lastSynchronous = primary;
                     return started;
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not start the embedded replica", e);

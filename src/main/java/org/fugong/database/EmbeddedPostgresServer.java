@@ -180,6 +180,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public EmbeddedPostgresServer startReplica(Path replicaDirectory, String name) throws IOException {
         Path replica = replicaDirectory.toAbsolutePath().normalize();
+        // A replica folder of an earlier run holds old files (write-ahead log among them): made anew.
+        deleteRecursively(replica);
         try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
             try (var slot =
                     connection.prepareStatement("select pg_create_physical_replication_slot(?, true) where not exists"
@@ -261,15 +263,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Commits no longer wait for any replica (the setting a replica left behind is undone). */
-    public void makeAsynchronous(String database) throws IOException {
+    /** Commits no longer wait for any replica (a setting a replica left behind is undone; nothing is written otherwise). */
+    public void makeAsynchronous() {
         try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
                 var statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("select current_setting('synchronous_standby_names') <> ''")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
             statement.execute("alter system reset synchronous_standby_names");
             statement.execute("select pg_reload_conf()");
-            statement.execute("alter database \"" + database.replace("\"", "\"\"") + "\" reset synchronous_commit");
         } catch (SQLException e) {
-            throw new IOException("Could not make commits asynchronous", e);
+            throw new IllegalStateException("Could not make commits asynchronous", e);
         }
     }
 

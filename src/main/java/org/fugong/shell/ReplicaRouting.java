@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -38,6 +38,9 @@ class ReplicaRouting implements WebMvcConfigurer {
 
     /** How long an unreachable replica is left alone before it is tried again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
+    /** How long a replica connection may take to answer that it is alive. */
+    private static final int VALID_SECONDS = 1;
 
     @Bean
     static BeanPostProcessor replicaDataSource(ObjectProvider<ReplicaConnection> replica) {
@@ -102,46 +105,38 @@ class ReplicaRouting implements WebMvcConfigurer {
     }
 
     /** The primary, or the replica for a reporting read while the replica answers. */
-    static final class Router extends AbstractRoutingDataSource implements AutoCloseable {
+    static final class Router extends DelegatingDataSource implements AutoCloseable {
 
-        private final DataSource primary;
-        private final DataSource replica;
+        private final HikariDataSource replica;
         private final AtomicLong downUntil = new AtomicLong();
 
-        Router(DataSource primary, DataSource replica) {
-            this.primary = primary;
+        Router(DataSource primary, HikariDataSource replica) {
+            super(primary);
             this.replica = replica;
-            setTargetDataSources(Map.of("primary", primary, "replica", replica));
-            setDefaultTargetDataSource(primary);
-            setLenientFallback(false);
-            afterPropertiesSet();
-        }
-
-        @Override
-        protected Object determineCurrentLookupKey() {
-            return ReportingReads.reporting() && System.nanoTime() - downUntil.get() >= 0 ? "replica" : "primary";
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            if (!"replica".equals(determineCurrentLookupKey())) {
-                return primary.getConnection();
+            if (!ReportingReads.reporting() || System.nanoTime() - downUntil.get() < 0) {
+                return super.getConnection();
             }
             try {
-                return replica.getConnection();
+                Connection connection = replica.getConnection();
+                // The pool hands out a connection used a moment ago without checking it; a replica restarted
+                // (or one that ended the session in a conflict with its recovery) has closed it since.
+                if (connection.isValid(VALID_SECONDS)) {
+                    return connection;
+                }
+                replica.evictConnection(connection);
+                throw new SQLTransientConnectionException("The replica closed the connection");
             } catch (SQLException unreachable) {
                 downUntil.set(System.nanoTime() + RETRY_AFTER.toNanos());
                 log.warn(
                         "The reporting replica cannot be reached ({}); the primary answers for {} s",
                         unreachable.getMessage(),
                         RETRY_AFTER.toSeconds());
-                return primary.getConnection();
+                return super.getConnection();
             }
-        }
-
-        /** Tries the replica again at the next reporting read, even if it failed a moment ago. */
-        void retryNow() {
-            downUntil.set(System.nanoTime());
         }
 
         @Override
@@ -149,26 +144,20 @@ class ReplicaRouting implements WebMvcConfigurer {
             return getConnection();
         }
 
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : primary.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || primary.isWrapperFor(type);
+        /** Tries the replica again at the next reporting read, even if it failed a moment ago. */
+        void retryNow() {
+            downUntil.set(System.nanoTime());
         }
 
         /** Closes both pools with the application (the data source bean's destroy method is this one now). */
         @Override
         public void close() {
-            for (DataSource pool : new DataSource[] {replica, primary}) {
-                if (pool instanceof AutoCloseable closeable) {
-                    try {
-                        closeable.close();
-                    } catch (Exception e) {
-                        log.debug("Closing a pool: {}", e.getMessage());
-                    }
+            replica.close();
+            if (obtainTargetDataSource() instanceof AutoCloseable primary) {
+                try {
+                    primary.close();
+                } catch (Exception e) {
+                    log.debug("Closing the primary's pool: {}", e.getMessage());
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.fugong.shell;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,37 +41,31 @@ public class ReportingReads {
 
     /** Runs work with connections from the replica (the handler interceptor does this for marked handlers). */
     public static <T> T fromReplica(Supplier<T> work) {
-        Boolean before = REPORTING.get();
-        REPORTING.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            restore(before);
-        }
+        return with(Boolean.TRUE, work);
     }
 
     /** Work whose connections must come from the primary even inside a reporting read (it writes). */
-    public interface PrimaryWork<T> {
+    interface PrimaryWork<T> {
         T run() throws Throwable;
     }
 
     /** Runs work with connections from the primary, whatever the request reads from. */
     static <T> T onPrimaryOnly(PrimaryWork<T> work) throws Throwable {
         Boolean before = REPORTING.get();
-        REPORTING.remove();
+        set(null);
         try {
             return work.run();
         } finally {
-            restore(before);
+            set(before);
         }
     }
 
     static void begin() {
-        REPORTING.set(Boolean.TRUE);
+        set(Boolean.TRUE);
     }
 
     static void end() {
-        REPORTING.remove();
+        set(null);
     }
 
     /**
@@ -82,9 +77,7 @@ public class ReportingReads {
                         select pg_last_wal_receive_lsn() is null or pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn(),
                                greatest(1, ceil(extract(epoch from now() - pg_last_xact_replay_timestamp())))::bigint
                         where pg_is_in_recovery()""")
-                .query((rs, n) -> rs.getBoolean(1)
-                        ? new Freshness(true, 0)
-                        : new Freshness(false, rs.getObject(2) == null ? 1 : rs.getLong(2)))
+                .query((rs, n) -> rs.getBoolean(1) ? new Freshness(true, 0) : new Freshness(false, rs.getLong(2)))
                 .optional();
     }
 
@@ -93,20 +86,25 @@ public class ReportingReads {
      * transaction of its own.
      */
     public <T> T onPrimary(Supplier<T> work) {
+        return with(null, () -> onPrimary.execute(status -> work.get()));
+    }
+
+    /** Runs work with the reporting mark set or cleared, and puts it back as it was. */
+    private static <T> T with(@Nullable Boolean reporting, Supplier<T> work) {
         Boolean before = REPORTING.get();
-        REPORTING.remove();
+        set(reporting);
         try {
-            return onPrimary.execute(status -> work.get());
+            return work.get();
         } finally {
-            restore(before);
+            set(before);
         }
     }
 
-    private static void restore(Boolean before) {
-        if (before == null) {
+    private static void set(@Nullable Boolean reporting) {
+        if (reporting == null) {
             REPORTING.remove();
         } else {
-            REPORTING.set(before);
+            REPORTING.set(reporting);
         }
     }
 }

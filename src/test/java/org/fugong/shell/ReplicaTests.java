@@ -56,7 +56,7 @@ class ReplicaTests extends IntegrationTest {
     }
 
     @Test
-    void theDashboardSaysItReadFromTheReplicaWhileOtherPagesReadThePrimary() {
+    void theDashboardAndTheIndexApiReadFromTheReplicaAndSaySo() {
         assumeTrue(replica != null, "needs the embedded replica");
         assertThat(mvc.get().uri("/dashboard").with(as("city")))
                 .hasStatusOk()
@@ -83,7 +83,7 @@ class ReplicaTests extends IntegrationTest {
         jdbc.sql("create table if not exists replica_probe (n int)").update();
         long before =
                 jdbc.sql("select count(*) from replica_probe").query(Long.class).single();
-        primary.makeAsynchronous(DATABASE);
+        primary.makeAsynchronous();
         try (var standby = DriverManager.getConnection(replica.url(), replica.username(), replica.password());
                 var statement = standby.createStatement()) {
             statement.execute("select pg_wal_replay_pause()");
@@ -118,7 +118,7 @@ class ReplicaTests extends IntegrationTest {
     @Test
     void anUnreachableReplicaIsAnsweredForByThePrimary() throws Exception {
         assumeTrue(replicaServer != null && primary != null, "needs the embedded replica");
-        primary.makeAsynchronous(DATABASE);
+        primary.makeAsynchronous();
         try {
             replicaServer.stopForOutage();
             try {
