@@ -242,11 +242,7 @@ public class EnterpriseImports {
                 }
             }
             if (claimed != null) {
-                try (PreparedStatement lock =
-                        owner.prepareStatement("select pg_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
-                    lock.setString(1, claimed.toString());
-                    lock.execute();
-                }
+                advisory(owner, "pg_advisory_lock", claimed);
             }
             owner.commit();
             return claimed;
@@ -272,31 +268,30 @@ public class EnterpriseImports {
         int resumed = 0;
         try (Connection probe = dataSource.getConnection()) {
             for (UUID id : running) {
-                boolean free;
-                try (PreparedStatement lock =
-                        probe.prepareStatement("select pg_try_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
-                    lock.setString(1, id.toString());
-                    try (ResultSet rs = lock.executeQuery()) {
-                        free = rs.next() && rs.getBoolean(1);
-                    }
-                }
-                if (!free) {
+                if (!advisory(probe, "pg_try_advisory_lock", id)) {
                     continue;
                 }
                 try {
                     resumed += requeue(id);
                 } finally {
-                    try (PreparedStatement unlock =
-                            probe.prepareStatement("select pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))")) {
-                        unlock.setString(1, id.toString());
-                        unlock.execute();
-                    }
+                    advisory(probe, "pg_advisory_unlock", id);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look for interrupted imports", e);
         }
         return resumed;
+    }
+
+    /** Calls one of PostgreSQL's advisory-lock functions on an import's lock; true when it answers true. */
+    private static boolean advisory(Connection connection, String function, UUID id) throws SQLException {
+        try (PreparedStatement call =
+                connection.prepareStatement("select " + function + "(" + LOCK_CLASS + ", hashtext(?))")) {
+            call.setString(1, id.toString());
+            try (ResultSet rs = call.executeQuery()) {
+                return rs.next() && Boolean.TRUE.equals(rs.getObject(1));
+            }
+        }
     }
 
     private int requeue(UUID id) {
