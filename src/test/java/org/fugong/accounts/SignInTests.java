@@ -162,34 +162,22 @@ class SignInTests extends IntegrationTest {
     @Test
     void basicCredentialsAreHeldToTheSameCounts() throws Exception {
         for (int attempt = 1; attempt <= 20; attempt++) {
-            assertThat(mvc.perform(get("/api/gate/ping")
-                                    .with(httpBasic("gate-" + attempt, "guess"))
-                                    .with(r -> {
-                                        r.setRemoteAddr("203.0.113.70");
-                                        return r;
-                                    }))
-                            .getResponse()
-                            .getStatus())
-                    .isEqualTo(401);
+            assertThat(gatePing("gate-" + attempt, "guess", "203.0.113.70")).isEqualTo(401);
         }
-        assertThat(mvc.perform(get("/api/gate/ping")
-                                .with(httpBasic("gate", "demo"))
-                                .with(r -> {
-                                    r.setRemoteAddr("203.0.113.70");
-                                    return r;
-                                }))
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(429);
-        assertThat(mvc.perform(get("/api/gate/ping")
-                                .with(httpBasic("gate", "demo"))
-                                .with(r -> {
-                                    r.setRemoteAddr("203.0.113.71");
-                                    return r;
-                                }))
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(200);
+        assertThat(gatePing("gate", "demo", "203.0.113.70")).isEqualTo(429);
+        assertThat(gatePing("gate", "demo", "203.0.113.71")).isEqualTo(200);
+    }
+
+    /** The status of a gate device's ping with HTTP Basic credentials, from an address. */
+    private int gatePing(String username, String password, String address) throws Exception {
+        return mvc.perform(get("/api/gate/ping")
+                        .with(httpBasic(username, password))
+                        .with(r -> {
+                            r.setRemoteAddr(address);
+                            return r;
+                        }))
+                .getResponse()
+                .getStatus();
     }
 
     @Test
