@@ -16,9 +16,11 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.healthcode.internal.CodeStatus;
 import org.fugong.healthcode.internal.HealthBureau;
+import org.fugong.healthcode.internal.PersonKeys;
 import org.fugong.healthcode.internal.PersonalDataCipher;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +44,26 @@ public class HealthLists {
     private static final Set<String> KINDS = Set.of("CONFIRMED", "SUSPECTED", "CLOSE_CONTACT");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final PersonalDataCipher cipher;
+    private final PersonKeys keys;
     private final CodeStatus status;
     private final AuditTrail audit;
     private final Clock clock;
     private final Times times;
 
     HealthLists(
-            JdbcClient jdbc, PersonalDataCipher cipher, CodeStatus status, AuditTrail audit, Clock clock, Times times) {
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            PersonalDataCipher cipher,
+            PersonKeys keys,
+            CodeStatus status,
+            AuditTrail audit,
+            Clock clock,
+            Times times) {
         this.times = times;
+        this.jdbcTemplate = jdbcTemplate;
+        this.keys = keys;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.status = status;
@@ -112,20 +125,20 @@ public class HealthLists {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<UUID> people = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
+        List<byte[]> hashes = new ArrayList<>(entries.size());
+        List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             byte[] hash = cipher.hash("id", ResidentId.normalise(e.idNumber()));
-            jdbc.sql(
-                            "insert into health_list_entry (id_hash, kind, listed_on, source, created_at) values (?, ?, ?, ?, ?)")
-                    .params(hash, e.kind(), Date.valueOf(e.listedOn()), source, now)
-                    .update();
-            jdbc.sql("select id from health_person where id_hash = ?")
-                    .param(hash)
-                    .query(UUID.class)
-                    .optional()
-                    .ifPresent(people::add);
+            hashes.add(hash);
+            rows.add(new Object[] {hash, e.kind(), Date.valueOf(e.listedOn()), source, now});
         }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbcTemplate.batchUpdate(
+                    "insert into health_list_entry (id_hash, kind, listed_on, source, created_at) values (?, ?, ?, ?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        List<UUID> people = keys.findAll(hashes).stream().distinct().toList();
         for (UUID person : people) {
             status.recompute(person);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fugong.enterprises.ContactPhone;
+import org.fugong.healthcode.internal.PersonKeys;
 import org.fugong.healthcode.internal.PersonalDataCipher;
 import org.fugong.shell.RefusedChangeException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,12 @@ public class Persons {
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
+    private final PersonKeys keys;
     private final Clock clock;
 
-    Persons(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+    Persons(JdbcClient jdbc, PersonalDataCipher cipher, PersonKeys keys, Clock clock) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -51,14 +54,15 @@ public class Persons {
         }
         byte[] idHash = cipher.hash("id", id);
         Timestamp now = Timestamp.from(clock.instant());
+        UUID personId = keys.claim(idHash, UUID.randomUUID());
         jdbc.sql("""
                         insert into health_person (id, id_hash, id_cipher, phone_hash, phone_cipher, name_cipher, masked_name,
                                                    created_at, updated_at)
                         values (:id, :idHash, :idCipher, :phoneHash, :phoneCipher, :nameCipher, :masked, :now, :now)
-                        on conflict (id_hash) do nothing""")
+                        on conflict (id) do nothing""")
                 .params(Map.of(
                         "id",
-                        UUID.randomUUID(),
+                        personId,
                         "idHash",
                         idHash,
                         "idCipher",
@@ -74,13 +78,12 @@ public class Persons {
                         "now",
                         now))
                 .update();
-        var stored = jdbc.sql("select id, phone_hash, name_cipher from health_person where id_hash = ? for update")
-                .param(idHash)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3)})
+        var stored = jdbc.sql("select phone_hash, name_cipher from health_person where id = ? for update")
+                .param(personId)
+                .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
                 .single();
-        UUID personId = (UUID) stored[0];
-        if (!MessageDigest.isEqual((byte[]) stored[1], cipher.hash("phone", mobile))
-                || !person.equals(cipher.decrypt((byte[]) stored[2]))) {
+        if (!MessageDigest.isEqual(stored[0], cipher.hash("phone", mobile))
+                || !person.equals(cipher.decrypt(stored[1]))) {
             throw new RefusedChangeException("healthcode.error.bound");
         }
         jdbc.sql("insert into health_status (person_id, colour, since) values (?, 'GREEN', ?) on conflict do nothing")
@@ -95,14 +98,16 @@ public class Persons {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, masked_name, id_cipher, phone_cipher from health_person where id_hash = ?")
-                .param(cipher.hash("id", id))
-                .query((rs, n) -> new Person(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        ResidentId.mask(cipher.decrypt(rs.getBytes(3))),
-                        ResidentId.maskPhone(cipher.decrypt(rs.getBytes(4)))))
-                .optional();
+        return keys.find(cipher.hash("id", id))
+                .flatMap(personId -> jdbc.sql(
+                                "select id, masked_name, id_cipher, phone_cipher from health_person where id = ?")
+                        .param(personId)
+                        .query((rs, n) -> new Person(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                ResidentId.mask(cipher.decrypt(rs.getBytes(3))),
+                                ResidentId.maskPhone(cipher.decrypt(rs.getBytes(4)))))
+                        .optional());
     }
 
     /** The current colour of a person (green if none was ever set). */

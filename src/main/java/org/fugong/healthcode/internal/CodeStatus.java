@@ -87,10 +87,13 @@ public class CodeStatus {
                 .query((rs, n) -> new CodeRules.CheckIn(
                         rs.getObject(1, LocalDate.class), rs.getDouble(2), CodeRules.Symptoms.valueOf(rs.getString(3))))
                 .list();
-        List<CodeRules.ListEntry> lists = jdbc.sql("""
-                        select l.kind, l.listed_on from health_list_entry l join health_person p on p.id_hash = l.id_hash
-                        where p.id = ?""")
+        // By the person's ID-number hash: the lists are partitioned by it, not by person.
+        byte[] idHash = jdbc.sql("select id_hash from health_person where id = ?")
                 .param(personId)
+                .query(byte[].class)
+                .single();
+        List<CodeRules.ListEntry> lists = jdbc.sql("select kind, listed_on from health_list_entry where id_hash = ?")
+                .param(idHash)
                 .query((rs, n) -> new CodeRules.ListEntry(rs.getString(1), rs.getObject(2, LocalDate.class)))
                 .list();
         LocalDate cleared = jdbc.sql(

@@ -44,6 +44,7 @@ public class Identification {
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final AbuseLimits limits;
+    private final PersonKeys keys;
     private final HealthCodeProperties properties;
     private final TextMessages sms;
     private final MessageSource messages;
@@ -55,6 +56,7 @@ public class Identification {
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             AbuseLimits limits,
+            PersonKeys keys,
             HealthCodeProperties properties,
             TextMessages sms,
             MessageSource messages,
@@ -64,6 +66,7 @@ public class Identification {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.limits = limits;
+        this.keys = keys;
         this.properties = properties;
         this.sms = sms;
         this.messages = messages;
@@ -86,10 +89,11 @@ public class Identification {
                 || !limits.hit("CODE_ID", idHash, limit.codesPerIdNumber())) {
             throw new LimitReachedException("healthcode.error.tooMany");
         }
-        Bound bound = jdbc.sql("select name_cipher, phone_cipher from health_person where id_hash = ?")
-                .param(idHash)
-                .query((rs, n) -> new Bound(cipher.decrypt(rs.getBytes(1)), cipher.decrypt(rs.getBytes(2))))
-                .optional()
+        Bound bound = keys.find(idHash)
+                .flatMap(known -> jdbc.sql("select name_cipher, phone_cipher from health_person where id = ?")
+                        .param(known)
+                        .query((rs, n) -> new Bound(cipher.decrypt(rs.getBytes(1)), cipher.decrypt(rs.getBytes(2))))
+                        .optional())
                 .orElse(null);
         String target = bound == null ? typed : bound.phone();
         boolean redeemable = bound == null || bound.name().equals(person);

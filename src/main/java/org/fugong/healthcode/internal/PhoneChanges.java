@@ -42,10 +42,18 @@ public class PhoneChanges {
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final AbuseLimits limits;
+    private final PersonKeys keys;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PhoneChanges(JdbcClient jdbc, PersonalDataCipher cipher, AbuseLimits limits, AuditTrail audit, Clock clock) {
+    PhoneChanges(
+            JdbcClient jdbc,
+            PersonalDataCipher cipher,
+            AbuseLimits limits,
+            PersonKeys keys,
+            AuditTrail audit,
+            Clock clock) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.limits = limits;
@@ -76,10 +84,11 @@ public class PhoneChanges {
                 || !limits.hit("CHANGE_ID", idHash, 3)) {
             throw new LimitReachedException("healthcode.error.tooMany");
         }
-        var match = jdbc.sql("select id, name_cipher from health_person where id_hash = ?")
-                .param(idHash)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)})
-                .optional()
+        var match = keys.find(idHash)
+                .flatMap(known -> jdbc.sql("select id, name_cipher from health_person where id = ?")
+                        .param(known)
+                        .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)})
+                        .optional())
                 .filter(row -> person.equals(cipher.decrypt((byte[]) row[1])));
         if (match.isEmpty()) {
             return; // the same answer: nothing tells whether the ID number is known
