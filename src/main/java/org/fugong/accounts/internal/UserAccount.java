@@ -1,12 +1,8 @@
 package org.fugong.accounts.internal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,19 +12,15 @@ import org.fugong.access.Role;
 import org.fugong.shell.RefusedChangeException;
 import org.jspecify.annotations.Nullable;
 
-/** A user of the application, bound to the unit its role answers for. */
-@Entity
-@Table(name = "account_user")
+/** A user of the application, bound to the unit its role answers for (a row of account_user, kept by {@link UserAccounts}). */
 public class UserAccount {
 
-    @Id
     private UUID id;
 
     private String username;
     private String passwordHash;
     private String displayName;
 
-    @Enumerated(EnumType.STRING)
     private Role role;
 
     private String cityCode;
@@ -38,16 +30,15 @@ public class UserAccount {
     private boolean enabled;
     private boolean mustChangePassword;
 
-    @Column(insertable = false, updatable = false)
+    /** Kept by the sign-in's throttling, never written from here. */
     private int failedAttempts;
 
-    @Column(insertable = false, updatable = false)
     private @Nullable Instant lockedUntil;
 
     private Instant createdAt;
     private Instant updatedAt;
 
-    @Version
+    /** Optimistic locking: a save of a stale copy is refused. */
     private long version;
 
     private String verification = "VERIFIED";
@@ -56,8 +47,73 @@ public class UserAccount {
     private @Nullable String verifiedBy;
     private @Nullable Instant verifiedAt;
 
-    protected UserAccount() {
-        // for JPA
+    /** Whether the row exists (read, or saved once): a save updates it instead of inserting. */
+    private boolean stored;
+
+    private UserAccount() {}
+
+    static UserAccount read(ResultSet rs) throws SQLException {
+        UserAccount account = new UserAccount();
+        account.id = rs.getObject("id", UUID.class);
+        account.username = rs.getString("username");
+        account.passwordHash = rs.getString("password_hash");
+        account.displayName = rs.getString("display_name");
+        account.role = Role.valueOf(rs.getString("role"));
+        account.cityCode = rs.getString("city_code");
+        account.districtCode = rs.getString("district_code");
+        account.departmentCode = rs.getString("department_code");
+        account.enterpriseId = rs.getObject("enterprise_id", UUID.class);
+        account.enabled = rs.getBoolean("enabled");
+        account.mustChangePassword = rs.getBoolean("must_change_password");
+        account.failedAttempts = rs.getInt("failed_attempts");
+        account.lockedUntil = instant(rs.getTimestamp("locked_until"));
+        account.createdAt = rs.getTimestamp("created_at").toInstant();
+        account.updatedAt = rs.getTimestamp("updated_at").toInstant();
+        account.version = rs.getLong("version");
+        account.verification = rs.getString("verification");
+        account.contactPhone = rs.getString("contact_phone");
+        account.verificationNote = rs.getString("verification_note");
+        account.verifiedBy = rs.getString("verified_by");
+        account.verifiedAt = instant(rs.getTimestamp("verified_at"));
+        account.stored = true;
+        return account;
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /** The columns a save writes, by name (never the throttling's own two). */
+    Map<String, @Nullable Object> columns() {
+        Map<String, @Nullable Object> columns = new LinkedHashMap<>();
+        columns.put("id", id);
+        columns.put("username", username);
+        columns.put("password_hash", passwordHash);
+        columns.put("display_name", displayName);
+        columns.put("role", role.name());
+        columns.put("city_code", cityCode);
+        columns.put("district_code", districtCode);
+        columns.put("department_code", departmentCode);
+        columns.put("enterprise_id", enterpriseId);
+        columns.put("enabled", enabled);
+        columns.put("must_change_password", mustChangePassword);
+        columns.put("created_at", Timestamp.from(createdAt));
+        columns.put("updated_at", Timestamp.from(updatedAt));
+        columns.put("verification", verification);
+        columns.put("contact_phone", contactPhone);
+        columns.put("verification_note", verificationNote);
+        columns.put("verified_by", verifiedBy);
+        columns.put("verified_at", verifiedAt == null ? null : Timestamp.from(verifiedAt));
+        return columns;
+    }
+
+    boolean isStored() {
+        return stored;
+    }
+
+    void saved(long newVersion) {
+        stored = true;
+        version = newVersion;
     }
 
     public UserAccount(
