@@ -23,6 +23,9 @@ import org.fugong.shell.Times;
 import org.fugong.visits.CommissionerAssignments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,8 +75,13 @@ class DemoCity {
     private final DemoTransport transport;
     private final DemoElectricity electricity;
     private final Times times;
+    private final DemoProgress progress;
+    private final boolean background;
+    private volatile boolean started;
 
     DemoCity(
+            DemoProgress progress,
+            @Value("${fugong.demo.background:true}") boolean background,
             DemoElectricity electricity,
             Times times,
             DemoHealthCodes healthCodes,
@@ -90,6 +98,8 @@ class DemoCity {
             RiskMapDesk riskMap,
             TransactionTemplate transaction,
             JdbcClient jdbc) {
+        this.progress = progress;
+        this.background = background;
         this.riskMap = riskMap;
         this.electricity = electricity;
         this.times = times;
@@ -108,23 +118,60 @@ class DemoCity {
         this.jdbc = jdbc;
     }
 
+    /** Without background loading (the tests), the demo city is there before the application serves. */
     @EventListener(ApplicationStartedEvent.class)
-    void loadOnFirstStart() {
-        if (!mode.enabled()) {
+    void loadOnStart() {
+        if (mode.enabled() && !background) {
+            loadOnce();
+        }
+    }
+
+    /**
+     * With background loading, the application serves first and the demo city follows: started once
+     * the instance accepts traffic (after the start-up's own catch-up work, which the demo's figures
+     * then recompute), in one transaction, its progress on the readiness probe and the sign-in page.
+     */
+    @EventListener
+    void loadInBackground(AvailabilityChangeEvent<ReadinessState> event) {
+        if (!mode.enabled() || !background || event.getState() != ReadinessState.ACCEPTING_TRAFFIC || started) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
-            if (users.exists("city")) {
-                return;
+        started = true;
+        progress.waiting();
+        Thread loader = new Thread(this::loadOnce, "demo-city");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadOnce() {
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(?)")
+                        .param(LOCK_KEY)
+                        .query()
+                        .singleRow();
+                if (users.exists("city")) {
+                    progress.none();
+                    return;
+                }
+                long began = System.nanoTime();
+                load();
+                log.info("Demo city loaded in {} ms", (System.nanoTime() - began) / 1_000_000);
+            });
+            if (progress.loading()) {
+                progress.loaded();
             }
-            long started = System.nanoTime();
-            load();
-            log.info("Demo city loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-        });
+        } catch (RuntimeException e) {
+            progress.failed();
+            log.error("The demo city could not be loaded; nothing of it was kept", e);
+            if (!background) {
+                throw e;
+            }
+        }
     }
 
     private void load() {
+        progress.step("enterprises");
         var generator = new DemoEnterpriseGenerator(20200203L);
         District haishu = district("330203");
         District jiangbei = district("330205");
@@ -172,6 +219,7 @@ class DemoCity {
         }
         List<UUID> haishuIds = byDistrict.get(haishu.code());
 
+        progress.step("accounts");
         user("city", "市复工指挥部 值班员", Role.CITY_OFFICIAL, null, null, null);
         user("haishu", "海曙区复工办", Role.DISTRICT_OFFICIAL, haishu.code(), null, null);
         user("jiangbei", "江北区复工办", Role.DISTRICT_OFFICIAL, jiangbei.code(), null, null);
@@ -183,12 +231,15 @@ class DemoCity {
         user("gate", "卡口检查员", Role.GATE_CHECKER, null, null, null);
         user("health", "市卫生健康委", Role.DEPARTMENT_OFFICER, null, "HEALTH", null);
 
+        progress.step("epidemic figures");
         riskMap.report(Actor.system("demo", geography.city().code()), Scope.city(), DemoEpidemic.figures(geography));
 
+        progress.step("applications");
         // ent-haishu's enterprise files nothing, so that its first filing can be tried; ent-jiangbei's waits for
         // review.
         int filed = applications.load(geography.city().code(), byDistrict, named.get(1));
         log.info("Demo applications filed: {}", filed);
+        progress.step("commissioners");
         // The commissioner's six: ent-haishu's shop, two approved enterprises and three still on paper.
         List<UUID> mine = new ArrayList<>();
         mine.add(named.get(0));
@@ -200,6 +251,7 @@ class DemoCity {
         for (UUID id : mine) {
             assignments.assign(commissioner, id, haishu.code(), "demo");
         }
+        progress.step("tickets");
         log.info("Demo tickets filed: {}", tickets.load(geography.city().code(), byDistrict, 28));
         UUID jiangbeiFactoryId = named.get(1);
         UUID second = user("commissioner-jb", "驻企专员 王芳", Role.COMMISSIONER, jiangbei.code(), null, null);
@@ -211,9 +263,11 @@ class DemoCity {
                 .filter(e -> !e.getKey().equals(haishu.code()))
                 .flatMap(e -> e.getValue().stream())
                 .toList();
+        progress.step("supply chains");
         log.info(
                 "Demo supply-chain links: {}",
                 supplyChains.load(geography.city().code(), haishuIds, elsewhere));
+        progress.step("visits");
         log.info(
                 "Demo visits: {}",
                 visits.load(
@@ -224,6 +278,7 @@ class DemoCity {
                         second,
                         jiangbei.code(),
                         jiangbeiFactoryId));
+        progress.step("health codes");
         Actor health = new Actor(
                 UUID.nameUUIDFromBytes("demo-health".getBytes()),
                 "demo-health",
@@ -238,7 +293,9 @@ class DemoCity {
                 false,
                 null);
         log.info("Demo health-code holders: {}", healthCodes.load(health, haishuShop.uscc(), 300));
+        progress.step("returning workers");
         log.info("Demo returning workers: {}", transport.load(geography.city().code(), byDistrict, named.get(0)));
+        progress.step("electricity");
         List<UUID> all = new ArrayList<>(named);
         byDistrict.values().forEach(all::addAll);
         log.info("Demo electricity figures: {}", electricity.load(all, times.today()));
