@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fugong.IntegrationTest;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthCodes;
@@ -43,23 +49,42 @@ class GateScanTests extends IntegrationTest {
     }
 
     @Test
-    void oneRowTheDatabaseRefusesIsDroppedAloneAndTheOthersAreWritten() {
-        scans.flush();
+    void everyScanIsAcknowledgedOnlyOnceWrittenAndARowTheDatabaseRefusesIsDroppedAlone() throws Exception {
         String gate = "batch-" + UUID.randomUUID().toString().substring(0, 8);
         var ok = new HealthCodes.Verification(true, null, null, CodeColour.GREEN, "王*", Instant.now());
         // A problem longer than the column: PostgreSQL refuses this row, and would fail its batch.
         var bad = new HealthCodes.Verification(false, "X".repeat(40), null, null, null, null);
-        scans.record(gate, ok);
-        scans.record(gate, bad);
-        scans.record(gate, ok);
-        // A name with a NUL byte is kept as "unnamed", not sent to the database.
-        scans.record("north\u0000gate", ok);
-        assertThat(scans.flush()).isEqualTo(3);
+        // Several gates at once, so that scans share batches with the refused one (however they fall).
+        ExecutorService gates = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                answers.add(gates.submit(() -> scans.record(gate, ok)));
+                answers.add(gates.submit(() -> scans.record(gate, bad)));
+                answers.add(gates.submit(() -> scans.record(gate, ok)));
+            }
+            // A name with a NUL byte is kept as "unnamed", not sent to the database.
+            answers.add(gates.submit(() -> scans.record("north\u0000gate", ok)));
+            List<Boolean> recorded = new ArrayList<>();
+            for (Future<Boolean> answer : answers) {
+                recorded.add(answer.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(recorded).filteredOn(Boolean::booleanValue).hasSize(11);
+            for (int i = 1; i < 15; i += 3) {
+                assertThat(recorded.get(i))
+                        .as("the refused scan is not acknowledged")
+                        .isFalse();
+            }
+        } finally {
+            gates.shutdown();
+        }
+        // Acknowledged means written: no flush is needed to find them.
         assertThat(jdbc.sql("select count(*) from health_gate_scan where gate = ?")
                         .param(gate)
                         .query(Long.class)
                         .single())
-                .isEqualTo(2);
+                .isEqualTo(10);
+        assertThat(scans.flush()).isZero();
     }
 
     @Test

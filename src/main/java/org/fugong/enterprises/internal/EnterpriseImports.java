@@ -25,6 +25,7 @@ import org.fugong.audit.AuditEntry;
 import org.fugong.audit.AuditTrail;
 import org.fugong.enterprises.EnterpriseDirectory;
 import org.fugong.enterprises.NewEnterprise;
+import org.fugong.shell.RunningWork;
 import org.fugong.shell.TabularFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -242,7 +243,7 @@ public class EnterpriseImports {
                 }
             }
             if (claimed != null) {
-                advisory(owner, "pg_advisory_lock", claimed);
+                RunningWork.advisory(owner, "pg_advisory_lock", LOCK_CLASS, claimed);
             }
             owner.commit();
             return claimed;
@@ -268,30 +269,19 @@ public class EnterpriseImports {
         int resumed = 0;
         try (Connection probe = dataSource.getConnection()) {
             for (UUID id : running) {
-                if (!advisory(probe, "pg_try_advisory_lock", id)) {
+                if (!RunningWork.advisory(probe, "pg_try_advisory_lock", LOCK_CLASS, id)) {
                     continue;
                 }
                 try {
                     resumed += requeue(id);
                 } finally {
-                    advisory(probe, "pg_advisory_unlock", id);
+                    RunningWork.advisory(probe, "pg_advisory_unlock", LOCK_CLASS, id);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look for interrupted imports", e);
         }
         return resumed;
-    }
-
-    /** Calls one of PostgreSQL's advisory-lock functions on an import's lock; true when it answers true. */
-    private static boolean advisory(Connection connection, String function, UUID id) throws SQLException {
-        try (PreparedStatement call =
-                connection.prepareStatement("select " + function + "(" + LOCK_CLASS + ", hashtext(?))")) {
-            call.setString(1, id.toString());
-            try (ResultSet rs = call.executeQuery()) {
-                return rs.next() && Boolean.TRUE.equals(rs.getObject(1));
-            }
-        }
     }
 
     private int requeue(UUID id) {

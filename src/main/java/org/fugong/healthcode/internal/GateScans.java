@@ -3,25 +3,35 @@ package org.fugong.healthcode.internal;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * The log of gate scans (gate, time, result, colour, pseudonymous id), and counts per gate and
- * colour. A scan is queued in memory and written with the others every second, so that a gate's
- * verification never waits for the database. What is queued is written when the application stops;
- * a process killed outright ({@code kill -9}) loses at most the last second of scans. A row the
- * database refuses is dropped alone, never with its batch.
+ * colour. Scans are written by group commit: one writer takes every scan queued meanwhile and writes
+ * them in one batch, and a gate's answer waits for the batch that holds its scan (a few milliseconds)
+ * and says whether it was recorded — so that a scan acknowledged as recorded survives even a
+ * {@code kill -9} of the instance. When the database cannot be reached the answer does not wait
+ * longer than {@link #ACKNOWLEDGE_WITHIN}: the gate gets its verification, marked not recorded, and the
+ * scan stays queued until the database is back (lost only if the instance dies meanwhile). A row
+ * the database refuses is dropped alone, never with its batch.
  */
 @Service
 public class GateScans {
@@ -31,13 +41,21 @@ public class GateScans {
             Instant at,
             HealthCodes.Verification verification,
             String result,
-            @Nullable String colour) {}
+            @Nullable String colour,
+            CompletableFuture<Boolean> written) {}
+
+    /** How long a gate's answer waits for its scan to be written. */
+    public static final Duration ACKNOWLEDGE_WITHIN = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(GateScans.class);
     private static final String INSERT =
             "insert into health_gate_scan (gate, scanned_at, person_id, result, colour) values (?, ?, ?, ?, ?)";
 
-    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingDeque<Pending> pending = new LinkedBlockingDeque<>();
+    /** Held while a batch is taken and written, so that a flush sees every scan recorded before it. */
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private volatile boolean stopped;
 
     public record Count(
             String gate, String result, @Nullable String colour, long scans) {}
@@ -53,6 +71,31 @@ public class GateScans {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
+        Thread writer = new Thread(this::writeContinuously, "gate-scan-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** The writer: waits for a scan, then writes it with every other one queued meanwhile. */
+    private void writeContinuously() {
+        while (!stopped) {
+            try {
+                Pending first = pending.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                pending.putFirst(first);
+                if (flush() == 0 && !pending.isEmpty()) {
+                    // The database is unreachable: the scans stay queued; try again in a moment.
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("The gate-scan writer failed: {}", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -68,50 +111,85 @@ public class GateScans {
         return printable && !name.isEmpty() && name.codePointCount(0, name.length()) <= 60 ? name : null;
     }
 
-    public void record(String gate, HealthCodes.Verification verification) {
+    /**
+     * Queues a scan for the writer and waits, at most {@link #ACKNOWLEDGE_WITHIN}, until it is written;
+     * whether it was (a scan the database refused, or not written in time, is not).
+     */
+    public boolean record(String gate, HealthCodes.Verification verification) {
         String name = gateName(gate);
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
         pending.add(new Pending(
                 name == null ? "unnamed" : name,
                 clock.instant(),
                 verification,
                 verification.valid() ? "VALID" : String.valueOf(verification.problem()),
-                verification.colour() == null ? null : verification.colour().name()));
+                verification.colour() == null ? null : verification.colour().name(),
+                written));
+        try {
+            return written.get(ACKNOWLEDGE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
-    /** Writes the queued scans in one batch; returns how many. */
-    @Scheduled(fixedDelay = 1000)
-    @PreDestroy
+    /**
+     * Writes the queued scans in one batch; returns how many. Scans that cannot be written because the
+     * database cannot be reached stay queued, first in line.
+     */
     public int flush() {
-        List<Object[]> batch = new ArrayList<>();
-        Pending scan;
-        while ((scan = pending.poll()) != null) {
-            batch.add(new Object[] {
-                scan.gate(),
-                Timestamp.from(scan.at()),
-                codes.personOf(scan.verification()),
-                scan.result(),
-                scan.colour()
-            });
-        }
-        if (batch.isEmpty()) {
-            return 0;
-        }
+        writing.lock();
         try {
-            jdbcTemplate.batchUpdate(INSERT, batch);
-            return batch.size();
-        } catch (DataAccessException batchFailed) {
-            // One bad row must not lose the others: write them one by one, and drop only what fails.
-            int written = 0;
-            for (Object[] row : batch) {
-                try {
-                    jdbcTemplate.update(INSERT, row);
-                    written++;
-                } catch (DataAccessException rowFailed) {
-                    log.error("A gate scan could not be written and is dropped: {}", rowFailed.getMessage());
-                }
+            List<Pending> batch = new ArrayList<>();
+            pending.drainTo(batch, 5000);
+            if (batch.isEmpty()) {
+                return 0;
             }
-            return written;
+            List<Object[]> rows = batch.stream()
+                    .map(scan -> new Object[] {
+                        scan.gate(),
+                        Timestamp.from(scan.at()),
+                        codes.personOf(scan.verification()),
+                        scan.result(),
+                        scan.colour()
+                    })
+                    .toList();
+            try {
+                jdbcTemplate.batchUpdate(INSERT, rows);
+                batch.forEach(scan -> scan.written().complete(true));
+                return batch.size();
+            } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
+                for (int i = batch.size() - 1; i >= 0; i--) {
+                    pending.addFirst(batch.get(i));
+                }
+                return 0;
+            } catch (DataAccessException batchFailed) {
+                // One bad row must not lose the others: write them one by one, and drop only what fails.
+                int written = 0;
+                for (int i = 0; i < batch.size(); i++) {
+                    try {
+                        jdbcTemplate.update(INSERT, rows.get(i));
+                        batch.get(i).written().complete(true);
+                        written++;
+                    } catch (DataAccessException rowFailed) {
+                        log.error("A gate scan could not be written and is dropped: {}", rowFailed.getMessage());
+                        batch.get(i).written().complete(false);
+                    }
+                }
+                return written;
+            }
+        } finally {
+            writing.unlock();
         }
+    }
+
+    /** What is queued is written when the application stops. */
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        flush();
     }
 
     /** Counts, after writing what is queued (so that the counts include the latest scans). */

@@ -3,10 +3,12 @@ package org.fugong.healthcode.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthCodes;
 import org.fugong.healthcode.internal.SigningKeys;
@@ -60,7 +62,7 @@ class GateApi {
 
     @PostMapping("/api/gate/verify")
     @Operation(summary = "Verifies a scanned code: signature and expiry; with online=true the current colour too")
-    HealthCodes.Verification verify(@RequestBody Scan scan) {
+    Scanned verify(@RequestBody Scan scan) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         if (!isToken(scan.token())) {
             problems.add(new InvalidInputException.Problem("token", "healthcode.error.token", List.of()));
@@ -74,9 +76,22 @@ class GateApi {
         }
         HealthCodes.Verification result =
                 Boolean.TRUE.equals(scan.online()) ? codes.verifyOnline(scan.token()) : codes.verify(scan.token());
-        scans.record(gate, result);
-        return result;
+        boolean recorded = scans.record(gate, result);
+        return new Scanned(
+                result.valid(), result.problem(), result.colour(), result.maskedName(), result.expiresAt(), recorded);
     }
+
+    /**
+     * A gate's answer: the verification, and whether the scan is in the log (false when the database
+     * could not take it in time; the scan is then still queued, see {@link GateScans}).
+     */
+    public record Scanned(
+            boolean valid,
+            @Nullable String problem,
+            @Nullable CodeColour colour,
+            @Nullable String maskedName,
+            @Nullable Instant expiresAt,
+            boolean recorded) {}
 
     /** What a scanner can have read from a code: a compact JWS, base64url and dots, of a sane length. */
     static boolean isToken(@Nullable String token) {

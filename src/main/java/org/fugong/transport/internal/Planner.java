@@ -38,12 +38,14 @@ import org.fugong.audit.AuditTrail;
 import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
+import org.fugong.shell.RunningWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,7 +79,8 @@ public class Planner {
             @Nullable BigDecimal seconds,
             String createdBy,
             Instant createdAt,
-            @Nullable Instant finishedAt) {
+            @Nullable Instant finishedAt,
+            boolean interrupted) {
 
         /** The score per constraint: name, score, matches. */
         public List<String[]> constraints() {
@@ -111,7 +114,9 @@ public class Planner {
     private final Bureau bureau;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RunningWork work;
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
+    private final Map<UUID, RunningWork.Held> holders = new ConcurrentHashMap<>();
 
     Planner(
             JdbcClient jdbc,
@@ -125,7 +130,9 @@ public class Planner {
             Counties counties,
             Bureau bureau,
             AuditTrail audit,
+            RunningWork work,
             Clock clock) {
+        this.work = work;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.solverManager = solverManager;
@@ -141,22 +148,43 @@ public class Planner {
     }
 
     /**
-     * Plans left solving by an instance that stopped (no instance solves longer than its limit and a
-     * margin) are marked failed when the application starts.
+     * Plans left solving by an instance that is gone (stopped, killed, its machine lost) end as failed
+     * and interrupted, so that they neither show "solving" for ever nor keep the period from being
+     * planned again: the instance solving a plan holds its lock ({@link RunningWork}) until the plan is
+     * saved, and a plan marked solving whose lock nobody holds has nobody solving it. Looked at when the
+     * application starts, every minute, and before a plan is started. Returns how many ended so.
      */
     @EventListener(ApplicationStartedEvent.class)
-    void failAbandoned() {
-        jdbc.sql("""
-                        update transport_plan set status = 'FAILED', finished_at = ?
-                        where status = 'SOLVING' and created_at < ?""")
-                .params(
-                        Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant().minus(ABANDONED)))
-                .update();
+    @Scheduled(fixedDelayString = "${fugong.transport.abandoned-check:60s}", initialDelayString = "60s")
+    public int failAbandoned() {
+        int ended = 0;
+        for (UUID id : jdbc.sql("select id from transport_plan where status = 'SOLVING'")
+                .query(UUID.class)
+                .list()) {
+            if (running.containsKey(id) || !work.abandoned(PLAN_LOCKS, id)) {
+                continue;
+            }
+            Integer marked = transactions.execute(tx -> {
+                int updated = jdbc.sql("""
+                                update transport_plan set status = 'FAILED', interrupted = true, finished_at = ?
+                                where id = ? and status = 'SOLVING'""")
+                        .params(Timestamp.from(clock.instant()), id)
+                        .update();
+                if (updated > 0) {
+                    audit.record(AuditEntry.of("transport", "TransportPlan", id, "TRANSPORT_PLAN_INTERRUPTED"));
+                }
+                return updated;
+            });
+            if (marked != null && marked > 0) {
+                log.warn("Plan {} was left solving by an instance that is gone: marked failed (interrupted)", id);
+                ended++;
+            }
+        }
+        return ended;
     }
 
-    /** Longer than any plan's time limit. */
-    static final Duration ABANDONED = Duration.ofMinutes(15);
+    /** The first key of the locks held by instances solving plans. */
+    private static final int PLAN_LOCKS = 0x46475450;
 
     /** Starts planning a period in the background; the plan's page shows it solving. */
     public UUID start(Actor actor, Scope scope, @Nullable LocalDate from, @Nullable LocalDate to) {
@@ -178,25 +206,23 @@ public class Planner {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        failAbandoned();
         UUID id = UUID.randomUUID();
         TransportRules.Rules ruling = rules.on(from);
-        Boolean started = transactions.execute(tx -> {
-            // One plan solves at a time over a period; the lock makes two officials' clicks one plan.
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('transport_plan'))")
-                    .query(Object.class)
-                    .list();
-            int solving = jdbc.sql("""
-                            select count(*) from transport_plan
-                            where status = 'SOLVING' and period_from <= ? and period_to >= ?""").params(to, from).query(Integer.class).single();
-            if (solving > 0) {
-                return false;
-            }
-            insert(actor, id, from, to, ruling);
-            return true;
-        });
+        // Held from before the plan's row exists until it is saved: nobody may take it for abandoned.
+        RunningWork.Held held = work.hold(PLAN_LOCKS, id);
+        Boolean started;
+        try {
+            started = startRow(actor, id, from, to, ruling);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
         if (!Boolean.TRUE.equals(started)) {
+            held.close();
             throw new RefusedChangeException("transport.plan.error.running");
         }
+        holders.put(id, held);
         running.put(id, new Progress(new CopyOnWriteArrayList<>()));
         long startNanos = System.nanoTime();
         Built[] built = new Built[1];
@@ -230,6 +256,25 @@ public class Planner {
                 .solve(built.plan());
         save(id, built, best, explain(best), (System.nanoTime() - startNanos) / 1e9);
         return id;
+    }
+
+    /** The plan's row, unless a plan of an overlapping period is solving; whether it was written. */
+    private @Nullable Boolean startRow(
+            Actor actor, UUID id, LocalDate from, LocalDate to, TransportRules.Rules ruling) {
+        return transactions.execute(tx -> {
+            // One plan solves at a time over a period; the lock makes two officials' clicks one plan.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('transport_plan'))")
+                    .query(Object.class)
+                    .list();
+            int solving = jdbc.sql("""
+                            select count(*) from transport_plan
+                            where status = 'SOLVING' and period_from <= ? and period_to >= ?""").params(to, from).query(Integer.class).single();
+            if (solving > 0) {
+                return false;
+            }
+            insert(actor, id, from, to, ruling);
+            return true;
+        });
     }
 
     /** A plan's row, solving, and its audit entry. */
@@ -308,6 +353,7 @@ public class Planner {
         jdbc.sql("update transport_plan set status = 'FAILED', finished_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), planId)
                 .update();
+        release(planId);
     }
 
     /** The problem and what it was built from. */
@@ -553,9 +599,18 @@ public class Planner {
             fail(planId, e);
         } finally {
             running.remove(planId);
+            release(planId);
             synchronized (running) {
                 running.notifyAll();
             }
+        }
+    }
+
+    /** Lets a plan's lock go once its row says how it ended. */
+    private void release(UUID planId) {
+        RunningWork.Held held = holders.remove(planId);
+        if (held != null) {
+            held.close();
         }
     }
 
