@@ -139,9 +139,7 @@ public class HealthLists {
                     rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
         List<UUID> people = keys.findAll(hashes).stream().distinct().toList();
-        for (UUID person : people) {
-            status.recompute(person);
-        }
+        status.recomputeAll(people);
         audit.recordAs(
                 actor.getUsername(),
                 actor.role().name(),

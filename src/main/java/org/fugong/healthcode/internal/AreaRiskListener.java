@@ -19,8 +19,6 @@ class AreaRiskListener {
         if (!change.unitCode().equals(change.districtCode())) {
             return;
         }
-        for (var person : status.declaredAt(change.districtCode())) {
-            status.recompute(person);
-        }
+        status.recomputeAll(status.declaredAt(change.districtCode()));
     }
 }
