@@ -25,26 +25,19 @@ if [[ $cds == --cds ]]; then
   java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app" \
     --server.port=$port --fugong.embedded-postgres.data-directory="$train/pg" >"$train/train.log" 2>&1 || true
   rm -rf "$train"
-  command=(java -XX:SharedArchiveFile="$work/app.jsa" -Xshare:auto -jar "$app")
-  if [[ $c1 == --c1 ]]; then
-    command=(java -XX:SharedArchiveFile="$work/app.jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -jar "$app")
-  fi
+  command=(java -XX:SharedArchiveFile="$work/app.jsa" -Xshare:auto)
+  [[ $c1 == --c1 ]] && command+=(-XX:TieredStopAtLevel=1)
+  command+=(-jar "$app")
 fi
 
-started() { # log file, pid
-  local t0=$1 pid=$2 log=$3
-  # The overall status is the last key: a component that is up does not make the instance ready.
-  until curl -sf "http://localhost:$port/actuator/health/readiness" | grep -q '"status":"UP"}$'; do
+# Seconds from a start until readiness matches a pattern: the overall status (the last key: a component
+# that is up does not make the instance ready), or the demo city loaded (it loads after readiness).
+READY='"status":"UP"}$'
+LOADED='"state":"(LOADED|NONE)"'
+until_ready() { # start time, pid, log file, pattern
+  local t0=$1 pid=$2 log=$3 pattern=$4
+  until curl -sf "http://localhost:$port/actuator/health/readiness" | grep -Eq "$pattern"; do
     sleep 0.1
-    kill -0 "$pid" 2>/dev/null || { echo "application died, see $log" >&2; exit 1; }
-  done
-  echo "$(date +%s.%N) - $t0" | bc
-}
-
-loaded() { # start time, pid, log file: seconds until the demo city is loaded (it loads after readiness)
-  local t0=$1 pid=$2 log=$3
-  until curl -sf "http://localhost:$port/actuator/health/readiness" | grep -Eq '"state":"(LOADED|NONE)"'; do
-    sleep 0.2
     kill -0 "$pid" 2>/dev/null || { echo "application died, see $log" >&2; exit 1; }
   done
   echo "$(date +%s.%N) - $t0" | bc
@@ -59,12 +52,12 @@ for i in $(seq "$runs"); do
     t0=$(date +%s.%N)
     "${command[@]}" --server.port=$port --fugong.embedded-postgres.data-directory="$data/pg" >"$data/$kind.log" 2>&1 &
     pid=$!
-    t=$(started "$t0" $pid "$data/$kind.log")
+    t=$(until_ready "$t0" $pid "$data/$kind.log" "$READY")
     printf 'run %d, %s start: %.1f s to ready (%s)\n' "$i" "$kind" "$t" \
       "$(grep -o 'Started FugongApplication in [0-9.]* seconds' "$data/$kind.log" || true)"
     if [[ $kind == first ]]; then
       first+=("$t")
-      d=$(loaded "$t0" $pid "$data/$kind.log")
+      d=$(until_ready "$t0" $pid "$data/$kind.log" "$LOADED")
       printf 'run %d, demo city loaded in the background: %.1f s after the start\n' "$i" "$d"
       demo+=("$d")
     else

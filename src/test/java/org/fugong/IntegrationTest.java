@@ -2,11 +2,17 @@ package org.fugong;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.Cookie;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.access.Scope;
@@ -66,6 +72,27 @@ public abstract class IntegrationTest {
 
     @Autowired
     private Times times;
+
+    @Autowired
+    private DataSource dataSource;
+
+    /**
+     * Another process on this test's classpath — a JVM of its own, that a test may kill with SIGKILL —
+     * running a main class with this database's address, user and password before its own arguments.
+     */
+    protected Process processOnThisDatabase(Class<?> main, String... arguments) throws IOException, SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName(),
+                pool.getJdbcUrl(),
+                pool.getUsername(),
+                pool.getPassword() == null ? "" : pool.getPassword()));
+        command.addAll(Arrays.asList(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
 
     /** The city's today (Asia/Shanghai by the application's clock), never the machine's. */
     protected LocalDate today() {

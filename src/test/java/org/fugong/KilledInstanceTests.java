@@ -2,11 +2,9 @@ package org.fugong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
 import org.fugong.healthcode.CodeColour;
@@ -41,9 +38,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class KilledInstanceTests extends IntegrationTest {
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
     Planner planner;
 
     @Autowired
@@ -51,7 +45,6 @@ class KilledInstanceTests extends IntegrationTest {
 
     @Test
     void scansAcknowledgedByAKilledInstanceAreKeptAndItsPlanEndsInterrupted() throws Exception {
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         String gate = "killed-" + Long.toHexString(System.nanoTime());
         LocalDate from = today().plusDays(200);
         // Workers to bring in that period, so that the plan has something to solve for a while.
@@ -68,18 +61,7 @@ class KilledInstanceTests extends IntegrationTest {
                             "店长",
                             null));
         }
-        Process instance = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Instance.class.getName(),
-                        pool.getJdbcUrl(),
-                        pool.getUsername(),
-                        pool.getPassword() == null ? "" : pool.getPassword(),
-                        gate,
-                        from.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process instance = processOnThisDatabase(Instance.class, gate, from.toString());
         UUID plan = null;
         int acknowledged = 0;
         try (var out = new BufferedReader(new InputStreamReader(instance.getInputStream(), StandardCharsets.UTF_8))) {

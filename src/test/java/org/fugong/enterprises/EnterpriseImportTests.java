@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -292,18 +291,7 @@ class EnterpriseImportTests extends IntegrationTest {
     void anImportWhoseRunnerProcessIsKilledIsRunAgain() throws Exception {
         String first = code("330203", "6K1M2N3P");
         UUID id = interrupted(twoRows(first, code("330203", "6K1M2N3Q")), 0);
-        var pool = dataSource.unwrap(HikariDataSource.class);
-        Process runner = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ImportLockHolder.class.getName(),
-                        pool.getJdbcUrl(),
-                        pool.getUsername(),
-                        pool.getPassword() == null ? "" : pool.getPassword(),
-                        id.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process runner = processOnThisDatabase(ImportLockHolder.class, id.toString());
         try (var out = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("holding");
             assertThat(imports.resumeInterrupted()).as("while its runner lives").isZero();

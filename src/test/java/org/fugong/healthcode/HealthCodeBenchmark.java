@@ -143,7 +143,8 @@ class HealthCodeBenchmark extends IntegrationTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static void send(HttpClient client, HttpRequest request) {
+    /** Sends a request and fails unless it is answered 200 with nothing refused. */
+    static void send(HttpClient client, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || response.body().contains("\"valid\":false")) {

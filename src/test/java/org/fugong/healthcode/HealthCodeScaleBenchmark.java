@@ -1,10 +1,8 @@
 package org.fugong.healthcode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -198,23 +196,13 @@ class HealthCodeScaleBenchmark extends IntegrationTest {
     }
 
     private void check(HttpClient client, String device, String token) {
-        try {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/gate/verify"))
-                            .header("Authorization", "Bearer " + device)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"token\":\"" + token + "\",\"gate\":\"scale\",\"online\":true}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"valid\":true")) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HealthCodeBenchmark.send(
+                client,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/gate/verify"))
+                        .header("Authorization", "Bearer " + device)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"token\":\"" + token + "\",\"gate\":\"scale\",\"online\":true}"))
+                        .build());
     }
 }

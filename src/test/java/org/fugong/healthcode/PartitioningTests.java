@@ -127,12 +127,7 @@ class PartitioningTests extends IntegrationTest {
             old.sql("insert into health_status (person_id, colour, since, version) values (?, 'YELLOW', now(), 3)")
                     .param(person)
                     .update();
-            long declaration = old.sql("""
-                            insert into health_declaration (person_id, declared_on, contact, symptoms, created_at)
-                            values (?, ?, false, 'NONE', now()) returning id""")
-                    .params(person, LocalDate.of(2020, 2, 10))
-                    .query(Long.class)
-                    .single();
+            long declaration = declare(old, person, LocalDate.of(2020, 2, 10));
             old.sql("""
                             insert into health_list_entry (id_hash, kind, listed_on, source, created_at)
                             values ('\\x0102'::bytea, 'CLOSE_CONTACT', date '2020-02-11', 'cdc', now())""").update();
@@ -157,12 +152,7 @@ class PartitioningTests extends IntegrationTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(declaration);
-            long next = old.sql("""
-                            insert into health_declaration (person_id, declared_on, contact, symptoms, created_at)
-                            values (?, ?, false, 'NONE', now()) returning id""")
-                    .params(person, LocalDate.of(2020, 2, 12))
-                    .query(Long.class)
-                    .single();
+            long next = declare(old, person, LocalDate.of(2020, 2, 12));
             assertThat(next).isGreaterThan(declaration);
             assertThat(old.sql("select count(*) from health_list_entry where id_hash = '\\x0102'::bytea")
                             .query(Integer.class)
@@ -175,6 +165,13 @@ class PartitioningTests extends IntegrationTest {
         } finally {
             jdbc.sql("drop database " + database + " with (force)").update();
         }
+    }
+
+    /** A declaration written by SQL; its id. */
+    private static long declare(JdbcClient database, UUID person, LocalDate on) {
+        return database.sql("""
+                        insert into health_declaration (person_id, declared_on, contact, symptoms, created_at)
+                        values (?, ?, false, 'NONE', now()) returning id""").params(person, on).query(Long.class).single();
     }
 
     /** How many partitions of a table the plan of a query reads. */
