@@ -154,8 +154,6 @@ public class Planner {
      * saved, and a plan marked solving whose lock nobody holds has nobody solving it. Looked at when the
      * application starts, every minute, and before a plan is started. Returns how many ended so.
      */
-    @EventListener(ApplicationStartedEvent.class)
-    @Scheduled(fixedDelayString = "${fugong.transport.abandoned-check:60s}", initialDelayString = "60s")
     public int failAbandoned() {
         int ended = 0;
         for (UUID id : jdbc.sql("select id from transport_plan where status = 'SOLVING'")
@@ -181,6 +179,12 @@ public class Planner {
             }
         }
         return ended;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Scheduled(fixedDelayString = "${fugong.transport.abandoned-check:60s}", initialDelayString = "60s")
+    void lookForAbandoned() {
+        failAbandoned();
     }
 
     /** The first key of the locks held by instances solving plans. */
