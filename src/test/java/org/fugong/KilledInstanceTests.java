@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fugong.access.Actor;
 import org.fugong.access.CurrentActor;
+import org.fugong.enterprises.EnterpriseDirectory;
+import org.fugong.enterprises.EnterpriseSize;
+import org.fugong.enterprises.IndustrySection;
+import org.fugong.enterprises.NewEnterprise;
+import org.fugong.enterprises.UnifiedSocialCreditCode;
 import org.fugong.healthcode.CodeColour;
 import org.fugong.healthcode.internal.GateScans;
 import org.fugong.healthcode.internal.HealthCodes;
+import org.fugong.tickets.TicketGenerator;
+import org.fugong.tickets.TicketSweep;
 import org.fugong.transport.internal.Demands;
 import org.fugong.transport.internal.Planner;
 import org.junit.jupiter.api.Test;
@@ -30,10 +38,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The whole application, in a process of its own on this test's database, killed with SIGKILL in the
- * middle of its work — gate scans being recorded by several gates and a transport plan being solved:
- * every scan it acknowledged as recorded is in the log, and the plan it was solving does not stay
- * "solving" for ever nor keep its period from being planned again: it ends failed, saying it was
- * interrupted, in the language of whoever looks.
+ * middle of its work — gate scans being recorded by several gates, a transport plan being solved and
+ * the problem desk's escalation sweep half way through the due problems: every scan it acknowledged
+ * as recorded is in the log; the plan it was solving does not stay "solving" for ever nor keep its
+ * period from being planned again: it ends failed, saying it was interrupted, in the language of
+ * whoever looks; each problem was escalated whole or not at all, and the next sweep finishes the rest
+ * without issuing any step twice.
  */
 class KilledInstanceTests extends IntegrationTest {
 
@@ -42,6 +52,15 @@ class KilledInstanceTests extends IntegrationTest {
 
     @Autowired
     Demands demands;
+
+    @Autowired
+    EnterpriseDirectory directory;
+
+    @Autowired
+    TicketGenerator tickets;
+
+    @Autowired
+    TicketSweep sweep;
 
     @Test
     void scansAcknowledgedByAKilledInstanceAreKeptAndItsPlanEndsInterrupted() throws Exception {
@@ -61,21 +80,42 @@ class KilledInstanceTests extends IntegrationTest {
                             "店长",
                             null));
         }
-        Process instance = processOnThisDatabase(Instance.class, gate, from.toString());
+        // A thousand problems of an enterprise of their own, received over the last twelve hours (none
+        // due yet): at the sweep's time, a day on, each is due several escalation steps.
+        String uscc = UnifiedSocialCreditCode.randomCompany("330212", new Random());
+        UUID enterprise = directory
+                .registerAll(List.of(new NewEnterprise(
+                        uscc,
+                        "测试企业" + uscc.substring(10),
+                        "李明",
+                        "330212",
+                        null,
+                        IndustrySection.C,
+                        EnterpriseSize.SMALL,
+                        false,
+                        20,
+                        false,
+                        null,
+                        null)))
+                .get(0);
+        assertThat(tickets.generate(enterprise, 1000, 12)).isEqualTo(1000);
+        Instant sweepAt = clock.instant().plus(Duration.ofDays(1));
+        Process instance = processOnThisDatabase(Instance.class, gate, from.toString(), sweepAt.toString());
         UUID plan = null;
         int acknowledged = 0;
+        int swept = 0;
         try (var out = new BufferedReader(new InputStreamReader(instance.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("solving ")) {
+                    // Killed while the gates are still scanning, the plan is solving and the sweep is half done.
                     plan = UUID.fromString(line.substring(8).trim());
+                    instance.destroyForcibly();
+                    break;
+                } else if (line.startsWith("swept ")) {
+                    swept = Integer.parseInt(line.substring(6).trim());
                 } else if (line.startsWith("recorded ")) {
                     acknowledged = Integer.parseInt(line.substring(9).trim());
-                    if (plan != null && acknowledged >= 300) {
-                        // Killed while the gates are still scanning and the plan is solving.
-                        instance.destroyForcibly();
-                        break;
-                    }
                 }
             }
         } finally {
@@ -83,13 +123,28 @@ class KilledInstanceTests extends IntegrationTest {
             assertThat(instance.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(plan).as("the instance started solving").isNotNull();
-        assertThat(acknowledged).as("the instance acknowledged scans").isGreaterThanOrEqualTo(300);
+        // (The instance said "solving" after 300 scans and 3 batches; a few of those lines may come after it.)
+        assertThat(acknowledged).as("the instance acknowledged scans").isGreaterThanOrEqualTo(200);
+        assertThat(swept).as("the instance swept").isGreaterThanOrEqualTo(2);
 
         long logged = jdbc.sql("select count(*) from health_gate_scan where gate = ?")
                 .param(gate)
                 .query(Long.class)
                 .single();
         assertThat(logged).as("every scan acknowledged as recorded").isGreaterThanOrEqualTo(acknowledged);
+
+        // Each problem escalated whole (its steps, its flags, its audit entry) or not at all; some left.
+        assertThat(escalatedWholeOrNotAtAll(enterprise, sweepAt)).isEmpty();
+        long left = due(enterprise, sweepAt);
+        assertThat(left).as("killed half way through the sweep").isPositive().isLessThan(1000);
+        assertThat(sweep.sweep(sweepAt)).isPositive();
+        assertThat(due(enterprise, sweepAt)).isZero();
+        assertThat(escalatedWholeOrNotAtAll(enterprise, sweepAt)).isEmpty();
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event a join ticket t on a.entity_id = t.id::text
+                        where t.enterprise_id = ? and a.action = 'TICKET_ESCALATION'""").param(enterprise).query(Long.class).single())
+                .as("one escalation per problem, none twice")
+                .isEqualTo(1000);
 
         assertThat(planner.plan(scope("transport"), plan).status()).isEqualTo("SOLVING");
         assertThat(planner.failAbandoned()).isOne();
@@ -121,7 +176,40 @@ class KilledInstanceTests extends IntegrationTest {
         assertThat(planner.plan(scope("transport"), again).status()).isIn("SOLVED", "STOPPED");
     }
 
-    /** The application in a process of its own: scans from eight gates and one plan, printing what it acknowledges. */
+    /** The enterprise's problems still due at that time. */
+    private long due(UUID enterprise, Instant at) {
+        return jdbc.sql("select count(*) from ticket where enterprise_id = ? and next_escalation_at <= ?")
+                .params(enterprise, Timestamp.from(at))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The enterprise's problems that are half escalated: a step issued twice, a notice sent twice, a
+     * flag without its step or a step without its flag, an escalation without its audit entry.
+     */
+    private List<String> escalatedWholeOrNotAtAll(UUID enterprise, Instant at) {
+        return jdbc.sql("""
+                        select t.id::text from ticket t
+                        where t.enterprise_id = :enterprise and (
+                            exists (select 1 from ticket_event e where e.ticket_id = t.id and e.actor_name = 'SLA'
+                                    group by e.kind having count(*) > 1)
+                            or exists (select 1 from notification n where n.ticket_id = t.id
+                                       group by n.kind, n.recipient having count(*) > 1)
+                            or t.escalated <> exists (select 1 from ticket_event e where e.ticket_id = t.id
+                                                      and e.kind = 'ESCALATED')
+                            or t.first_response_late <> exists (select 1 from ticket_event e where e.ticket_id = t.id
+                                                                and e.kind = 'FIRST_RESPONSE_OVERDUE')
+                            or (t.next_escalation_at is null or t.next_escalation_at > :at)
+                               <> exists (select 1 from audit_event a where a.entity_id = t.id::text
+                                          and a.action = 'TICKET_ESCALATION'))""")
+                .param("enterprise", enterprise)
+                .param("at", Timestamp.from(at))
+                .query(String.class)
+                .list();
+    }
+
+    /** The application in a process of its own: scans from eight gates, one plan and a sweep, printing what it did. */
     public static final class Instance {
 
         public static void main(String[] args) throws Exception {
@@ -142,30 +230,45 @@ class KilledInstanceTests extends IntegrationTest {
                     .run();
             String gate = args[3];
             LocalDate from = LocalDate.parse(args[4]);
-            Actor transport = (Actor) context.getBean(UserDetailsService.class).loadUserByUsername("transport");
-            UUID plan = context.getBean(Planner.class)
-                    .start(transport, context.getBean(CurrentActor.class).scopeOf(transport), from, from.plusDays(2));
-            System.out.println("solving " + plan);
+            Instant sweepAt = Instant.parse(args[5]);
+            TicketSweep sweep = context.getBean(TicketSweep.class);
+            AtomicInteger batches = new AtomicInteger();
+            Thread sweeper = new Thread(() -> {
+                while (sweep.sweepBatch(sweepAt, 10)[0] > 0) {
+                    say("swept " + batches.incrementAndGet());
+                }
+                say("sweep done");
+            });
+            sweeper.start();
             GateScans scans = context.getBean(GateScans.class);
             HealthCodes.Verification green =
                     new HealthCodes.Verification(true, null, null, CodeColour.GREEN, "张*", Instant.now());
             AtomicInteger recorded = new AtomicInteger();
             ExecutorService gates = Executors.newFixedThreadPool(8);
-            List<Runnable> work = new ArrayList<>();
             for (int g = 0; g < 8; g++) {
-                work.add(() -> {
+                gates.submit(() -> {
                     while (true) {
                         if (scans.record(gate, green)) {
-                            int n = recorded.incrementAndGet();
-                            synchronized (System.out) {
-                                System.out.println("recorded " + n);
-                            }
+                            say("recorded " + recorded.incrementAndGet());
                         }
                     }
                 });
             }
-            work.forEach(gates::submit);
+            // The plan starts while the gates scan and the sweep is under way; the test kills at its line.
+            while (recorded.get() < 300 || batches.get() < 3) {
+                Thread.onSpinWait();
+            }
+            Actor transport = (Actor) context.getBean(UserDetailsService.class).loadUserByUsername("transport");
+            UUID plan = context.getBean(Planner.class)
+                    .start(transport, context.getBean(CurrentActor.class).scopeOf(transport), from, from.plusDays(2));
+            say("solving " + plan);
             gates.awaitTermination(10, TimeUnit.MINUTES);
+        }
+
+        private static void say(String line) {
+            synchronized (System.out) {
+                System.out.println(line);
+            }
         }
     }
 }

@@ -2,7 +2,9 @@ package org.fugong.tickets;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.UUID;
 import org.fugong.tickets.internal.SlaPolicies;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,12 @@ public class TicketGenerator {
 
     @Transactional
     public int generate(int count, int hours) {
+        return generate(null, count, hours);
+    }
+
+    /** Tickets of one enterprise only (of every enterprise when it is null). */
+    @Transactional
+    public int generate(@Nullable UUID enterprise, int count, int hours) {
         long policy =
                 policies.match(TicketCategory.OTHER, TicketPriority.NORMAL).id();
         return jdbc.sql("""
@@ -34,7 +42,8 @@ public class TicketGenerator {
                                             status, unit_code, filed_by, filed_at, sla_policy_id, sla_started_at,
                                             first_response_due, first_responded_at, solution_due, warning_at,
                                             next_escalation_at, updated_at)
-                        with e as (select id, district_code, row_number() over (order by id) - 1 as n from enterprise),
+                        with e as (select id, district_code, row_number() over (order by id) - 1 as n from enterprise
+                                   where cast(:enterprise as uuid) is null or id = cast(:enterprise as uuid)),
                              k as (select count(*) as c from e)
                         select gen_random_uuid(), e.id, e.district_code, c.category, 'NORMAL', 'API', '负载测试问题',
                                '负载测试：员工返岗与物流通行', 'IN_PROGRESS',
@@ -47,6 +56,7 @@ public class TicketGenerator {
                         join e on e.n = f.g % (select c from k)
                         cross join lateral (select (array['LABOUR', 'LOGISTICS', 'POLICY', 'OTHER'])[1 + (f.g % 4)::int]
                                                    as category) c""")
+                .param("enterprise", enterprise)
                 .param("policy", policy)
                 .param("count", count)
                 .param("hours", hours)
