@@ -80,7 +80,7 @@ class KilledInstanceTests extends IntegrationTest {
                             "店长",
                             null));
         }
-        // A thousand problems of an enterprise of their own, received over the last twelve hours (none
+        // Three hundred problems of an enterprise of their own, received over the last twelve hours (none
         // due yet): at the sweep's time, a day on, each is due several escalation steps.
         String uscc = UnifiedSocialCreditCode.randomCompany("330212", new Random());
         UUID enterprise = directory
@@ -98,7 +98,7 @@ class KilledInstanceTests extends IntegrationTest {
                         null,
                         null)))
                 .get(0);
-        assertThat(tickets.generate(enterprise, 1000, 12)).isEqualTo(1000);
+        assertThat(tickets.generate(enterprise, 300, 12)).isEqualTo(300);
         Instant sweepAt = clock.instant().plus(Duration.ofDays(1));
         Process instance = processOnThisDatabase(Instance.class, gate, from.toString(), sweepAt.toString());
         UUID plan = null;
@@ -136,7 +136,7 @@ class KilledInstanceTests extends IntegrationTest {
         // Each problem escalated whole (its steps, its flags, its audit entry) or not at all; some left.
         assertThat(escalatedWholeOrNotAtAll(enterprise, sweepAt)).isEmpty();
         long left = due(enterprise, sweepAt);
-        assertThat(left).as("killed half way through the sweep").isPositive().isLessThan(1000);
+        assertThat(left).as("killed half way through the sweep").isPositive().isLessThan(300);
         assertThat(sweep.sweep(sweepAt)).isPositive();
         assertThat(due(enterprise, sweepAt)).isZero();
         assertThat(escalatedWholeOrNotAtAll(enterprise, sweepAt)).isEmpty();
@@ -144,7 +144,7 @@ class KilledInstanceTests extends IntegrationTest {
                         select count(*) from audit_event a join ticket t on a.entity_id = t.id::text
                         where t.enterprise_id = ? and a.action = 'TICKET_ESCALATION'""").param(enterprise).query(Long.class).single())
                 .as("one escalation per problem, none twice")
-                .isEqualTo(1000);
+                .isEqualTo(300);
 
         assertThat(planner.plan(scope("transport"), plan).status()).isEqualTo("SOLVING");
         assertThat(planner.failAbandoned()).isOne();
