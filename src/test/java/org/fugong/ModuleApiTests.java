@@ -45,7 +45,7 @@ class ModuleApiTests {
                             "EmbeddedPostgresServer",
                             "ReplicaConnection")),
             Map.entry("dashboard", Set.of("Electricity")),
-            Map.entry("demo", Set.of()),
+            Map.entry("demo", Set.of("DemoProgress")),
             Map.entry(
                     "enterprises",
                     Set.of(
@@ -105,6 +105,7 @@ class ModuleApiTests {
                             "ReportingReads",
                             "TextMessages",
                             "RequestRefusedException",
+                            "RunningWork",
                             "Slice",
                             "SqlText",
                             "StaleVersionException",
