@@ -19,6 +19,7 @@ import org.fugong.access.Scope;
 import org.fugong.shell.Times;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
@@ -92,6 +93,26 @@ public abstract class IntegrationTest {
                 pool.getPassword() == null ? "" : pool.getPassword()));
         command.addAll(Arrays.asList(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /**
+     * Another instance of the application on a database given by address: no demo (the first instance
+     * loaded it), the same personal-data keys as this one (application-test.properties), quiet logs.
+     */
+    protected static SpringApplicationBuilder anotherInstance(String url, String username, String password) {
+        return new SpringApplicationBuilder(FugongApplication.class)
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + url,
+                        "spring.datasource.username=" + username,
+                        "spring.datasource.password=" + password,
+                        "fugong.demo.enabled=false",
+                        "fugong.healthcode.data-keys.test-1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                        "fugong.healthcode.data-keys.test-2=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
+                        "fugong.healthcode.current-data-key=test-2",
+                        "fugong.healthcode.hash-key=QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
+                        "logging.level.root=WARN",
+                        "spring.jmx.enabled=false");
     }
 
     /** The city's today (Asia/Shanghai by the application's clock), never the machine's. */

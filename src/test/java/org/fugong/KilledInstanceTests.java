@@ -32,7 +32,6 @@ import org.fugong.transport.internal.Demands;
 import org.fugong.transport.internal.Planner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -213,20 +212,8 @@ class KilledInstanceTests extends IntegrationTest {
     public static final class Instance {
 
         public static void main(String[] args) throws Exception {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(FugongApplication.class)
-                    .properties(
-                            "server.port=0",
-                            "spring.datasource.url=" + args[0],
-                            "spring.datasource.username=" + args[1],
-                            "spring.datasource.password=" + args[2],
-                            "fugong.demo.enabled=false",
-                            "fugong.transport.plan-seconds=120",
-                            "fugong.healthcode.data-keys.test-1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                            "fugong.healthcode.data-keys.test-2=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
-                            "fugong.healthcode.current-data-key=test-2",
-                            "fugong.healthcode.hash-key=QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
-                            "logging.level.root=WARN",
-                            "spring.jmx.enabled=false")
+            ConfigurableApplicationContext context = anotherInstance(args[0], args[1], args[2])
+                    .properties("fugong.transport.plan-seconds=120")
                     .run();
             String gate = args[3];
             LocalDate from = LocalDate.parse(args[4]);

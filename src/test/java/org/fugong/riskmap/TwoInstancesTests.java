@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.fugong.FugongApplication;
 import org.fugong.IntegrationTest;
 import org.fugong.access.Scope;
 import org.fugong.database.ReplicaConnection;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,26 +65,17 @@ class TwoInstancesTests extends IntegrationTest {
         // The second instance reads its dashboards from the first one's replica, configured by address.
         ReplicaConnection replica =
                 context.getBeanProvider(ReplicaConnection.class).getIfAvailable();
-        second = new SpringApplicationBuilder(FugongApplication.class)
+        second = anotherInstance(
+                        hikari.getJdbcUrl(),
+                        hikari.getUsername(),
+                        hikari.getPassword() == null ? "" : hikari.getPassword())
                 .properties(
                         replica == null
                                 ? Map.<String, Object>of()
                                 : Map.<String, Object>of("fugong.replica.url", replica.url()))
                 .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + hikari.getJdbcUrl(),
-                        "spring.datasource.username=" + hikari.getUsername(),
-                        "spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                        "fugong.demo.enabled=false",
                         "fugong.riskmap.override-sweep=1h",
                         "fugong.tickets.sweep-every=1h",
-                        // The same personal-data keys as the first instance (application-test.properties).
-                        "fugong.healthcode.data-keys.test-1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                        "fugong.healthcode.data-keys.test-2=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
-                        "fugong.healthcode.current-data-key=test-2",
-                        "fugong.healthcode.hash-key=QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
-                        "logging.level.root=WARN",
-                        "spring.jmx.enabled=false",
                         "management.endpoints.web.exposure.include=health")
                 .run();
     }
