@@ -215,7 +215,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         "primary_slot_name = '" + name + "'",
                         "hot_standby = on",
                         "hot_standby_feedback = on",
-                        "max_standby_streaming_delay = '1s'",
+                        // A replay that conflicts with a query (an exclusive lock of a vacuum's truncation,
+                        // say) waits for it rather than ending its session after a second: reporting reads
+                        // are short, and a session ended under a busy page answered 503.
+                        "max_standby_streaming_delay = '30s'",
                         "wal_retrieve_retry_interval = '100ms'",
                         ""),
                 StandardOpenOption.APPEND);

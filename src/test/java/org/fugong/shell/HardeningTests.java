@@ -1,6 +1,7 @@
 package org.fugong.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fugong.IntegrationTest;
 import org.fugong.database.EmbeddedPostgresServer;
+import org.fugong.healthcode.Persons;
+import org.fugong.healthcode.ResidentId;
+import org.fugong.healthcode.internal.GateDevices;
+import org.fugong.healthcode.internal.HealthCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -225,16 +231,35 @@ class HardeningTests extends IntegrationTest {
     @Autowired(required = false)
     EmbeddedPostgresServer database;
 
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    HealthCodes codes;
+
+    @Autowired
+    GateDevices devices;
+
     /**
      * The database stops under a running application (the embedded server, stopped as an outage
-     * would): a signed-in page and the sign-in page answer 503 with Retry-After meanwhile; once it
-     * is back, the same session is answered again without a restart.
+     * would): a signed-in page and the sign-in page answer 503 with Retry-After meanwhile, while a
+     * gate still verifies a code (offline, by its signature) and is told its scan is not recorded yet;
+     * once the database is back, the same session is answered again without a restart and the scan
+     * queued meanwhile is written.
      */
     @Test
     void aDatabaseOutageAnswers503AndTheApplicationRecoversWithoutARestart() throws Exception {
         assumeTrue(database != null, "needs the embedded PostgreSQL");
         HttpClient client = signedIn("city");
         assertThat(fetch(client, "/tickets").statusCode()).isEqualTo(200);
+        String first17 = "33020319850315" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        String code = codes.issue(persons.identify(first17 + ResidentId.checkCharacter(first17), "停库者", "13911112222")
+                        .id())
+                .token();
+        String device = devices.issue(actor("health"), "outage").token();
+        String gate = "outage-" + Long.toHexString(System.nanoTime());
+        // The gate has been scanning: its device and the keys are known to the instance.
+        assertThat(gateScan(device, code, gate + "-before").body()).contains("\"recorded\":true");
         database.stopForOutage();
         try {
             HttpResponse<String> during = fetch(client, "/tickets");
@@ -243,7 +268,13 @@ class HardeningTests extends IntegrationTest {
             assertThat(during.body()).doesNotContain("Exception").doesNotContain("PSQL");
             assertThat(fetch(HttpClient.newHttpClient(), "/api/riskmap/colours").statusCode())
                     .isEqualTo(503);
+            // Past the moment the instance reads its devices and keys again: the reads fail, those it has serve.
+            clock.advance(Duration.ofSeconds(90));
+            HttpResponse<String> scan = gateScan(device, code, gate);
+            assertThat(scan.statusCode()).isEqualTo(200);
+            assertThat(scan.body()).contains("\"valid\":true").contains("\"recorded\":false");
         } finally {
+            clock.reset();
             database.startAfterOutage();
         }
         int status = 0;
@@ -254,6 +285,26 @@ class HardeningTests extends IntegrationTest {
             }
         }
         assertThat(status).as("the same session, once the database is back").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("select count(*) from health_gate_scan where gate = ?")
+                                .param(gate)
+                                .query(Long.class)
+                                .single())
+                        .as("the scan queued during the outage, written once the database is back")
+                        .isOne());
+    }
+
+    /** A gate device's offline verification of a code. */
+    private HttpResponse<String> gateScan(String device, String code, String gate) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("/api/gate/verify"))
+                                .header("Authorization", "Bearer " + device)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"token\":\"" + code + "\",\"gate\":\"" + gate + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> fetch(HttpClient client, String path) throws Exception {

@@ -22,6 +22,9 @@ import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -38,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GateDevices implements MachineAuthentication {
+
+    private static final Logger log = LoggerFactory.getLogger(GateDevices.class);
 
     /** The role of a request a gate device made. */
     public static final String ROLE = "ROLE_GATE_DEVICE";
@@ -148,15 +153,34 @@ public class GateDevices implements MachineAuthentication {
         Active current = active;
         Instant now = clock.instant();
         if (current == null || now.isAfter(current.loadedAt().plus(RELOAD)) || now.isBefore(current.loadedAt())) {
-            Map<String, String> names = jdbc
-                    .sql("select token_hash, name from health_gate_device where revoked_at is null")
-                    .query((rs, n) -> Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2)))
-                    .list()
-                    .stream()
-                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-            current = new Active(names, now);
+            try {
+                current = new Active(load(), now);
+            } catch (DataAccessException unreachable) {
+                if (current == null) {
+                    throw unreachable;
+                }
+                // The database is away: the gates known a moment ago keep scanning; try again shortly.
+                log.warn(
+                        "Could not reload the gate devices, using those loaded at {}: {}",
+                        current.loadedAt(),
+                        unreachable.getMessage());
+                current = new Active(current.namesByHash(), now.minus(RELOAD).plus(RETRY));
+            }
             active = current;
         }
         return current;
+    }
+
+    /** Devices are read again at most this long after a failed reload. */
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
+    /** The active devices' token hashes (hex) and names. */
+    private Map<String, String> load() {
+        return jdbc
+                .sql("select token_hash, name from health_gate_device where revoked_at is null")
+                .query((rs, n) -> Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

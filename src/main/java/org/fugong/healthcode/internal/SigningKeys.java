@@ -21,6 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fugong.shell.Digests;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private static final long LOCK = 0x4655_474f_4e47_0006L;
     private static final Duration RELOAD = Duration.ofMinutes(1);
@@ -207,22 +212,42 @@ public class SigningKeys {
         Loaded current = loaded;
         Instant now = clock.instant();
         if (current == null || now.isAfter(current.at().plus(RELOAD)) || now.isBefore(current.at())) {
-            List<Planned> keys = jdbc.sql("""
-                            select kid, signs_from, retired_at, public_jwk from health_signing_key
-                            where retired_at is null or retired_at > ? order by signs_from, created_at""")
-                    .param(Timestamp.from(now.minus(properties.codeLifetime()).minusSeconds(60)))
-                    .query((rs, n) -> new Planned(
-                            rs.getString("kid"),
-                            rs.getTimestamp("signs_from").toInstant(),
-                            rs.getTimestamp("retired_at") == null
-                                    ? null
-                                    : rs.getTimestamp("retired_at").toInstant(),
-                            parse(rs.getString("public_jwk"))))
-                    .list();
-            current = new Loaded(keys, now);
+            try {
+                current = new Loaded(load(now), now);
+            } catch (DataAccessException unreachable) {
+                if (current == null) {
+                    throw unreachable;
+                }
+                // The database is away: gates keep verifying with the keys they had (codes are signed
+                // offline); try again in a little while rather than at every scan.
+                log.warn(
+                        "Could not reload the signing keys, verifying with those loaded at {}: {}",
+                        current.at(),
+                        unreachable.getMessage());
+                current = new Loaded(current.keys(), now.minus(RELOAD).plus(RETRY));
+            }
             loaded = current;
         }
         return current;
+    }
+
+    /** Keys are read again at most this long after a failed reload. */
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
+    /** The keys that sign or verify codes now: in use, planned, or retired less than a code's life ago. */
+    private List<Planned> load(Instant now) {
+        return jdbc.sql("""
+                        select kid, signs_from, retired_at, public_jwk from health_signing_key
+                        where retired_at is null or retired_at > ? order by signs_from, created_at""")
+                .param(Timestamp.from(now.minus(properties.codeLifetime()).minusSeconds(60)))
+                .query((rs, n) -> new Planned(
+                        rs.getString("kid"),
+                        rs.getTimestamp("signs_from").toInstant(),
+                        rs.getTimestamp("retired_at") == null
+                                ? null
+                                : rs.getTimestamp("retired_at").toInstant(),
+                        parse(rs.getString("public_jwk"))))
+                .list();
     }
 
     private void lock() {
