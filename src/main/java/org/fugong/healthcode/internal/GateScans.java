@@ -1,6 +1,7 @@
 package org.fugong.healthcode.internal;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -92,10 +91,23 @@ public class GateScans {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("The gate-scan writer failed: {}", e.getMessage());
+            } catch (Throwable e) {
+                // The writer must outlive any failure, or every gate would be told its scans are not recorded.
+                log.error("The gate-scan writer failed, going on: {}", e.toString());
+                LockSupport.parkNanos(500_000_000L);
             }
         }
+    }
+
+    /** Whether the database refused a row for what it holds (SQLSTATE class 22 or 23), not for being away. */
+    static boolean refusedAsData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("22") || state.startsWith("23");
+            }
+        }
+        return false;
     }
 
     /**
@@ -160,20 +172,24 @@ public class GateScans {
                 jdbcTemplate.batchUpdate(INSERT, rows);
                 batch.forEach(scan -> scan.written().complete(true));
                 return batch.size();
-            } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
-                for (int i = batch.size() - 1; i >= 0; i--) {
-                    pending.addFirst(batch.get(i));
-                }
-                return 0;
-            } catch (DataAccessException batchFailed) {
-                // One bad row must not lose the others: write them one by one, and drop only what fails.
+            } catch (RuntimeException | AssertionError batchFailed) {
+                // (The driver asserts when a connection dies under a batch, an Error where assertions are on.)
+                // One refused row must not lose the others: they are written one by one; only what the
+                // database refuses as data is dropped, and the rest stays queued while it cannot be reached.
                 int written = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     try {
                         jdbcTemplate.update(INSERT, rows.get(i));
                         batch.get(i).written().complete(true);
                         written++;
-                    } catch (DataAccessException rowFailed) {
+                    } catch (RuntimeException | AssertionError rowFailed) {
+                        if (!refusedAsData(rowFailed)) {
+                            List<Pending> rest = batch.subList(i, batch.size());
+                            for (int j = rest.size() - 1; j >= 0; j--) {
+                                pending.addFirst(rest.get(j));
+                            }
+                            return written;
+                        }
                         log.error("A gate scan could not be written and is dropped: {}", rowFailed.getMessage());
                         batch.get(i).written().complete(false);
                     }
