@@ -22,9 +22,6 @@ import org.fugong.shell.InvalidInputException;
 import org.fugong.shell.NotFoundException;
 import org.fugong.shell.RefusedChangeException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -41,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GateDevices implements MachineAuthentication {
-
-    private static final Logger log = LoggerFactory.getLogger(GateDevices.class);
 
     /** The role of a request a gate device made. */
     public static final String ROLE = "ROLE_GATE_DEVICE";
@@ -64,17 +59,17 @@ public class GateDevices implements MachineAuthentication {
     /** A device just issued, with the token to type into it: the only time the token is shown. */
     public record Issued(Device device, String token) {}
 
-    private record Active(Map<String, String> namesByHash, Instant loadedAt) {}
-
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private volatile @Nullable Active active;
+    /** The active devices' token hashes (hex) and names. */
+    private final Reloaded<Map<String, String>> active;
 
     GateDevices(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.active = new Reloaded<>("the gate devices", RELOAD, clock, now -> load());
     }
 
     @Override
@@ -82,7 +77,7 @@ public class GateDevices implements MachineAuthentication {
         if (!bearerToken.startsWith(PREFIX) || bearerToken.length() > 100) {
             return Optional.empty();
         }
-        String name = active().namesByHash().get(Digests.sha256Hex(bearerToken));
+        String name = active.get().value().get(Digests.sha256Hex(bearerToken));
         if (name == null) {
             return Optional.empty();
         }
@@ -109,7 +104,7 @@ public class GateDevices implements MachineAuthentication {
                 .update();
         audit.record(AuditEntry.of("healthcode", "GateDevice", id, "GATE_DEVICE_ISSUED")
                 .change(null, Map.of("name", deviceName, "tokenHint", hint)));
-        active = null;
+        active.forget();
         return new Issued(new Device(id, deviceName, hint, official.getUsername(), now, null, null), token);
     }
 
@@ -128,7 +123,7 @@ public class GateDevices implements MachineAuthentication {
                 .update();
         audit.record(AuditEntry.of("healthcode", "GateDevice", id, "GATE_DEVICE_REVOKED")
                 .change(Map.of("name", device[0]), Map.of("revoked", true)));
-        active = null;
+        active.forget();
     }
 
     @Transactional(readOnly = true)
@@ -149,32 +144,6 @@ public class GateDevices implements MachineAuthentication {
                 .list();
     }
 
-    private Active active() {
-        Active current = active;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.loadedAt().plus(RELOAD)) || now.isBefore(current.loadedAt())) {
-            try {
-                current = new Active(load(), now);
-            } catch (DataAccessException unreachable) {
-                if (current == null) {
-                    throw unreachable;
-                }
-                // The database is away: the gates known a moment ago keep scanning; try again shortly.
-                log.warn(
-                        "Could not reload the gate devices, using those loaded at {}: {}",
-                        current.loadedAt(),
-                        unreachable.getMessage());
-                current = new Active(current.namesByHash(), now.minus(RELOAD).plus(RETRY));
-            }
-            active = current;
-        }
-        return current;
-    }
-
-    /** Devices are read again at most this long after a failed reload. */
-    private static final Duration RETRY = Duration.ofSeconds(10);
-
-    /** The active devices' token hashes (hex) and names. */
     private Map<String, String> load() {
         return jdbc
                 .sql("select token_hash, name from health_gate_device where revoked_at is null")

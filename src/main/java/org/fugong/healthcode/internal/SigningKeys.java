@@ -21,9 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fugong.shell.Digests;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -40,15 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SigningKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
-
     private static final long LOCK = 0x4655_474f_4e47_0006L;
     private static final Duration RELOAD = Duration.ofMinutes(1);
 
     /** A key of the schedule: its public half, and when it signs. */
     record Planned(String kid, Instant signsFrom, @Nullable Instant retiredAt, ECKey publicKey) {}
-
-    private record Loaded(List<Planned> keys, Instant at) {}
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
@@ -56,7 +49,7 @@ public class SigningKeys {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Map<String, ECKey> privateKeys = new ConcurrentHashMap<>();
-    private volatile @Nullable Loaded loaded;
+    private final Reloaded<List<Planned>> schedule;
 
     SigningKeys(
             JdbcClient jdbc,
@@ -69,13 +62,14 @@ public class SigningKeys {
         this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
+        this.schedule = new Reloaded<>("the signing keys", RELOAD, clock, this::load);
     }
 
     /** The key that signs now: the last of the schedule that has started (the first is made on first use). */
     public ECKey current() {
         Instant now = clock.instant();
         Planned signer = null;
-        for (Planned key : schedule().keys()) {
+        for (Planned key : schedule.get().value()) {
             if (!key.signsFrom().isAfter(now) && key.retiredAt() == null) {
                 signer = key;
             }
@@ -111,7 +105,7 @@ public class SigningKeys {
      */
     public record Published(JWKSet keys, String json, String etag) {}
 
-    private record PublishedCache(Loaded source, Published published, Instant until) {}
+    private record PublishedCache(Reloaded.Read<List<Planned>> source, Published published, Instant until) {}
 
     private volatile @Nullable PublishedCache publishedCache;
 
@@ -125,13 +119,13 @@ public class SigningKeys {
 
     public Published publishedSet() {
         Instant now = clock.instant();
-        Loaded source = schedule();
+        Reloaded.Read<List<Planned>> source = schedule.get();
         PublishedCache cache = publishedCache;
         if (cache != null && cache.source() == source && now.isBefore(cache.until())) {
             return cache.published();
         }
         Duration lasts = properties.codeLifetime().plusSeconds(60);
-        List<Planned> keys = source.keys();
+        List<Planned> keys = source.value();
         List<JWK> published = new ArrayList<>();
         Instant until = source.at().plus(RELOAD);
         for (int i = keys.size() - 1; i >= 0; i--) {
@@ -205,34 +199,8 @@ public class SigningKeys {
 
     /** Forgets the schedule read, for another instance's key to be seen at once. */
     public void refresh() {
-        loaded = null;
+        schedule.forget();
     }
-
-    private Loaded schedule() {
-        Loaded current = loaded;
-        Instant now = clock.instant();
-        if (current == null || now.isAfter(current.at().plus(RELOAD)) || now.isBefore(current.at())) {
-            try {
-                current = new Loaded(load(now), now);
-            } catch (DataAccessException unreachable) {
-                if (current == null) {
-                    throw unreachable;
-                }
-                // The database is away: gates keep verifying with the keys they had (codes are signed
-                // offline); try again in a little while rather than at every scan.
-                log.warn(
-                        "Could not reload the signing keys, verifying with those loaded at {}: {}",
-                        current.at(),
-                        unreachable.getMessage());
-                current = new Loaded(current.keys(), now.minus(RELOAD).plus(RETRY));
-            }
-            loaded = current;
-        }
-        return current;
-    }
-
-    /** Keys are read again at most this long after a failed reload. */
-    private static final Duration RETRY = Duration.ofSeconds(10);
 
     /** The keys that sign or verify codes now: in use, planned, or retired less than a code's life ago. */
     private List<Planned> load(Instant now) {
