@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,10 +92,11 @@ class PartitioningTests extends IntegrationTest {
                 .param(person)
                 .query(byte[].class)
                 .single();
-        assertThat(partitionsRead(
-                        "select person_id from health_person_key where id_hash = '\\x" + hex(hash) + "'::bytea"))
+        assertThat(partitionsRead("select person_id from health_person_key where id_hash = '\\x"
+                        + HexFormat.of().formatHex(hash) + "'::bytea"))
                 .isEqualTo(1);
-        assertThat(partitionsRead("select kind from health_list_entry where id_hash = '\\x" + hex(hash) + "'::bytea"))
+        assertThat(partitionsRead("select kind from health_list_entry where id_hash = '\\x"
+                        + HexFormat.of().formatHex(hash) + "'::bytea"))
                 .isEqualTo(1);
         // The same person again (another form, the same ID number) is the same row, found by the key.
         assertThat(persons.findByIdNumber(HealthCodeTests.residentId(new Random(61))))
@@ -179,13 +181,5 @@ class PartitioningTests extends IntegrationTest {
         String plan = String.join(
                 "\n", jdbc.sql("explain " + query).query(String.class).list());
         return (int) plan.lines().filter(line -> line.contains(" on health_")).count();
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder text = new StringBuilder();
-        for (byte b : bytes) {
-            text.append(String.format("%02x", b));
-        }
-        return text.toString();
     }
 }
