@@ -47,9 +47,13 @@ public class PersonKeys {
      * who claim the same hash at once get the same answer (the second waits for the first's commit).
      */
     public UUID claim(byte[] idHash, UUID candidate) {
-        jdbc.sql("insert into health_person_key (id_hash, person_id) values (?, ?) on conflict do nothing")
+        return jdbc.sql("""
+                        insert into health_person_key (id_hash, person_id) values (?, ?)
+                        on conflict do nothing returning person_id""")
                 .params(idHash, candidate)
-                .update();
-        return find(idHash).orElseThrow();
+                .query(UUID.class)
+                .optional()
+                .or(() -> find(idHash))
+                .orElseThrow();
     }
 }
